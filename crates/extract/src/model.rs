@@ -197,6 +197,8 @@ pub enum AliasOrigin {
     ShortForm,
     /// Merged across documents by normalised name.
     CrossDocument,
+    /// A stock ticker from an aside such as "(NASDAQ: AMZN)".
+    Ticker,
 }
 
 impl AliasOrigin {
@@ -209,6 +211,7 @@ impl AliasOrigin {
             AliasOrigin::Descriptive => "descriptive",
             AliasOrigin::ShortForm => "short_form",
             AliasOrigin::CrossDocument => "cross_document",
+            AliasOrigin::Ticker => "ticker",
         }
     }
 }
