@@ -3,8 +3,11 @@
 
 mod error;
 mod gazetteer;
+mod lexicon;
 mod model;
+pub mod text;
 
 pub use error::ExtractError;
 pub use gazetteer::{Gazetteer, GazetteerEntry};
+pub use lexicon::{Country, Lexicon, LexiconFile};
 pub use model::*;

@@ -1,0 +1,182 @@
+//! Word lists that drive organisation recognition outside the gazetteer,
+//! read from `data/lexicon.ron`.
+
+use crate::ExtractError;
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::path::Path;
+
+/// The lexicon file as written.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconFile {
+    /// Legal suffixes ("Inc", "Corp", "LLC", "plc", "AG"): a capitalised name
+    /// ending in one is a firm, and names differing only by one are merged.
+    pub legal_suffixes: Vec<String>,
+    /// Last words that make a capitalised name a firm ("Technologies",
+    /// "Systems", "Airlines", "Bank", "Telegraph").
+    pub firm_heads: Vec<String>,
+    /// Last words that make a capitalised name a government body on their
+    /// own ("Department", "Ministry", "Agency", "Commission", "Command").
+    pub agency_heads: Vec<String>,
+    /// Words that make a name a government body only with a national or
+    /// official qualifier or an `of` phrase ("Office", "Service", "Institute",
+    /// "Council", "Board", "Authority").
+    pub weak_agency_heads: Vec<String>,
+    /// Qualifiers that make a weak agency head an agency ("National",
+    /// "Federal", "U.S.", "Royal", "State").
+    pub agency_qualifiers: Vec<String>,
+    /// Lowercase nouns that, right before a capitalised name, show it is a
+    /// firm ("company", "rival", "brewer", "carrier").
+    pub firm_cues: Vec<String>,
+    /// Lowercase nouns that, right before a capitalised name, show it is a
+    /// government body ("regulator", "watchdog", "ministry").
+    pub agency_cues: Vec<String>,
+    /// Common first names: a capitalised pair starting with one is a person.
+    pub first_names: Vec<String>,
+    /// Titles and roles before a person's name ("Mr", "Senator", "chief executive").
+    pub person_titles: Vec<String>,
+    /// Countries, with their demonyms used as adjectives.
+    pub countries: Vec<Country>,
+    /// Other places: US states, cities, regions.
+    pub places: Vec<String>,
+    /// Capitalised words that never start or form an organisation name on
+    /// their own (months, days, pronouns, sentence openers, generic acronyms).
+    pub not_names: Vec<String>,
+}
+
+/// A country and how news refers to it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    /// The usual short name ("Russia", "U.S.").
+    pub name: String,
+    /// Other names ("Russian Federation", "US", "United States").
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Adjectives ("Russian", "American").
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+}
+
+/// The lexicon, indexed for lookups.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    /// The file contents.
+    pub file: LexiconFile,
+    pub(crate) legal_suffixes: HashSet<String>,
+    pub(crate) firm_heads: HashSet<String>,
+    pub(crate) agency_heads: HashSet<String>,
+    pub(crate) weak_agency_heads: HashSet<String>,
+    pub(crate) agency_qualifiers: HashSet<String>,
+    pub(crate) firm_cues: HashSet<String>,
+    pub(crate) agency_cues: HashSet<String>,
+    pub(crate) first_names: HashSet<String>,
+    pub(crate) person_titles: HashSet<String>,
+    /// Country names and aliases -> index into `file.countries`.
+    pub(crate) country_names: std::collections::HashMap<String, usize>,
+    /// Demonyms -> index into `file.countries`.
+    pub(crate) demonyms: std::collections::HashMap<String, usize>,
+    pub(crate) places: HashSet<String>,
+    pub(crate) not_names: HashSet<String>,
+}
+
+fn set(v: &[String]) -> HashSet<String> {
+    v.iter().cloned().collect()
+}
+
+fn lower_set(v: &[String]) -> HashSet<String> {
+    v.iter().map(|s| s.to_lowercase()).collect()
+}
+
+impl Lexicon {
+    /// Parse the lexicon from RON text; `origin` names the file in errors.
+    pub fn from_ron(text: &str, origin: &str) -> Result<Self, ExtractError> {
+        let file: LexiconFile = ron::Options::default().from_str(text).map_err(
+            |e: ron::error::SpannedError| ExtractError::Data {
+                file: origin.to_string(),
+                line: e.span.start.line,
+                message: e.code.to_string(),
+            },
+        )?;
+        Ok(Self::from_file(file))
+    }
+
+    /// Read and parse a lexicon file.
+    pub fn load(path: &Path) -> Result<Self, ExtractError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ExtractError::Io {
+            file: path.display().to_string(),
+            source: e,
+        })?;
+        Self::from_ron(&text, &path.display().to_string())
+    }
+
+    /// Index a parsed lexicon.
+    pub fn from_file(file: LexiconFile) -> Self {
+        let mut country_names = std::collections::HashMap::new();
+        let mut demonyms = std::collections::HashMap::new();
+        for (i, c) in file.countries.iter().enumerate() {
+            country_names.insert(c.name.clone(), i);
+            for a in &c.aliases {
+                country_names.insert(a.clone(), i);
+            }
+            for d in &c.demonyms {
+                demonyms.insert(d.clone(), i);
+            }
+        }
+        Lexicon {
+            legal_suffixes: set(&file.legal_suffixes),
+            firm_heads: set(&file.firm_heads),
+            agency_heads: set(&file.agency_heads),
+            weak_agency_heads: set(&file.weak_agency_heads),
+            agency_qualifiers: set(&file.agency_qualifiers),
+            firm_cues: lower_set(&file.firm_cues),
+            agency_cues: lower_set(&file.agency_cues),
+            first_names: set(&file.first_names),
+            person_titles: lower_set(&file.person_titles),
+            country_names,
+            demonyms,
+            places: set(&file.places),
+            not_names: set(&file.not_names),
+            file,
+        }
+    }
+
+    /// Whether `word` is a legal suffix (with or without a trailing dot).
+    pub fn is_legal_suffix(&self, word: &str) -> bool {
+        self.legal_suffixes.contains(word.trim_end_matches('.'))
+    }
+
+    /// The country a name or demonym refers to.
+    pub fn country(&self, word: &str) -> Option<&Country> {
+        self.country_names
+            .get(word)
+            .or_else(|| self.demonyms.get(word))
+            .map(|&i| &self.file.countries[i])
+    }
+
+    /// Whether a word is a place (country, state, city, region).
+    pub fn is_place(&self, word: &str) -> bool {
+        self.places.contains(word) || self.country_names.contains_key(word)
+    }
+
+    /// Whether a word is a demonym ("Russian").
+    pub fn is_demonym(&self, word: &str) -> bool {
+        self.demonyms.contains_key(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_lexicon_parses_and_has_content() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/lexicon.ron");
+        let lx = Lexicon::load(&path).unwrap();
+        assert!(lx.is_legal_suffix("Inc."));
+        assert!(lx.first_names.len() > 200);
+        assert!(lx.country("Russian").is_some());
+        assert!(lx.is_place("Texas"));
+    }
+}

@@ -1,0 +1,549 @@
+//! Tokens and sentences with byte offsets.
+//!
+//! The tokenizer is a single pass over the text. Words keep internal dots
+//! (`U.S.`, `Amazon.com`), ampersands between letters (`AT&T`) and
+//! apostrophes that are not possessive or negative clitics; the possessive
+//! `'s` and the negative `n't` become tokens of their own so later stages can
+//! see them. Sentences are split on terminal punctuation, except after
+//! abbreviations and initials, and on paragraph breaks.
+
+/// Shape of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters and digits (with internal `.`, `&`, `'`).
+    Word,
+    /// A number (`1.2`, `10,000`, `2025`).
+    Number,
+    /// Possessive clitic `'s` or a bare trailing apostrophe (`companies'`).
+    Possessive,
+    /// Negative clitic `n't`.
+    Negation,
+    /// Any other single character.
+    Punct,
+}
+
+/// A token: a byte range of the document text plus its shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first byte.
+    pub start: u32,
+    /// Byte offset just past the last byte.
+    pub end: u32,
+    /// Shape.
+    pub kind: TokKind,
+    /// First character is uppercase.
+    pub cap: bool,
+    /// Every letter is uppercase and there are at least two letters.
+    pub all_caps: bool,
+    /// Whitespace (or the text start) precedes the token.
+    pub space_before: bool,
+    /// A line break lies between this token and the previous one.
+    pub newline_before: bool,
+    /// A blank line (paragraph break) lies between this token and the previous one.
+    pub para_before: bool,
+}
+
+impl Token {
+    /// The token text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start as usize..self.end as usize]
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// Split `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut i = 0usize;
+    let mut space_before = true;
+    let mut newlines = 0u32;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            newlines += 1;
+            space_before = true;
+            i += 1;
+            continue;
+        }
+        if b == b' ' || b == b'\t' || b == b'\r' || b == 0x0c || b == 0x0b {
+            space_before = true;
+            i += 1;
+            continue;
+        }
+        let c = match text[i..].chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        if c.is_whitespace() {
+            if c == '\u{2028}' || c == '\u{2029}' {
+                newlines += 2;
+            }
+            space_before = true;
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let kind;
+        if c.is_alphanumeric() {
+            let (end, k) = scan_word(text, i);
+            i = end;
+            kind = k;
+        } else if is_apostrophe(c) && !tokens.is_empty() && !space_before {
+            // Possessive after a word: 's or bare ' (plural possessive).
+            let after = i + c.len_utf8();
+            let next = text[after..].chars().next();
+            if matches!(next, Some('s' | 'S'))
+                && !text[after + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                i = after + 1;
+                kind = TokKind::Possessive;
+            } else if !next.is_some_and(char::is_alphanumeric) {
+                i = after;
+                kind = TokKind::Possessive;
+            } else {
+                i = after;
+                kind = TokKind::Punct;
+            }
+        } else {
+            i += c.len_utf8();
+            kind = TokKind::Punct;
+        }
+        let s = &text[start..i];
+        let cap = s.chars().next().is_some_and(char::is_uppercase);
+        let mut letters = 0;
+        let mut upper = true;
+        for ch in s.chars() {
+            if ch.is_alphabetic() {
+                letters += 1;
+                if !ch.is_uppercase() {
+                    upper = false;
+                }
+            }
+        }
+        tokens.push(Token {
+            start: start as u32,
+            end: i as u32,
+            kind,
+            cap,
+            all_caps: upper && letters >= 2,
+            space_before,
+            newline_before: newlines > 0,
+            para_before: newlines > 1,
+        });
+        space_before = false;
+        newlines = 0;
+    }
+    split_clitics(text, &mut tokens);
+    tokens
+}
+
+/// Scan a word or number starting at `i`; returns its end and kind.
+fn scan_word(text: &str, start: usize) -> (usize, TokKind) {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    let mut all_digits = true;
+    while i < bytes.len() {
+        let c = match text[i..].chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        if c.is_alphanumeric() {
+            if !c.is_ascii_digit() {
+                all_digits = false;
+            }
+            i += c.len_utf8();
+            continue;
+        }
+        // Internal joiners: kept when a letter or digit follows.
+        let next = text[i + c.len_utf8()..].chars().next();
+        let next_alnum = next.is_some_and(char::is_alphanumeric);
+        match c {
+            '.' => {
+                if next_alnum {
+                    i += 1;
+                    continue;
+                }
+                // Trailing dot of dotted initials like "U.S." or "U.K.":
+                // keep it when the word so far is letter-dot-letter.
+                let word = &text[start..i];
+                if word.len() >= 3
+                    && word.contains('.')
+                    && word.split('.').all(|p| p.chars().count() == 1)
+                {
+                    i += 1;
+                }
+                break;
+            }
+            ',' if all_digits && next.is_some_and(|n| n.is_ascii_digit()) => {
+                i += 1;
+                continue;
+            }
+            '&' if next_alnum && !all_digits => {
+                i += 1;
+                continue;
+            }
+            _ if is_apostrophe(c) && next_alnum => {
+                // Keep "O'Brien" and "don't" whole here; clitics are split later.
+                let after = &text[i + c.len_utf8()..];
+                let is_s_clitic = matches!(next, Some('s' | 'S'))
+                    && !after[1..].chars().next().is_some_and(char::is_alphanumeric);
+                if is_s_clitic {
+                    break;
+                }
+                i += c.len_utf8();
+                continue;
+            }
+            _ => break,
+        }
+    }
+    let kind = if all_digits {
+        TokKind::Number
+    } else {
+        TokKind::Word
+    };
+    (i, kind)
+}
+
+/// Split a trailing negative clitic `n't` off words such as `didn't`.
+fn split_clitics(text: &str, tokens: &mut Vec<Token>) {
+    let needs = tokens.iter().any(|t| {
+        let s = t.text(text);
+        t.kind == TokKind::Word && s.len() > 3 && ends_with_nt(s)
+    });
+    if !needs {
+        return;
+    }
+    let mut out = Vec::with_capacity(tokens.len() + 8);
+    for t in tokens.drain(..) {
+        let s = t.text(text);
+        if t.kind == TokKind::Word && s.len() > 3 && ends_with_nt(s) {
+            let apos_len = if s.ends_with("n\u{2019}t") || s.ends_with("N\u{2019}T") {
+                3
+            } else {
+                1
+            };
+            let split = t.end - (2 + apos_len);
+            let mut head = t;
+            head.end = split;
+            let mut tail = t;
+            tail.start = split;
+            tail.kind = TokKind::Negation;
+            tail.cap = false;
+            tail.all_caps = false;
+            tail.space_before = false;
+            tail.newline_before = false;
+            tail.para_before = false;
+            out.push(head);
+            out.push(tail);
+        } else {
+            out.push(t);
+        }
+    }
+    *tokens = out;
+}
+
+fn ends_with_nt(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    lower.ends_with("n't") || lower.ends_with("n\u{2019}t")
+}
+
+/// A sentence: a token range and its byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// Index of its first token.
+    pub first: usize,
+    /// Index just past its last token.
+    pub last: usize,
+    /// Byte offset of the start.
+    pub start: u32,
+    /// Byte offset just past the end.
+    pub end: u32,
+}
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "capt", "sgt", "adm",
+    "maj", "cmdr", "st", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "no", "nos", "vs", "v",
+    "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "approx", "est", "dept", "univ", "assn",
+    "ave", "blvd", "fig", "op", "vol", "pp", "e.g", "i.e", "hon", "rev", "messrs", "mt", "ft",
+];
+
+/// Capitalised words that usually start a new sentence even after an
+/// abbreviation such as "U.S." or "Inc.".
+const SENTENCE_STARTERS: &[&str] = &[
+    "The", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "But",
+    "And", "In", "On", "At", "As", "A", "An", "However", "Meanwhile", "Last", "Earlier",
+    "Analysts", "Shares", "There", "His", "Her", "Their", "Our", "After", "Before", "While",
+    "Under", "When", "If", "Since", "Although", "Both", "Other", "Some", "Many", "Most", "Its",
+    "Officials", "According",
+];
+
+fn is_terminal(c: &str) -> bool {
+    matches!(c, "." | "!" | "?" | "\u{2026}")
+}
+
+fn is_closing(c: &str) -> bool {
+    matches!(c, "\"" | "'" | ")" | "]" | "\u{201d}" | "\u{2019}")
+}
+
+/// Split tokens into sentences.
+///
+/// A sentence ends at `.`, `!` or `?` (plus any closing quotes or brackets)
+/// when the next token starts a sentence, except after abbreviations and
+/// initials; and at paragraph breaks. A single line break ends a sentence
+/// when the line before it ends with terminal punctuation, is short (a
+/// headline or byline), or the next line is indented.
+pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let mut sentences = Vec::with_capacity(tokens.len() / 20 + 1);
+    let mut first = 0usize;
+    let mut line_first = 0usize;
+    let n = tokens.len();
+    let mut i = 0usize;
+    while i < n {
+        let t = &tokens[i];
+        if i > first && t.newline_before {
+            let prev = &tokens[i - 1];
+            let indented = {
+                // Whitespace other than the newline right before the token.
+                let gap = &text[prev.end as usize..t.start as usize];
+                gap.rsplit('\n').next().is_some_and(|s| !s.is_empty())
+            };
+            let prev_text = prev.text(text);
+            let ends_clause = is_terminal(prev_text) || prev_text == ":" || is_closing(prev_text);
+            let headline = t.cap && is_title_case(text, &tokens[line_first.max(first)..i]);
+            if t.para_before || ends_clause || indented || headline {
+                push_sentence(&mut sentences, tokens, first, i);
+                first = i;
+            }
+        }
+        if t.newline_before {
+            line_first = i;
+        }
+        let s = t.text(text);
+        if t.kind == TokKind::Punct && is_terminal(s) {
+            // Absorb repeated terminals and closing quotes/brackets.
+            let mut j = i + 1;
+            while j < n
+                && tokens[j].kind == TokKind::Punct
+                && !tokens[j].space_before
+                && (is_terminal(tokens[j].text(text)) || is_closing(tokens[j].text(text)))
+            {
+                j += 1;
+            }
+            if j >= n {
+                i = j;
+                break;
+            }
+            let next = &tokens[j];
+            let next_text = next.text(text);
+            let starts = next.cap
+                || next.kind == TokKind::Number
+                || matches!(next_text, "\"" | "\u{201c}" | "'" | "(" | "\u{2018}" | "-" | "\u{2014}")
+                || next.newline_before;
+            if starts && (next.space_before || next.newline_before) && !is_abbreviation(text, tokens, i, next)
+            {
+                push_sentence(&mut sentences, tokens, first, j);
+                first = j;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    if first < n {
+        push_sentence(&mut sentences, tokens, first, n);
+    }
+    sentences
+}
+
+/// Whether most words of a line are capitalised (a headline or byline).
+pub fn is_title_case(text: &str, tokens: &[Token]) -> bool {
+    let mut words = 0;
+    let mut caps = 0;
+    for t in tokens {
+        if t.kind != TokKind::Word {
+            continue;
+        }
+        let s = t.text(text);
+        if s.len() <= 3 && !t.cap {
+            // Short function words ("of", "to", "a") are lowercase in title case.
+            continue;
+        }
+        words += 1;
+        if t.cap {
+            caps += 1;
+        }
+    }
+    words > 0 && caps * 10 >= words * 8
+}
+
+fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], first: usize, last: usize) {
+    if last > first {
+        out.push(Sentence {
+            first,
+            last,
+            start: tokens[first].start,
+            end: tokens[last - 1].end,
+        });
+    }
+}
+
+/// Whether the full stop at token `dot` follows an abbreviation or initial.
+fn is_abbreviation(text: &str, tokens: &[Token], dot: usize, next: &Token) -> bool {
+    if text[tokens[dot].start as usize..tokens[dot].end as usize] != *"." || dot == 0 {
+        // "U.S." style tokens carry their own dot and are handled below.
+        return false;
+    }
+    let prev = &tokens[dot - 1];
+    if prev.end != tokens[dot].start {
+        return false;
+    }
+    let w = prev.text(text);
+    let next_text = next.text(text);
+    if next.newline_before && next.para_before {
+        return false;
+    }
+    // Single-letter initial: "John F. Kennedy".
+    if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
+        return true;
+    }
+    let lower = w.to_ascii_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        // "Inc." and "Corp." end sentences when a usual starter follows.
+        if matches!(lower.as_str(), "inc" | "corp" | "co" | "ltd" | "etc" | "bros")
+            && SENTENCE_STARTERS.contains(&next_text)
+        {
+            return false;
+        }
+        return true;
+    }
+    false
+}
+
+/// Whether a word token carrying its own trailing dot ("U.S.") ends a sentence.
+fn dotted_word_ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    let s = t.text(text);
+    if !s.ends_with('.') {
+        return false;
+    }
+    match tokens.get(i + 1) {
+        None => true,
+        Some(next) => {
+            next.para_before || (next.cap && SENTENCE_STARTERS.contains(&next.text(text)))
+        }
+    }
+}
+
+/// Split sentences, also ending a sentence after dotted abbreviations such as
+/// "U.S." when a usual sentence starter follows.
+pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let base = split_sentences(text, tokens);
+    let mut out = Vec::with_capacity(base.len());
+    for s in base {
+        let mut first = s.first;
+        for i in s.first..s.last.saturating_sub(1) {
+            if tokens[i].kind == TokKind::Word && dotted_word_ends_sentence(text, tokens, i) {
+                push_sentence(&mut out, tokens, first, i + 1);
+                first = i + 1;
+            }
+        }
+        push_sentence(&mut out, tokens, first, s.last);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    fn sents(text: &str) -> Vec<&str> {
+        let toks = tokenize(text);
+        sentences(text, &toks)
+            .iter()
+            .map(|s| &text[s.start as usize..s.end as usize])
+            .collect()
+    }
+
+    #[test]
+    fn tokens_keep_names_whole_and_split_clitics() {
+        assert_eq!(
+            words("AT&T's U.S. unit didn't buy Amazon.com Inc."),
+            vec!["AT&T", "'s", "U.S.", "unit", "did", "n't", "buy", "Amazon.com", "Inc", "."]
+        );
+        assert_eq!(words("O'Brien paid $1,200.50"), vec!["O'Brien", "paid", "$", "1,200.50"]);
+        assert_eq!(words("Amazon\u{2019}s cloud"), vec!["Amazon", "\u{2019}s", "cloud"]);
+        assert_eq!(words("the companies' deal"), vec!["the", "companies", "'", "deal"]);
+        assert_eq!(words("Coca-Cola"), vec!["Coca", "-", "Cola"]);
+    }
+
+    #[test]
+    fn offsets_are_byte_ranges() {
+        let text = "Société Générale’s bid";
+        for t in tokenize(text) {
+            assert!(text.is_char_boundary(t.start as usize));
+            assert!(text.is_char_boundary(t.end as usize));
+        }
+        assert_eq!(words(text), vec!["Société", "Générale", "’s", "bid"]);
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_initials() {
+        let text = "Mr. Smith joined Acme Corp. in Jan. 2020. The U.S. Army hired John F. Kennedy Jr. as adviser. It paid No. 5 St. Louis firm Beta Inc. The deal closed.";
+        assert_eq!(
+            sents(text),
+            vec![
+                "Mr. Smith joined Acme Corp. in Jan. 2020.",
+                "The U.S. Army hired John F. Kennedy Jr. as adviser.",
+                "It paid No. 5 St. Louis firm Beta Inc.",
+                "The deal closed."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_split_after_us_when_a_new_sentence_starts() {
+        assert_eq!(
+            sents("It moved to the U.S. The firm grew."),
+            vec!["It moved to the U.S.", "The firm grew."]
+        );
+    }
+
+    #[test]
+    fn quotes_and_questions() {
+        assert_eq!(
+            sents("\"We won,\" she said. \"Is it over?\" He left!"),
+            vec!["\"We won,\" she said.", "\"Is it over?\"", "He left!"]
+        );
+    }
+
+    #[test]
+    fn headlines_and_hard_wrapped_lines() {
+        let text = "Big Deal Announced\n\nAcme agreed to buy Beta in a deal worth\nabout $5 billion, the companies said on Monday in a joint statement.\n    Shares rose.";
+        assert_eq!(
+            sents(text),
+            vec![
+                "Big Deal Announced",
+                "Acme agreed to buy Beta in a deal worth\nabout $5 billion, the companies said on Monday in a joint statement.",
+                "Shares rose."
+            ]
+        );
+        // A short line (headline, byline) ends at its line break.
+        assert_eq!(
+            sents("Army Picks Leidos\nBy Jane Doe\nThe Army picked Leidos."),
+            vec!["Army Picks Leidos", "By Jane Doe", "The Army picked Leidos."]
+        );
+    }
+}
