@@ -1,0 +1,258 @@
+//! Graphviz DOT, for `dot -Tsvg` and friends.
+//!
+//! - `digraph newsgraph { ... }` laid out left to right (`rankdir=LR`).
+//! - Nodes are the canonical ids (quoted), labelled with the name; firms are
+//!   light-blue rounded boxes, clouds orange ellipses, agencies green houses.
+//!   The tooltip (shown in SVG) has the id, kind, ticker and aliases.
+//! - Edges are labelled with the relation kind and, when more than one
+//!   statement supports them, the count (`contract (3)`); coloured by kind;
+//!   thicker with higher confidence; dashed when every statement denies the
+//!   relation, dotted when the firmest statement is hedged; partnership edges
+//!   have no arrow (`dir=none`). The tooltip has the status, confidence and
+//!   best evidence sentence.
+//! - `subgraph cluster_legend` lists the entity kinds and relation kinds
+//!   present (and the dashed/dotted styles when used). Its node ids start
+//!   with a prefix no real id starts with.
+//! - Strings are escaped for DOT: `"` and `\` with a backslash, line breaks
+//!   as `\n`; other control characters are dropped.
+
+use crate::common::{
+    best_evidence, confidence, confidence_text, entity_color, kinds_present, negated_only,
+    relation_color,
+};
+use newsgraph_extract::{EntityKind, Status};
+use newsgraph_graph::{KnowledgeGraph, Node};
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+const FONT: &str = "Helvetica,Arial,sans-serif";
+
+/// Write the graph as DOT.
+pub(crate) fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
+    let mut buf = String::with_capacity(4096);
+    let _ = writeln!(
+        buf,
+        "// newsgraph: {} organisations, {} relations, {} documents",
+        graph.node_count(),
+        graph.edge_count(),
+        graph.documents().len()
+    );
+    buf.push_str("digraph newsgraph {\n");
+    let _ = writeln!(
+        buf,
+        "  graph [rankdir=LR, overlap=false, splines=true, nodesep=0.35, ranksep=0.9, \
+         fontname=\"{FONT}\", fontsize=11];"
+    );
+    let _ = writeln!(
+        buf,
+        "  node [fontname=\"{FONT}\", fontsize=10, style=filled, color=\"#555555\", margin=\"0.12,0.06\"];"
+    );
+    let _ = writeln!(
+        buf,
+        "  edge [fontname=\"{FONT}\", fontsize=9, arrowsize=0.7];"
+    );
+    out.write_all(buf.as_bytes())?;
+
+    for node in graph.nodes() {
+        buf.clear();
+        let _ = writeln!(
+            buf,
+            "  {} [label={}, {}, tooltip={}];",
+            quote(&node.id),
+            quote(&node.name),
+            node_style(node.kind),
+            quote(&node_tooltip(node)),
+        );
+        out.write_all(buf.as_bytes())?;
+    }
+
+    for edge in graph.edges() {
+        buf.clear();
+        let kind = edge.kind.as_str();
+        let label = if edge.count > 1 {
+            format!("{kind} ({})", edge.count)
+        } else {
+            kind.to_string()
+        };
+        let color = relation_color(edge.kind).hex();
+        let penwidth = 1.0 + 2.0 * confidence(edge.confidence);
+        let _ = write!(
+            buf,
+            "  {} -> {} [label={}, color=\"{color}\", fontcolor=\"{color}\", penwidth={penwidth:.2}",
+            quote(&edge.source),
+            quote(&edge.target),
+            quote(&label),
+        );
+        if negated_only(edge) {
+            buf.push_str(", style=dashed");
+        } else if edge.status == Status::Hedged {
+            buf.push_str(", style=dotted");
+        }
+        if edge.kind.is_symmetric() {
+            buf.push_str(", dir=none");
+        }
+        let mut tooltip = format!(
+            "{kind}, {}, confidence {}, {} statement{}",
+            edge.status.as_str(),
+            confidence_text(edge.confidence),
+            edge.count,
+            if edge.count == 1 { "" } else { "s" }
+        );
+        if let Some(ev) = best_evidence(edge) {
+            let _ = write!(tooltip, "\n{}: {}", ev.doc, ev.text);
+        }
+        let _ = writeln!(buf, ", tooltip={}];", quote(&tooltip));
+        out.write_all(buf.as_bytes())?;
+    }
+
+    buf.clear();
+    write_legend(graph, &mut buf);
+    buf.push_str("}\n");
+    out.write_all(buf.as_bytes())
+}
+
+/// Shape, style and fill colour of a node of this kind.
+fn node_style(kind: EntityKind) -> String {
+    let (shape, style) = match kind {
+        EntityKind::Firm => ("box", "\"rounded,filled\""),
+        EntityKind::Cloud => ("ellipse", "filled"),
+        EntityKind::Agency => ("house", "filled"),
+    };
+    format!(
+        "shape={shape}, style={style}, fillcolor=\"{}\"",
+        entity_color(kind).hex()
+    )
+}
+
+/// Tooltip of a node: id, kind, ticker and aliases.
+fn node_tooltip(node: &Node) -> String {
+    let mut t = format!("{} ({})", node.id, node.kind.as_str());
+    if let Some(ticker) = &node.ticker {
+        let _ = write!(t, ", ticker {ticker}");
+    }
+    let _ = write!(t, ", {} mentions", node.mentions);
+    if !node.aliases.is_empty() {
+        let aliases: Vec<&str> = node.alias_names().collect();
+        let _ = write!(t, "\naliases: {}", aliases.join("; "));
+    }
+    t
+}
+
+/// Append the legend cluster listing the kinds present.
+fn write_legend(graph: &KnowledgeGraph, buf: &mut String) {
+    let (entities, relations) = kinds_present(graph);
+    if entities.is_empty() {
+        return;
+    }
+    // A prefix that no node id starts with, so legend nodes never merge with
+    // real ones.
+    let mut prefix = String::from("__legend");
+    while graph.nodes().any(|n| n.id.starts_with(prefix.as_str())) {
+        prefix.push('_');
+    }
+    buf.push_str("  subgraph cluster_legend {\n");
+    let _ = writeln!(
+        buf,
+        "    graph [label=\"Legend\", style=\"rounded,dashed\", color=\"#999999\", fontsize=10];"
+    );
+    for kind in entities {
+        let _ = writeln!(
+            buf,
+            "    {} [label={}, {}];",
+            quote(&format!("{prefix}:entity:{}", kind.as_str())),
+            quote(kind.as_str()),
+            node_style(kind),
+        );
+    }
+    let mut styles: Vec<(String, String, String)> = relations
+        .iter()
+        .map(|&kind| {
+            let color = relation_color(kind).hex();
+            let mut attrs = format!("color=\"{color}\", fontcolor=\"{color}\"");
+            if kind.is_symmetric() {
+                attrs.push_str(", dir=none");
+            }
+            (
+                format!("relation:{}", kind.as_str()),
+                kind.as_str().to_string(),
+                attrs,
+            )
+        })
+        .collect();
+    if graph.edges().any(negated_only) {
+        styles.push((
+            "status:negated".into(),
+            "denied".into(),
+            "style=dashed".into(),
+        ));
+    }
+    if graph
+        .edges()
+        .any(|e| e.status == Status::Hedged && !negated_only(e))
+    {
+        styles.push((
+            "status:hedged".into(),
+            "hedged".into(),
+            "style=dotted".into(),
+        ));
+    }
+    for (id, label, attrs) in styles {
+        let from = quote(&format!("{prefix}:{id}:from"));
+        let to = quote(&format!("{prefix}:{id}:to"));
+        let _ = writeln!(
+            buf,
+            "    {from} [label=\"\", shape=point, width=0.05, style=invis];"
+        );
+        let _ = writeln!(
+            buf,
+            "    {to} [label=\"\", shape=point, width=0.05, style=invis];"
+        );
+        let _ = writeln!(
+            buf,
+            "    {from} -> {to} [label={}, {attrs}];",
+            quote(&label)
+        );
+    }
+    buf.push_str("  }\n");
+}
+
+/// `s` as a quoted DOT string: `"` and `\` escaped with a backslash, line
+/// breaks (`\n`, `\r\n`, `\r`) as `\n`, tabs as spaces, other control
+/// characters dropped.
+pub(crate) fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push_str("\\n");
+                }
+            }
+            '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_are_quoted() {
+        assert_eq!(quote("plain"), "\"plain\"");
+        assert_eq!(quote("a\"b\\c"), "\"a\\\"b\\\\c\"");
+        assert_eq!(quote("l1\nl2\r\nl3\rl4"), "\"l1\\nl2\\nl3\\nl4\"");
+        assert_eq!(quote("x\u{1}\u{7f}\ty"), "\"x y\"");
+        assert_eq!(quote("Société <&>"), "\"Société <&>\"");
+        assert_eq!(quote("ends with \\"), "\"ends with \\\\\"");
+    }
+}
