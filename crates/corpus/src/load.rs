@@ -315,3 +315,296 @@ pub fn load_all(
     report.ensure_documents()?;
     Ok((documents, report))
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+    use std::path::Path;
+
+    fn write(root: &Path, rel: &str, content: &[u8]) -> PathBuf {
+        let p = root.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, content).unwrap();
+        p
+    }
+
+    fn gzip(data: &[u8]) -> Vec<u8> {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(data).unwrap();
+        enc.finish().unwrap()
+    }
+
+    fn strict() -> LoadOptions {
+        LoadOptions {
+            strict: true,
+            ..LoadOptions::default()
+        }
+    }
+
+    fn source(path: &Path, format: Format, gzip: bool) -> SourceFile {
+        SourceFile {
+            path: path.to_path_buf(),
+            id: path.to_string_lossy().into_owned(),
+            format,
+            gzip,
+            size: 0,
+        }
+    }
+
+    #[test]
+    fn load_all_mixed_directory_in_order_with_ids() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("corpus");
+        write(&root, "b.txt", b"Beta Corp\nBeta text.\n");
+        write(&root, "a/x.md", b"---\ntitle: Markdown One\n---\nBody.\n");
+        write(&root, "a/y.html", b"<title>Html Two</title><p>Para.</p>");
+        write(
+            &root,
+            "c.jsonl",
+            b"{\"id\": \"k1\", \"text\": \"first\"}\n{\"text\": \"second\"}\n",
+        );
+        write(&root, "d.txt.gz", &gzip(b"Gzipped Title\nbody"));
+        write(&root, "skip.json", b"{}");
+        let given = format!("{}/", root.display());
+        let (docs, report) = load_all(&[PathBuf::from(&given)], &LoadOptions::default()).unwrap();
+        let base = root.display().to_string();
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            vec![
+                format!("{base}/a/x.md"),
+                format!("{base}/a/y.html"),
+                format!("{base}/b.txt"),
+                format!("{base}/c.jsonl#k1"),
+                format!("{base}/c.jsonl#2"),
+                format!("{base}/d.txt.gz"),
+            ]
+        );
+        assert_eq!(docs[0].text, "Markdown One\n\nBody.");
+        assert_eq!(docs[1].text, "Html Two\n\nPara.");
+        assert_eq!(docs[2].title.as_deref(), Some("Beta Corp"));
+        assert_eq!(docs[5].title.as_deref(), Some("Gzipped Title"));
+        assert_eq!(docs[5].text, "Gzipped Title\nbody");
+        assert_eq!(report.files, 5);
+        assert_eq!(report.documents, 6);
+        assert_eq!(report.skipped_files, 0);
+        assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+        let on_disk: u64 = ["b.txt", "a/x.md", "a/y.html", "c.jsonl", "d.txt.gz"]
+            .iter()
+            .map(|f| std::fs::metadata(root.join(f)).unwrap().len())
+            .sum();
+        assert_eq!(report.bytes, on_disk);
+        assert!(report.to_string().starts_with("6 documents from 5 files"));
+    }
+
+    #[test]
+    fn explicit_file_keeps_the_typed_path_as_id() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("x");
+        write(&dir, "a.txt", b"T\n");
+        let given = PathBuf::from(format!("{}/../x/./a.txt", dir.display()));
+        let (docs, _) = load_all(std::slice::from_ref(&given), &LoadOptions::default()).unwrap();
+        assert_eq!(docs[0].id, given.to_string_lossy());
+    }
+
+    #[test]
+    fn lossy_utf8_is_a_warning_and_strict_error() {
+        let tmp = tempfile::tempdir().unwrap();
+        let p = write(tmp.path(), "bad.txt", b"Caf\xe9 news\n\xa315m deal\n");
+        let file = source(&p, Format::Text, false);
+        let loaded = load_file(&file, &LoadOptions::default()).unwrap();
+        assert_eq!(loaded.documents.len(), 1);
+        assert_eq!(
+            loaded.documents[0].text,
+            "Caf\u{fffd} news\n\u{fffd}15m deal\n"
+        );
+        assert_eq!(loaded.warnings.len(), 1);
+        assert_eq!(loaded.warnings[0].kind, WarningKind::LossyUtf8);
+        assert!(
+            loaded.warnings[0]
+                .to_string()
+                .starts_with(&format!("{}: ", file.id))
+        );
+        let err = load_file(&file, &strict()).unwrap_err();
+        assert!(matches!(err, CorpusError::InvalidUtf8 { offset: 3, .. }));
+        assert!(err.to_string().contains("bad.txt"));
+
+        let mut report = LoadReport::default();
+        report.absorb(&file, &loaded);
+        assert_eq!(
+            (report.files, report.lossy_files, report.documents),
+            (1, 1, 1)
+        );
+    }
+
+    #[test]
+    fn binary_and_broken_gzip_files_are_skipped() {
+        let tmp = tempfile::tempdir().unwrap();
+        let bin = write(tmp.path(), "img.txt", b"GIF89a\x00\x01\x02");
+        let bad_gz = write(tmp.path(), "bad.md.gz", b"not gzip at all");
+        let bin_gz = write(tmp.path(), "bin.html.gz", &gzip(b"<p>\x00</p>"));
+        let ok = write(tmp.path(), "ok.txt", b"Fine\n");
+        for (p, format, gz) in [
+            (&bin, Format::Text, false),
+            (&bad_gz, Format::Markdown, true),
+            (&bin_gz, Format::Html, true),
+        ] {
+            let file = source(p, format, gz);
+            let loaded = load_file(&file, &LoadOptions::default()).unwrap();
+            assert!(loaded.documents.is_empty());
+            assert_eq!(loaded.warnings.len(), 1);
+            assert_eq!(loaded.warnings[0].kind, WarningKind::SkippedFile);
+            assert_eq!(loaded.warnings[0].file, file.id);
+            assert!(loaded.warnings[0].message.starts_with("skipped: "));
+            let err = load_file(&file, &strict()).unwrap_err();
+            assert!(err.to_string().contains(&*p.to_string_lossy()), "{err}");
+        }
+        assert!(matches!(
+            load_file(&source(&bin, Format::Text, false), &strict()),
+            Err(CorpusError::Binary { .. })
+        ));
+        assert!(matches!(
+            load_file(&source(&bad_gz, Format::Markdown, true), &strict()),
+            Err(CorpusError::Decompress { .. })
+        ));
+
+        let (docs, report) =
+            load_all(&[tmp.path().to_path_buf()], &LoadOptions::default()).unwrap();
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].id, ok.to_string_lossy());
+        assert_eq!(report.skipped_files, 3);
+        assert_eq!(report.files, 1);
+        assert_eq!(report.warnings.len(), 3);
+        assert!(load_all(&[tmp.path().to_path_buf()], &strict()).is_err());
+    }
+
+    #[test]
+    fn unreadable_file_is_skipped_or_io_error() {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = source(&tmp.path().join("gone.txt"), Format::Text, false);
+        let loaded = load_file(&file, &LoadOptions::default()).unwrap();
+        assert_eq!(loaded.warnings[0].kind, WarningKind::SkippedFile);
+        assert!(loaded.warnings[0].message.contains("cannot read"));
+        assert!(matches!(
+            load_file(&file, &strict()),
+            Err(CorpusError::Io { .. })
+        ));
+    }
+
+    #[test]
+    fn malformed_jsonl_line_in_load_all() {
+        let tmp = tempfile::tempdir().unwrap();
+        let f = write(
+            tmp.path(),
+            "f.jsonl",
+            b"{\"text\": \"one\"}\n{\"text\": \"two\"}\n{broken\n{\"text\": \"four\"}\n",
+        );
+        let (docs, report) = load_all(std::slice::from_ref(&f), &LoadOptions::default()).unwrap();
+        assert_eq!(docs.len(), 3);
+        assert_eq!(docs[2].id, format!("{}#4", f.display()));
+        assert_eq!(report.skipped_records, 1);
+        assert_eq!(report.files, 1);
+        let shown = report.warnings[0].to_string();
+        assert!(
+            shown.starts_with(&format!("{}:3: ", f.display())),
+            "{shown}"
+        );
+        let err = load_all(std::slice::from_ref(&f), &strict()).unwrap_err();
+        assert!(matches!(err, CorpusError::Malformed { line: 3, .. }));
+        assert!(err.to_string().starts_with(&format!("{}:3: ", f.display())));
+    }
+
+    #[test]
+    fn empty_corpus_is_an_error() {
+        let tmp = tempfile::tempdir().unwrap();
+        let err = load_all(&[tmp.path().to_path_buf()], &LoadOptions::default()).unwrap_err();
+        assert!(matches!(err, CorpusError::EmptyCorpus));
+        write(tmp.path(), "empty.txt", b"  \n");
+        write(tmp.path(), "empty.jsonl", b"\n\n");
+        write(tmp.path(), "notes.json", b"{\"text\": \"not taken\"}");
+        let err = load_all(&[tmp.path().to_path_buf()], &LoadOptions::default()).unwrap_err();
+        assert!(matches!(err, CorpusError::EmptyCorpus));
+        assert!(err.to_string().contains("no documents"));
+    }
+
+    #[test]
+    fn missing_input_is_an_error_naming_it() {
+        let err = load_all(
+            &[PathBuf::from("definitely/not/here.txt")],
+            &LoadOptions::default(),
+        )
+        .unwrap_err();
+        assert!(matches!(err, CorpusError::NotFound { .. }));
+        assert_eq!(
+            err.to_string(),
+            "definitely/not/here.txt: no such file or directory"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn strict_mode_fails_on_discovery_warnings() {
+        let tmp = tempfile::tempdir().unwrap();
+        write(tmp.path(), "a.txt", b"A\n");
+        std::os::unix::fs::symlink(tmp.path().join("nope"), tmp.path().join("dangling.md"))
+            .unwrap();
+        let (docs, report) =
+            load_all(&[tmp.path().to_path_buf()], &LoadOptions::default()).unwrap();
+        assert_eq!(docs.len(), 1);
+        assert_eq!(report.skipped_files, 1);
+        let err = load_all(&[tmp.path().to_path_buf()], &strict()).unwrap_err();
+        assert!(matches!(err, CorpusError::Walk { .. }));
+        assert!(err.to_string().contains("dangling.md"));
+    }
+
+    #[test]
+    fn parallel_style_folding_matches_load_all() {
+        let tmp = tempfile::tempdir().unwrap();
+        write(tmp.path(), "1.txt", b"One\n");
+        write(tmp.path(), "2.jsonl", b"{\"text\": \"a\"}\nnope\n");
+        write(tmp.path(), "3.txt", b"\x00");
+        let inputs = [tmp.path().to_path_buf()];
+        let opts = LoadOptions::default();
+        let (docs, report) = load_all(&inputs, &opts).unwrap();
+
+        let discovery = discover(&inputs).unwrap();
+        let results: Vec<Loaded> = discovery
+            .files
+            .iter()
+            .map(|f| load_file(f, &opts).unwrap())
+            .collect();
+        let mut folded = LoadReport::default();
+        folded.absorb_discovery(&discovery);
+        let mut folded_docs = Vec::new();
+        for (file, loaded) in discovery.files.iter().zip(results) {
+            folded.absorb_parts(file, loaded.documents.len(), &loaded.warnings);
+            folded_docs.extend(loaded.documents);
+        }
+        assert_eq!(folded_docs, docs);
+        assert_eq!(folded.warnings, report.warnings);
+        assert_eq!(
+            (
+                folded.files,
+                folded.skipped_files,
+                folded.skipped_records,
+                folded.documents
+            ),
+            (2, 1, 1, 2)
+        );
+        assert!(folded.ensure_documents().is_ok());
+        assert!(LoadReport::default().ensure_documents().is_err());
+    }
+
+    #[test]
+    fn json_fields_defaults() {
+        let f = JsonFields::default();
+        assert_eq!(f.text, ["text", "body", "content"]);
+        assert_eq!(f.title, ["title", "headline"]);
+        assert_eq!(f.date, ["date", "published", "publication_date", "pubdate"]);
+        assert_eq!(f.url, ["url", "link"]);
+        assert_eq!(f.id, ["id"]);
+        assert!(!LoadOptions::default().strict);
+    }
+}

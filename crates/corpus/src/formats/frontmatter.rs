@@ -118,8 +118,19 @@ pub(crate) fn parse(fm: &str) -> FrontMatter<'_> {
             Some(b'|') | Some(b'>') if is_block_header(rest) => {
                 Some(block_scalar(rest.starts_with('>'), cont))
             }
-            Some(b'"') => Some(quoted(&rest[1..], cont, true)),
-            Some(b'\'') => Some(quoted(&rest[1..], cont, false)),
+            Some(&q @ (b'"' | b'\'')) => {
+                let double = q == b'"';
+                // Sloppy front matter continues quoted scalars on lines that
+                // are not indented: follow the quote to its end when it has
+                // one, otherwise take the indented lines only.
+                match quoted(&rest[1..], &lines[i..], double) {
+                    (v, Some(used)) => {
+                        end = end.max(i + used);
+                        Some(v)
+                    }
+                    (_, None) => Some(quoted(&rest[1..], cont, double).0),
+                }
+            }
             Some(b'[') | Some(b'{') => None,
             Some(_) => plain(rest, cont),
         };
@@ -246,7 +257,7 @@ fn plain_from_next_lines(cont: &[&str]) -> Option<String> {
         let mut lines = cont.iter().map(|l| l.trim()).skip_while(|l| l.is_empty());
         let head = lines.next().unwrap_or_default();
         let rest: Vec<&str> = lines.collect();
-        return Some(quoted(&head[1..], &rest, head.starts_with('"')));
+        return Some(quoted(&head[1..], &rest, head.starts_with('"')).0);
     }
     let mut out = String::new();
     let stripped: Vec<&str> = cont.iter().map(|l| strip_comment(l)).collect();
@@ -287,9 +298,10 @@ fn block_scalar(folded: bool, cont: &[&str]) -> String {
 }
 
 /// Read a quoted scalar whose text starts with `first` (after the opening
-/// quote) and may go on over `cont`. An unterminated quote takes what there
-/// is.
-fn quoted(first: &str, cont: &[&str], double: bool) -> String {
+/// quote) and may go on over `cont`. Returns the text and, when the closing
+/// quote was found, how many lines of `cont` it used. An unterminated quote
+/// takes what there is.
+fn quoted(first: &str, cont: &[&str], double: bool) -> (String, Option<usize>) {
     let mut out = String::with_capacity(first.len());
     let mut pending_newlines = 0usize;
     let mut started = false;
@@ -316,10 +328,10 @@ fn quoted(first: &str, cont: &[&str], double: bool) -> String {
         }
         started = true;
         if scan_quoted(line, double, &mut out) {
-            return out;
+            return (out, Some(n));
         }
     }
-    out
+    (out, None)
 }
 
 /// Append the quoted text of `line` to `out`, stopping at the closing quote.
@@ -451,6 +463,11 @@ mod tests {
         assert_eq!(fm.get(&["single"]), Some("one two"));
         assert_eq!(fm.get(&["next"]), Some("value on the next line"));
         assert_eq!(fm.get(&["after"]), Some("x"));
+
+        let fm = parse("d: \"first\nsecond: line\nthird\"\ne: x\n");
+        assert_eq!(fm.get(&["d"]), Some("first second: line third"));
+        assert_eq!(fm.get(&["second"]), None);
+        assert_eq!(fm.get(&["e"]), Some("x"));
     }
 
     #[test]
