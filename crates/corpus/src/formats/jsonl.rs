@@ -10,7 +10,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 use crate::date::parse_date;
 use crate::error::{CorpusError, Warning, WarningKind};
 use crate::load::{JsonFields, LoadOptions};
-use crate::textutil::{normalize_newlines_owned, starts_with_title};
+use crate::textutil::{normalize_newlines_owned, starts_with_title, strip_bom};
 use crate::{Document, SourceFile};
 
 /// Field categories, in the order of [`Picked::best`].
@@ -37,6 +37,7 @@ pub(crate) fn parse(
     content: &str,
     opts: &LoadOptions,
 ) -> Result<(Vec<Document>, Vec<Warning>), CorpusError> {
+    let content = strip_bom(content);
     let mut docs = Vec::new();
     let mut warnings = Vec::new();
     let bytes = content.as_bytes();
@@ -386,6 +387,7 @@ mod tests {
     #[test]
     fn fields_ids_and_title_paragraph() {
         let (docs, warnings) = run(concat!(
+            "\u{feff}",
             r#"{"id": "r1", "title": "Acme Buys Widget", "body": "Acme said.", "date": "26-FEB-1987 15:18:06.67", "link": "https://x.example", "extra": {"deep": [1, 2, {"a": null}]}}"#,
             "\n\n",
             r#"{"headline": "Only Title"}"#,
