@@ -218,7 +218,7 @@ fn write_legend(graph: &KnowledgeGraph, buf: &mut String) {
 
 /// `s` as a quoted DOT string: `"` and `\` escaped with a backslash, line
 /// breaks (`\n`, `\r\n`, `\r`) as `\n`, tabs as spaces, other control
-/// characters dropped.
+/// characters and U+FFFE/U+FFFF dropped.
 pub(crate) fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -234,7 +234,9 @@ pub(crate) fn quote(s: &str) -> String {
                 }
             }
             '\t' => out.push(' '),
-            c if c.is_control() => {}
+            // Control characters and the non-characters U+FFFE/U+FFFF have
+            // no business in a label, and would make SVG output invalid XML.
+            c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
             c => out.push(c),
         }
     }
@@ -251,7 +253,7 @@ mod tests {
         assert_eq!(quote("plain"), "\"plain\"");
         assert_eq!(quote("a\"b\\c"), "\"a\\\"b\\\\c\"");
         assert_eq!(quote("l1\nl2\r\nl3\rl4"), "\"l1\\nl2\\nl3\\nl4\"");
-        assert_eq!(quote("x\u{1}\u{7f}\ty"), "\"x y\"");
+        assert_eq!(quote("x\u{1}\u{7f}\ty\u{FFFE}"), "\"x y\"");
         assert_eq!(quote("Société <&>"), "\"Société <&>\"");
         assert_eq!(quote("ends with \\"), "\"ends with \\\\\"");
     }
