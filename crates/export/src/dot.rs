@@ -130,7 +130,8 @@ fn node_tooltip(node: &Node) -> String {
     if let Some(ticker) = &node.ticker {
         let _ = write!(t, ", ticker {ticker}");
     }
-    let _ = write!(t, ", {} mentions", node.mentions);
+    let plural = if node.mentions == 1 { "" } else { "s" };
+    let _ = write!(t, ", {} mention{plural}", node.mentions);
     if !node.aliases.is_empty() {
         let aliases: Vec<&str> = node.alias_names().collect();
         let _ = write!(t, "\naliases: {}", aliases.join("; "));

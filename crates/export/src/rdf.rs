@@ -338,14 +338,21 @@ pub(crate) fn write_turtle(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::R
         buf.clear();
         buf.push('\n');
         push_turtle_iri(&mut buf, &s.iri);
-        for (i, (pred, obj)) in s.props.iter().enumerate() {
-            buf.push_str(if i == 0 { " " } else { " ;\n    " });
-            if *pred == rdf_type() {
-                buf.push('a');
+        let mut previous: Option<&str> = None;
+        for (pred, obj) in &s.props {
+            if previous == Some(pred.as_str()) {
+                // Same predicate again: an object list.
+                buf.push_str(", ");
             } else {
-                push_turtle_iri(&mut buf, pred);
+                buf.push_str(if previous.is_none() { " " } else { " ;\n    " });
+                if *pred == rdf_type() {
+                    buf.push('a');
+                } else {
+                    push_turtle_iri(&mut buf, pred);
+                }
+                buf.push(' ');
             }
-            buf.push(' ');
+            previous = Some(pred);
             match obj {
                 Object::Iri(iri) => push_turtle_iri(&mut buf, iri),
                 Object::Literal(value, datatype) => match datatype {

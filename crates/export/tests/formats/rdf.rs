@@ -197,7 +197,8 @@ fn golden_lines() {
     let ttl = render(&nasty_graph(), Format::Turtle);
     for line in [
         "@prefix ng: <https://newsgraph.dev/ns#> .\n",
-        "\nent:aws a ng:Organization ;\n    a ng:Cloud ;\n    rdfs:label \"Amazon Web Services\" ;\n",
+        "\nent:aws a ng:Organization, ng:Cloud ;\n    rdfs:label \"Amazon Web Services\" ;\n",
+        "    ng:alias \"AWS\", \"Amazon's cloud\" ;\n",
         "    ng:mentions 12 ;\n",
         "    ng:firstSeen \"2024-01-15\"^^xsd:date ;\n",
         "\n<https://newsgraph.dev/relation/aws/contract/dod> a ng:Relation ;\n    ng:source ent:aws ;\n    ng:target ent:dod ;\n",
