@@ -145,8 +145,7 @@ pub(crate) fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<(
     if graph.edge_count() == 0 {
         out.write_all(b"    <edges count=\"0\"/>\n")?;
     } else {
-        let mut line = format!("    <edges count=\"{}\">\n", graph.edge_count());
-        out.write_all(line.as_bytes())?;
+        writeln!(out, "    <edges count=\"{}\">", graph.edge_count())?;
         for (i, edge) in graph.edges().enumerate() {
             buf.clear();
             let _ = write!(buf, "      <edge id=\"e{i}\" source=\"");
@@ -207,9 +206,7 @@ pub(crate) fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<(
             buf.push_str("      </edge>\n");
             out.write_all(buf.as_bytes())?;
         }
-        line.clear();
-        line.push_str("    </edges>\n");
-        out.write_all(line.as_bytes())?;
+        out.write_all(b"    </edges>\n")?;
     }
     out.write_all(b"  </graph>\n</gexf>\n")
 }

@@ -36,7 +36,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-pub use rdf::{ENTITY_BASE, NS};
+pub use rdf::{ENTITY_BASE, NS, entity_iri};
 
 /// An output format of [`export`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,6 +146,18 @@ pub enum ExportError {
 /// The output depends only on the graph: the same graph gives the same
 /// bytes. `out` receives many small writes, so pass a buffered writer; it is
 /// flushed at the end.
+///
+/// ```
+/// use newsgraph_export::{Format, export};
+/// use newsgraph_graph::KnowledgeGraph;
+///
+/// let graph = KnowledgeGraph::from_parts(vec![], vec![], vec![]);
+/// let mut out = Vec::new();
+/// export(&graph, Format::Json, &mut out)?;
+/// let json: serde_json::Value = serde_json::from_slice(&out)?;
+/// assert_eq!(json["multigraph"], true);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn export(
     graph: &KnowledgeGraph,
     format: Format,

@@ -116,8 +116,10 @@ fn rdf_type() -> String {
     format!("{RDF}type")
 }
 
-/// The IRI of an entity.
-pub(crate) fn entity_iri(id: &str) -> String {
+/// The IRI of the organisation with this canonical id in the RDF exports:
+/// [`ENTITY_BASE`] + the id percent-encoded as UTF-8 (all but `A-Z a-z 0-9
+/// - . _ ~ :`).
+pub fn entity_iri(id: &str) -> String {
     format!("{ENTITY_BASE}{}", encode_segment(id))
 }
 

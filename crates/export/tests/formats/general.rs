@@ -82,3 +82,65 @@ fn works_through_a_buffered_writer() {
         render(&nasty_graph(), Format::Turtle)
     );
 }
+
+#[test]
+fn entity_iris_are_public() {
+    assert_eq!(
+        newsgraph_export::entity_iri("aws"),
+        "https://newsgraph.dev/entity/aws"
+    );
+    assert_eq!(
+        newsgraph_export::entity_iri("org:a b"),
+        format!("{}org:a%20b", newsgraph_export::ENTITY_BASE)
+    );
+}
+
+/// A larger graph: every exporter must stay linear.
+#[test]
+fn larger_graphs_export_quickly() {
+    use newsgraph_extract::{EntityKind, RelationKind, Status};
+    let kinds = EntityKind::ALL;
+    let nodes: Vec<_> = (0..3000)
+        .map(|i| {
+            let mut n = node(&format!("org:n{i:05}"), &format!("Org {i}"), kinds[i % 3]);
+            n.documents = vec![0];
+            n
+        })
+        .collect();
+    let edges: Vec<_> = (0..6000)
+        .map(|i| {
+            let kind = RelationKind::ALL[i % 6];
+            let (a, b) = (i % 3000, (i * 7 + 1) % 3000);
+            edge(
+                kind,
+                &format!("org:n{a:05}"),
+                &format!("org:n{b:05}"),
+                Status::Asserted,
+                vec![evidence(
+                    "d",
+                    Some("2024-01-01"),
+                    "Some sentence.",
+                    Status::Asserted,
+                    0.5,
+                )],
+            )
+        })
+        .collect();
+    let docs = vec![newsgraph_graph::DocInfo {
+        id: "d".into(),
+        title: None,
+        date: None,
+        url: None,
+        hash: String::new(),
+    }];
+    let graph = newsgraph_graph::KnowledgeGraph::from_parts(nodes, edges, docs);
+    let start = std::time::Instant::now();
+    for format in Format::ALL {
+        let mut sink = io::sink();
+        export(&graph, format, &mut sink).expect("export");
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    newsgraph_export::export_neo4j_csv(&graph, dir.path()).expect("csv");
+    // Generous: a quadratic exporter takes minutes here.
+    assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
+}
