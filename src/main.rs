@@ -1,1 +1,27 @@
-fn main() {}
+//! The `newsgraph` command line: a thin layer over the library crates.
+
+mod cli;
+mod commands;
+mod output;
+mod pipeline;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("newsgraph: error: {err}");
+            for cause in err.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> anyhow::Result<ExitCode> {
+    use clap::Parser;
+    let cli = cli::Cli::parse();
+    commands::dispatch(cli)
+}

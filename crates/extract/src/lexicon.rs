@@ -92,13 +92,14 @@ fn lower_set(v: &[String]) -> HashSet<String> {
 impl Lexicon {
     /// Parse the lexicon from RON text; `origin` names the file in errors.
     pub fn from_ron(text: &str, origin: &str) -> Result<Self, ExtractError> {
-        let file: LexiconFile = ron::Options::default().from_str(text).map_err(
-            |e: ron::error::SpannedError| ExtractError::Data {
-                file: origin.to_string(),
-                line: e.span.start.line,
-                message: e.code.to_string(),
-            },
-        )?;
+        let file: LexiconFile =
+            ron::Options::default()
+                .from_str(text)
+                .map_err(|e: ron::error::SpannedError| ExtractError::Data {
+                    file: origin.to_string(),
+                    line: e.span.start.line,
+                    message: e.code.to_string(),
+                })?;
         Ok(Self::from_file(file))
     }
 

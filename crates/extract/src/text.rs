@@ -279,11 +279,53 @@ const ABBREVIATIONS: &[&str] = &[
 /// Capitalised words that usually start a new sentence even after an
 /// abbreviation such as "U.S." or "Inc.".
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "But",
-    "And", "In", "On", "At", "As", "A", "An", "However", "Meanwhile", "Last", "Earlier",
-    "Analysts", "Shares", "There", "His", "Her", "Their", "Our", "After", "Before", "While",
-    "Under", "When", "If", "Since", "Although", "Both", "Other", "Some", "Many", "Most", "Its",
-    "Officials", "According",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "As",
+    "A",
+    "An",
+    "However",
+    "Meanwhile",
+    "Last",
+    "Earlier",
+    "Analysts",
+    "Shares",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "After",
+    "Before",
+    "While",
+    "Under",
+    "When",
+    "If",
+    "Since",
+    "Although",
+    "Both",
+    "Other",
+    "Some",
+    "Many",
+    "Most",
+    "Its",
+    "Officials",
+    "According",
 ];
 
 fn is_terminal(c: &str) -> bool {
@@ -346,9 +388,14 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             let next_text = next.text(text);
             let starts = next.cap
                 || next.kind == TokKind::Number
-                || matches!(next_text, "\"" | "\u{201c}" | "'" | "(" | "\u{2018}" | "-" | "\u{2014}")
+                || matches!(
+                    next_text,
+                    "\"" | "\u{201c}" | "'" | "(" | "\u{2018}" | "-" | "\u{2014}"
+                )
                 || next.newline_before;
-            if starts && (next.space_before || next.newline_before) && !is_abbreviation(text, tokens, i, next)
+            if starts
+                && (next.space_before || next.newline_before)
+                && !is_abbreviation(text, tokens, i, next)
             {
                 push_sentence(&mut sentences, tokens, first, j);
                 first = j;
@@ -418,8 +465,10 @@ fn is_abbreviation(text: &str, tokens: &[Token], dot: usize, next: &Token) -> bo
     let lower = w.to_ascii_lowercase();
     if ABBREVIATIONS.contains(&lower.as_str()) {
         // "Inc." and "Corp." end sentences when a usual starter follows.
-        if matches!(lower.as_str(), "inc" | "corp" | "co" | "ltd" | "etc" | "bros")
-            && SENTENCE_STARTERS.contains(&next_text)
+        if matches!(
+            lower.as_str(),
+            "inc" | "corp" | "co" | "ltd" | "etc" | "bros"
+        ) && SENTENCE_STARTERS.contains(&next_text)
         {
             return false;
         }
@@ -481,11 +530,31 @@ mod tests {
     fn tokens_keep_names_whole_and_split_clitics() {
         assert_eq!(
             words("AT&T's U.S. unit didn't buy Amazon.com Inc."),
-            vec!["AT&T", "'s", "U.S.", "unit", "did", "n't", "buy", "Amazon.com", "Inc", "."]
+            vec![
+                "AT&T",
+                "'s",
+                "U.S.",
+                "unit",
+                "did",
+                "n't",
+                "buy",
+                "Amazon.com",
+                "Inc",
+                "."
+            ]
         );
-        assert_eq!(words("O'Brien paid $1,200.50"), vec!["O'Brien", "paid", "$", "1,200.50"]);
-        assert_eq!(words("Amazon\u{2019}s cloud"), vec!["Amazon", "\u{2019}s", "cloud"]);
-        assert_eq!(words("the companies' deal"), vec!["the", "companies", "'", "deal"]);
+        assert_eq!(
+            words("O'Brien paid $1,200.50"),
+            vec!["O'Brien", "paid", "$", "1,200.50"]
+        );
+        assert_eq!(
+            words("Amazon\u{2019}s cloud"),
+            vec!["Amazon", "\u{2019}s", "cloud"]
+        );
+        assert_eq!(
+            words("the companies' deal"),
+            vec!["the", "companies", "'", "deal"]
+        );
         assert_eq!(words("Coca-Cola"), vec!["Coca", "-", "Cola"]);
     }
 
@@ -543,7 +612,11 @@ mod tests {
         // A short line (headline, byline) ends at its line break.
         assert_eq!(
             sents("Army Picks Leidos\nBy Jane Doe\nThe Army picked Leidos."),
-            vec!["Army Picks Leidos", "By Jane Doe", "The Army picked Leidos."]
+            vec![
+                "Army Picks Leidos",
+                "By Jane Doe",
+                "The Army picked Leidos."
+            ]
         );
     }
 }

@@ -1,0 +1,421 @@
+//! The extractor: rule data plus the per-document pipeline.
+
+use crate::ExtractError;
+use crate::gazetteer::Gazetteer;
+use crate::lexicon::Lexicon;
+use crate::matcher::GazetteerMatcher;
+use crate::model::{
+    Alias, AliasOrigin, DocExtraction, Entity, Evidence, Relation, RelationKind, Status,
+    combine_confidence,
+};
+use crate::ner::{self, Context};
+use crate::rules::{self, Arg, Rules, Sent};
+use crate::text;
+use newsgraph_corpus::Document;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The bundled data files, compiled into the binary.
+pub mod bundled {
+    /// `data/gazetteer.ron`
+    pub const GAZETTEER: &str = include_str!("../../../data/gazetteer.ron");
+    /// `data/lexicon.ron`
+    pub const LEXICON: &str = include_str!("../../../data/lexicon.ron");
+    /// `data/relations.ron`
+    pub const RELATIONS: &str = include_str!("../../../data/relations.ron");
+}
+
+/// Sentences longer than this many bytes are capped in evidence.
+const MAX_EVIDENCE_BYTES: usize = 600;
+
+/// Rule ids of relations that come from the gazetteer rather than a trigger.
+pub const RULE_DESCRIPTIVE: &str = "gazetteer.descriptive";
+
+/// Everything extraction needs: gazetteer, lexicon and relation rules.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    gazetteer: Gazetteer,
+    matcher: GazetteerMatcher,
+    lexicon: Lexicon,
+    rules: Rules,
+}
+
+impl Extractor {
+    /// An extractor over the data files compiled into the binary.
+    pub fn bundled() -> Result<Self, ExtractError> {
+        Ok(Self::new(
+            Gazetteer::from_ron(bundled::GAZETTEER, "data/gazetteer.ron")?,
+            Lexicon::from_ron(bundled::LEXICON, "data/lexicon.ron")?,
+            Rules::from_ron(bundled::RELATIONS, "data/relations.ron")?,
+        ))
+    }
+
+    /// An extractor over the data files of a directory: each of
+    /// `gazetteer.ron`, `lexicon.ron` and `relations.ron` found there
+    /// replaces the bundled one.
+    pub fn from_dir(dir: &Path) -> Result<Self, ExtractError> {
+        if !dir.is_dir() {
+            return Err(ExtractError::Io {
+                file: dir.display().to_string(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "data directory not found",
+                ),
+            });
+        }
+        let g = dir.join("gazetteer.ron");
+        let l = dir.join("lexicon.ron");
+        let r = dir.join("relations.ron");
+        Ok(Self::new(
+            if g.exists() {
+                Gazetteer::load(&g)?
+            } else {
+                Gazetteer::from_ron(bundled::GAZETTEER, "data/gazetteer.ron")?
+            },
+            if l.exists() {
+                Lexicon::load(&l)?
+            } else {
+                Lexicon::from_ron(bundled::LEXICON, "data/lexicon.ron")?
+            },
+            if r.exists() {
+                Rules::load(&r)?
+            } else {
+                Rules::from_ron(bundled::RELATIONS, "data/relations.ron")?
+            },
+        ))
+    }
+
+    /// Assemble from loaded parts.
+    pub fn new(gazetteer: Gazetteer, lexicon: Lexicon, rules: Rules) -> Self {
+        let matcher = GazetteerMatcher::new(&gazetteer);
+        Extractor {
+            gazetteer,
+            matcher,
+            lexicon,
+            rules,
+        }
+    }
+
+    /// The gazetteer in use.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// The relation rules in use.
+    pub fn rules(&self) -> &Rules {
+        &self.rules
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Normalise a name the way entity resolution does.
+    pub fn normalize(&self, name: &str) -> String {
+        ner::normalize_name(name, &self.lexicon)
+    }
+
+    /// Extract the organisations and relations of one document.
+    pub fn extract(&self, doc: &Document) -> DocExtraction {
+        let text = doc.text.as_str();
+        let lower = text.to_ascii_lowercase();
+        let tokens = text::tokenize(text);
+        let sentences = text::sentences(text, &tokens);
+        let mut tok_sentence = vec![0u32; tokens.len()];
+        for (si, s) in sentences.iter().enumerate() {
+            for t in &mut tok_sentence[s.first..s.last] {
+                *t = si as u32;
+            }
+        }
+        let cx = Context {
+            text,
+            lower: &lower,
+            tokens: &tokens,
+            sentences: &sentences,
+            tok_sentence: &tok_sentence,
+            gazetteer: &self.gazetteer,
+            matcher: &self.matcher,
+            lexicon: &self.lexicon,
+        };
+        let rec = ner::recognise(&cx);
+
+        // Relations, sentence by sentence.
+        let mut statements: Vec<(RelationKind, usize, usize, Evidence)> = Vec::new();
+        let mut mi = 0;
+        let mut args: Vec<Arg> = Vec::new();
+        let mut topic: Option<Arg> = None;
+        for (si, s) in sentences.iter().enumerate() {
+            let prev_topic = if si > 0 {
+                args.iter()
+                    .find(|a| !rec.entities[a.entity].latent)
+                    .copied()
+            } else {
+                None
+            };
+            topic = if args.is_empty() { None } else { prev_topic };
+            args.clear();
+            while mi < rec.mentions.len() && rec.mentions[mi].sentence < si {
+                mi += 1;
+            }
+            let mut k = mi;
+            while k < rec.mentions.len() && rec.mentions[k].sentence == si {
+                let m = rec.mentions[k];
+                args.push(Arg {
+                    first: m.first,
+                    last: m.last,
+                    entity: m.entity,
+                    kind: rec.entities[m.entity].kind,
+                });
+                k += 1;
+            }
+            if args.is_empty() || (args.len() < 2 && topic.is_none()) {
+                continue;
+            }
+            let sent = Sent {
+                text,
+                lower: &lower,
+                tokens: &tokens,
+                first: s.first,
+                last: s.last,
+                args: &args,
+                topic,
+            };
+            for f in rules::apply(&self.rules, &sent) {
+                let rule = self.rules.rule(f.rule);
+                let trigger = &text[tokens[f.trigger_first].start as usize
+                    ..tokens[f.trigger_last - 1].end as usize];
+                let (source, target) = canonical_pair(
+                    rule.kind,
+                    &rec.entities[f.source].key,
+                    &rec.entities[f.target].key,
+                    f.source,
+                    f.target,
+                );
+                statements.push((
+                    rule.kind,
+                    source,
+                    target,
+                    evidence(
+                        doc,
+                        text,
+                        si,
+                        s.start,
+                        s.end,
+                        trigger,
+                        &rule.id,
+                        f.status,
+                        rule.confidence,
+                    ),
+                ));
+            }
+        }
+        // Descriptive gazetteer aliases state a part: "Amazon's cloud division".
+        for m in &rec.mentions {
+            let e = &rec.entities[m.entity];
+            let Some(parent) = &e.parent else { continue };
+            let surface = &text[tokens[m.first].start as usize..tokens[m.last - 1].end as usize];
+            let norm_surface = surface.replace('\u{2019}', "'");
+            if e.surfaces.get(&norm_surface) != Some(&AliasOrigin::Descriptive) {
+                continue;
+            }
+            if let Some(pi) = rec.entities.iter().position(|x| &x.key == parent) {
+                let s = &sentences[m.sentence];
+                statements.push((
+                    RelationKind::PartOf,
+                    m.entity,
+                    pi,
+                    evidence(
+                        doc,
+                        text,
+                        m.sentence,
+                        s.start,
+                        s.end,
+                        surface,
+                        RULE_DESCRIPTIVE,
+                        Status::Asserted,
+                        0.9,
+                    ),
+                ));
+            }
+        }
+
+        // Entities taking part in relations are output even if latent.
+        let mut in_relation = vec![false; rec.entities.len()];
+        for (_, s, t, ev) in &statements {
+            if ev.status != Status::Negated {
+                in_relation[*s] = true;
+                in_relation[*t] = true;
+            }
+        }
+        let mut mentions = vec![0u32; rec.entities.len()];
+        for m in &rec.mentions {
+            mentions[m.entity] += 1;
+        }
+        let mut entities: Vec<Entity> = Vec::new();
+        let mut keep = vec![false; rec.entities.len()];
+        for (i, e) in rec.entities.iter().enumerate() {
+            if e.latent && !in_relation[i] {
+                continue;
+            }
+            keep[i] = true;
+            let mut alias_origins: Vec<Alias> = e
+                .surfaces
+                .iter()
+                .filter(|(s, _)| **s != e.name)
+                .map(|(s, o)| Alias {
+                    name: s.clone(),
+                    origin: *o,
+                })
+                .collect();
+            alias_origins.sort_by(|a, b| a.name.cmp(&b.name));
+            entities.push(Entity {
+                id: e.key.clone(),
+                name: e.name.clone(),
+                kind: e.kind,
+                aliases: alias_origins.iter().map(|a| a.name.clone()).collect(),
+                alias_origins,
+                mentions: mentions[i],
+                source: e.source,
+                parent: e.parent.clone(),
+                ticker: e.ticker.clone(),
+            });
+        }
+        entities.sort_by(|a, b| a.id.cmp(&b.id));
+
+        // Group statements into relations.
+        let mut grouped: BTreeMap<(RelationKind, String, String), Vec<Evidence>> = BTreeMap::new();
+        for (kind, s, t, ev) in statements {
+            if !keep[s] || !keep[t] {
+                continue;
+            }
+            grouped
+                .entry((
+                    kind,
+                    rec.entities[s].key.clone(),
+                    rec.entities[t].key.clone(),
+                ))
+                .or_default()
+                .push(ev);
+        }
+        let relations = grouped
+            .into_iter()
+            .map(|((kind, source, target), mut evidence)| {
+                evidence.sort_by(|a, b| {
+                    (a.sentence, &a.rule, &a.trigger).cmp(&(b.sentence, &b.rule, &b.trigger))
+                });
+                evidence.dedup_by(|a, b| {
+                    a.sentence == b.sentence && a.rule == b.rule && a.trigger == b.trigger
+                });
+                relation_from(kind, source, target, evidence)
+            })
+            .collect();
+
+        DocExtraction {
+            doc: doc.id.clone(),
+            title: doc.title.clone(),
+            date: doc.date.clone(),
+            url: doc.url.clone(),
+            hash: content_hash(text),
+            bytes: text.len() as u64,
+            sentences: sentences.len() as u32,
+            entities,
+            relations,
+        }
+    }
+}
+
+/// Build a relation from its statements: the firmest status, negated only
+/// when every statement is, confidence combined over non-negated statements.
+pub fn relation_from(
+    kind: RelationKind,
+    source: String,
+    target: String,
+    evidence: Vec<Evidence>,
+) -> Relation {
+    let status = evidence
+        .iter()
+        .map(|e| e.status)
+        .min_by_key(|s| s.rank())
+        .unwrap_or(Status::Asserted);
+    let confidence = combine_confidence(
+        evidence
+            .iter()
+            .filter(|e| e.status != Status::Negated)
+            .map(|e| e.confidence * status_weight(e.status)),
+    );
+    Relation {
+        kind,
+        source,
+        target,
+        status,
+        negated: status == Status::Negated,
+        confidence,
+        evidence,
+    }
+}
+
+/// How much a statement's status weakens its confidence.
+pub fn status_weight(s: Status) -> f32 {
+    match s {
+        Status::Asserted => 1.0,
+        Status::Reported => 0.9,
+        Status::Hedged => 0.5,
+        Status::Negated => 0.0,
+    }
+}
+
+/// For symmetric kinds, order the pair by key.
+fn canonical_pair(kind: RelationKind, sk: &str, tk: &str, s: usize, t: usize) -> (usize, usize) {
+    if kind.is_symmetric() && tk < sk {
+        (t, s)
+    } else {
+        (s, t)
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn evidence(
+    doc: &Document,
+    text: &str,
+    sentence: usize,
+    start: u32,
+    end: u32,
+    trigger: &str,
+    rule: &str,
+    status: Status,
+    confidence: f32,
+) -> Evidence {
+    let mut s = &text[start as usize..end as usize];
+    let capped;
+    if s.len() > MAX_EVIDENCE_BYTES {
+        let mut cut = MAX_EVIDENCE_BYTES;
+        while !s.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        capped = format!("{}\u{2026}", &s[..cut]);
+        s = &capped;
+    }
+    Evidence {
+        doc: doc.id.clone(),
+        date: doc.date.clone(),
+        sentence: sentence as u32,
+        start,
+        end,
+        text: s.split_whitespace().collect::<Vec<_>>().join(" "),
+        trigger: trigger.split_whitespace().collect::<Vec<_>>().join(" "),
+        rule: rule.to_string(),
+        status,
+        confidence,
+    }
+}
+
+/// A stable 64-bit FNV-1a hash of the text, as 16 hex digits.
+pub fn content_hash(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in text.as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}

@@ -1,0 +1,1601 @@
+//! Organisation recognition in one document: gazetteer hits, capitalised
+//! names classified by their head word and context, acronym definitions,
+//! ticker asides, short forms, country governments and pronoun coreference.
+
+use crate::gazetteer::Gazetteer;
+use crate::lexicon::Lexicon;
+use crate::matcher::GazetteerMatcher;
+use crate::model::{AliasOrigin, EntityKind, EntitySource};
+use crate::text::{Sentence, TokKind, Token};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// A mention of an entity: a token range in one sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Mention {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub last: usize,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Index into [`Recognised::entities`].
+    pub entity: usize,
+    /// A pronoun or generic phrase ("it", "the company") resolved to the entity.
+    pub pronoun: bool,
+}
+
+/// An entity of the document, before output.
+#[derive(Debug, Clone)]
+pub(crate) struct DocEntity {
+    pub key: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub source: EntitySource,
+    /// Surface forms and where they came from.
+    pub surfaces: BTreeMap<String, AliasOrigin>,
+    pub parent: Option<String>,
+    pub ticker: Option<String>,
+    /// Only output when it takes part in a relation (a country named as a
+    /// place may or may not act as a government).
+    pub latent: bool,
+}
+
+/// The result of recognition.
+#[derive(Debug, Default)]
+pub(crate) struct Recognised {
+    pub entities: Vec<DocEntity>,
+    /// Mentions ordered by first token.
+    pub mentions: Vec<Mention>,
+}
+
+/// Possessions that show the possessor is a company ("X's shares").
+const FIRM_POSSESSIONS: &[&str] = &[
+    "shares",
+    "shareholders",
+    "stock",
+    "chief",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "board",
+    "profits",
+    "profit",
+    "sales",
+    "revenue",
+    "revenues",
+    "earnings",
+    "stake",
+    "bid",
+    "offer",
+    "takeover",
+    "acquisition",
+    "subsidiary",
+    "unit",
+    "division",
+    "parent",
+    "brand",
+    "brands",
+    "stores",
+    "products",
+    "customers",
+    "staff",
+    "workers",
+    "employees",
+    "boss",
+    "founder",
+    "executives",
+    "management",
+    "bosses",
+    "headquarters",
+    "owners",
+    "investors",
+    "merger",
+    "operations",
+    "spokesman",
+    "spokeswoman",
+    "factories",
+    "plants",
+    "debt",
+    "assets",
+    "market",
+];
+
+/// Words right before a name that show it is an organisation.
+const ORG_LEFT_CONTEXT: &[&str] = &[
+    "shares in",
+    "shares of",
+    "stake in",
+    "bid for",
+    "takeover of",
+    "acquisition of",
+    "merger with",
+    "acquire",
+    "acquired",
+    "acquiring",
+    "buy",
+    "bought",
+    "buying",
+    "sued",
+    "invested in",
+    "invest in",
+    "investment in",
+    "deal with",
+    "agreement with",
+    "partnership with",
+    "contract with",
+    "subsidiary of",
+    "unit of",
+    "division of",
+    "owned by",
+    "purchase of",
+    "stake of",
+    "rival",
+    "rivals",
+    "merge with",
+    "merged with",
+];
+
+/// Words after a name that show it is an organisation.
+const ORG_RIGHT_CONTEXT: &[&str] = &[
+    "shares",
+    "shareholders",
+    "stock",
+    "announced",
+    "reported",
+    "agreed",
+    "acquired",
+    "bought",
+    "posted",
+    "employs",
+    "filed",
+    "signed",
+    "won",
+    "awarded",
+    "invested",
+    "sued",
+];
+
+/// Phrases that point back to an organisation, with the kinds they fit.
+const GENERIC_REFERENCES: &[(&str, Option<EntityKind>)] = &[
+    ("company", Some(EntityKind::Firm)),
+    ("firm", Some(EntityKind::Firm)),
+    ("group", Some(EntityKind::Firm)),
+    ("bank", Some(EntityKind::Firm)),
+    ("carrier", Some(EntityKind::Firm)),
+    ("airline", Some(EntityKind::Firm)),
+    ("brewer", Some(EntityKind::Firm)),
+    ("insurer", Some(EntityKind::Firm)),
+    ("retailer", Some(EntityKind::Firm)),
+    ("lender", Some(EntityKind::Firm)),
+    ("startup", Some(EntityKind::Firm)),
+    ("contractor", Some(EntityKind::Firm)),
+    ("vendor", Some(EntityKind::Firm)),
+    ("agency", Some(EntityKind::Agency)),
+    ("department", Some(EntityKind::Agency)),
+    ("ministry", Some(EntityKind::Agency)),
+    ("regulator", Some(EntityKind::Agency)),
+    ("watchdog", Some(EntityKind::Agency)),
+    ("commission", Some(EntityKind::Agency)),
+    ("government", Some(EntityKind::Agency)),
+];
+
+/// Stock exchanges named in ticker asides.
+const EXCHANGES: &[&str] = &[
+    "NYSE",
+    "NASDAQ",
+    "Nasdaq",
+    "AMEX",
+    "LSE",
+    "TSX",
+    "TSE",
+    "OTC",
+    "OTCQX",
+    "NYSEAMERICAN",
+    "ASX",
+    "HKEX",
+    "SIX",
+    "Euronext",
+    "XETRA",
+    "FRA",
+    "NSE",
+    "BSE",
+    "TYO",
+    "KRX",
+    "SGX",
+    "JSE",
+];
+
+/// Connector words allowed inside a name after an organisation head word
+/// ("Bank of America", "Subcommittee on Cybersecurity").
+const CONNECTORS: &[&str] = &[
+    "of", "for", "on", "in", "de", "du", "des", "la", "del", "di", "und",
+];
+
+/// Words that start an organisation name and make what follows part of it.
+const LEADING_HEADS: &[&str] = &[
+    "Department",
+    "Ministry",
+    "Office",
+    "Bureau",
+    "Court",
+    "Committee",
+    "Subcommittee",
+    "Commission",
+    "Council",
+    "Agency",
+    "Board",
+    "Institute",
+    "University",
+    "College",
+    "Bank",
+    "Banco",
+    "Banca",
+    "Group",
+    "Grupo",
+    "Campaign",
+    "Center",
+    "Centre",
+    "Federation",
+    "Association",
+    "Society",
+    "Union",
+    "Organisation",
+    "Organization",
+    "Fund",
+    "Foundation",
+    "Chamber",
+    "League",
+    "Alliance",
+    "Coalition",
+    "Academy",
+    "Administration",
+    "Authority",
+    "Service",
+    "Directorate",
+    "Secretariat",
+    "Assembly",
+    "Parliament",
+    "Government",
+    "Cabinet",
+    "House",
+    "Senate",
+    "Friends",
+    "Commonwealth",
+    "Republic",
+    "Kingdom",
+    "State",
+    "Treasury",
+];
+
+/// Heads of non-government bodies: an organisation, kind firm.
+const BODY_HEADS: &[&str] = &[
+    "University",
+    "College",
+    "Association",
+    "Federation",
+    "Society",
+    "Union",
+    "Foundation",
+    "Chamber",
+    "League",
+    "Alliance",
+    "Coalition",
+    "Academy",
+    "Campaign",
+    "Institution",
+    "Organisation",
+    "Organization",
+    "Consortium",
+    "Forum",
+    "Network",
+    "Center",
+    "Centre",
+    "Council",
+    "Institute",
+    "Trust",
+    "Club",
+];
+
+pub(crate) struct Context<'a> {
+    pub text: &'a str,
+    pub lower: &'a str,
+    pub tokens: &'a [Token],
+    pub sentences: &'a [Sentence],
+    pub tok_sentence: &'a [u32],
+    pub gazetteer: &'a Gazetteer,
+    pub matcher: &'a GazetteerMatcher,
+    pub lexicon: &'a Lexicon,
+}
+
+impl Context<'_> {
+    fn tok(&self, i: usize) -> &str {
+        self.tokens[i].text(self.text)
+    }
+    fn low(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.lower[t.start as usize..t.end as usize]
+    }
+    fn span(&self, first: usize, last: usize) -> &str {
+        &self.text[self.tokens[first].start as usize..self.tokens[last - 1].end as usize]
+    }
+    fn is_capword(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        if t.kind != TokKind::Word {
+            return false;
+        }
+        if t.cap {
+            return true;
+        }
+        // "eBay", "iPhone", "3M": an uppercase letter after the first.
+        self.tok(i).chars().skip(1).any(char::is_uppercase)
+    }
+    fn sentence_start(&self, i: usize) -> bool {
+        let s = self.tok_sentence[i] as usize;
+        let first = self.sentences[s].first;
+        if i == first {
+            return true;
+        }
+        // After an opening quote or bracket at the sentence start.
+        i == first + 1 && matches!(self.tok(first), "\"" | "\u{201c}" | "(" | "'" | "\u{2018}")
+    }
+}
+
+/// A candidate name from capitalised tokens.
+#[derive(Debug, Clone)]
+struct Chunk {
+    first: usize,
+    last: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Org(EntityKind),
+    /// An organisation by its head word or suffix: certain.
+    StrongOrg(EntityKind),
+    Person,
+    Place,
+    Country(usize),
+    Unknown,
+    Drop,
+}
+
+/// Normalise a name for matching: casefold, drop punctuation, a leading
+/// "the", and trailing legal suffixes.
+pub fn normalize_name(name: &str, lexicon: &Lexicon) -> String {
+    let s = name.replace('\u{2019}', "'");
+    let s = s.strip_suffix("'s").unwrap_or(&s);
+    let mut words: Vec<String> = Vec::new();
+    for raw in s.split(|c: char| c.is_whitespace() || c == '-' || c == '/' || c == ',') {
+        let w: String = raw
+            .chars()
+            .filter(|c| c.is_alphanumeric() || *c == '&')
+            .collect();
+        if !w.is_empty() {
+            words.push(w);
+        }
+    }
+    if words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) && words.len() > 1 {
+        words.remove(0);
+    }
+    while words.len() > 1 {
+        let last = words.last().map(String::as_str).unwrap_or("");
+        let is_suffix = lexicon.is_legal_suffix(last)
+            || matches!(
+                last.to_ascii_lowercase().as_str(),
+                "inc"
+                    | "corp"
+                    | "corporation"
+                    | "co"
+                    | "ltd"
+                    | "llc"
+                    | "plc"
+                    | "group"
+                    | "holdings"
+                    | "company"
+            );
+        if is_suffix {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    words.join(" ").to_lowercase()
+}
+
+pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
+    let n = cx.tokens.len();
+    let mut rec = Recognised::default();
+    // Token -> covered by an accepted mention.
+    let mut covered = vec![false; n];
+    let mut blocked = vec![false; n];
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+
+    // Lowercase words the document uses: a capitalised sentence opener that
+    // also appears in lowercase is a common word.
+    let mut lowercase_words: HashSet<&str> = HashSet::new();
+    for t in cx.tokens {
+        if t.kind == TokKind::Word && !t.cap {
+            lowercase_words.insert(t.text(cx.text));
+        }
+    }
+    let headline: Vec<bool> = cx
+        .sentences
+        .iter()
+        .map(|s| {
+            crate::text::is_title_case(cx.text, &cx.tokens[s.first..s.last]) && s.last - s.first > 2
+        })
+        .collect();
+
+    // 1. Ticker asides: "(NASDAQ: AMZN)".
+    let mut tickers: Vec<(usize, String)> = Vec::new(); // (token before "(", ticker)
+    for i in 0..n.saturating_sub(4) {
+        if cx.tok(i) == "(" && EXCHANGES.contains(&cx.tok(i + 1)) && cx.tok(i + 2) == ":" {
+            let mut j = i + 3;
+            let mut syms = Vec::new();
+            while j < n && cx.tokens[j].kind == TokKind::Word && cx.tokens[j].all_caps {
+                syms.push(cx.tok(j).to_string());
+                j += 1;
+                if j < n && cx.tok(j) == "." && j + 1 < n && cx.tokens[j + 1].all_caps {
+                    j += 1;
+                }
+            }
+            if j < n && cx.tok(j) == ")" && !syms.is_empty() {
+                for b in &mut blocked[i..=j] {
+                    *b = true;
+                }
+                if i > 0 {
+                    tickers.push((i - 1, syms.join(".")));
+                }
+            }
+        }
+    }
+
+    // Token starts and ends by byte offset.
+    let mut start_tok: HashMap<u32, usize> = HashMap::with_capacity(n);
+    let mut end_tok: HashMap<u32, usize> = HashMap::with_capacity(n);
+    for (i, t) in cx.tokens.iter().enumerate() {
+        start_tok.insert(t.start, i);
+        end_tok.insert(t.end, i + 1);
+    }
+
+    // 2. Gazetteer hits.
+    struct GHit {
+        first: usize,
+        last: usize,
+        pattern: usize,
+        /// Surface to record instead of the covered text.
+        surface: Option<String>,
+    }
+    let mut ghits: Vec<GHit> = Vec::new();
+    for h in cx.matcher.find(cx.text) {
+        let (Some(&first), Some(&last)) = (
+            start_tok.get(&(h.start as u32)),
+            end_tok.get(&(h.end as u32)),
+        ) else {
+            continue;
+        };
+        if first >= last || blocked[first] {
+            continue;
+        }
+        if cx.tok_sentence[first] != cx.tok_sentence[last - 1] {
+            continue;
+        }
+        // A recased form followed by another capitalised word is part of a
+        // longer name: "U.S. Government Agencies".
+        if h.recased
+            && last < n
+            && cx.is_capword(last)
+            && cx.tok_sentence[last] == cx.tok_sentence[first]
+        {
+            continue;
+        }
+        ghits.push(GHit {
+            first,
+            last,
+            pattern: h.pattern,
+            surface: None,
+        });
+    }
+    // Names split by a ticker aside: "Amazon (NASDAQ: AMZN) Web Services".
+    for &(before, _) in &tickers {
+        let Some(close) = (before + 1..n).find(|&j| cx.tok(j) == ")") else {
+            continue;
+        };
+        let mut j = close + 1;
+        let mut tail = Vec::new();
+        while j < n && cx.is_capword(j) && !cx.tokens[j].newline_before {
+            tail.push(j);
+            j += 1;
+        }
+        if tail.is_empty() {
+            continue;
+        }
+        // Find the capitalised run ending at `before`.
+        let mut s = before;
+        while s > 0 && cx.is_capword(s - 1) && !cx.tokens[s].newline_before {
+            s -= 1;
+        }
+        if !cx.is_capword(before) {
+            continue;
+        }
+        for k in (1..=tail.len()).rev() {
+            let assembled = format!(
+                "{} {}",
+                cx.span(s, before + 1),
+                cx.span(tail[0], tail[k - 1] + 1)
+            );
+            if let Some(p) = cx.matcher.lookup(&assembled) {
+                // One hit over the whole name, aside included.
+                let end = tail[k - 1] + 1;
+                ghits.retain(|g| g.last <= s || g.first >= end);
+                ghits.push(GHit {
+                    first: s,
+                    last: end,
+                    pattern: p,
+                    surface: Some(assembled),
+                });
+                break;
+            }
+        }
+    }
+    ghits.sort_by_key(|g| (g.first, g.last));
+
+    // Ambiguous forms need context.
+    let doc_has_entry: HashSet<usize> = ghits
+        .iter()
+        .filter(|g| !cx.matcher.pattern(g.pattern).ambiguous)
+        .map(|g| cx.matcher.pattern(g.pattern).entry)
+        .collect();
+    let mut accepted_hits: Vec<GHit> = Vec::new();
+    let mut accepted_entries: HashSet<usize> = doc_has_entry.clone();
+    let mut headline_ambiguous: Vec<GHit> = Vec::new();
+    for g in ghits {
+        let p = cx.matcher.pattern(g.pattern);
+        if p.ambiguous && headline[cx.tok_sentence[g.first] as usize] {
+            headline_ambiguous.push(g);
+            continue;
+        }
+        if p.ambiguous && !ambiguous_ok(cx, g.first, g.last, p.entry, &doc_has_entry) {
+            continue;
+        }
+        accepted_entries.insert(p.entry);
+        accepted_hits.push(g);
+    }
+    // In headlines an ambiguous form counts only if the body confirmed it.
+    for g in headline_ambiguous {
+        if accepted_entries.contains(&cx.matcher.pattern(g.pattern).entry) {
+            accepted_hits.push(g);
+        }
+    }
+    accepted_hits.sort_by_key(|g| (g.first, g.last));
+    for g in &accepted_hits {
+        let p = cx.matcher.pattern(g.pattern);
+        let entry = &cx.gazetteer.entries()[p.entry];
+        let idx = *by_key.entry(entry.id.clone()).or_insert_with(|| {
+            rec.entities.push(DocEntity {
+                key: entry.id.clone(),
+                name: entry.name.clone(),
+                kind: entry.kind,
+                source: EntitySource::Gazetteer,
+                surfaces: BTreeMap::new(),
+                parent: entry.parent.clone(),
+                ticker: entry.ticker.clone(),
+                latent: false,
+            });
+            rec.entities.len() - 1
+        });
+        let surface = match &g.surface {
+            Some(s) => s.clone(),
+            None => cx.span(g.first, g.last).replace('\u{2019}', "'"),
+        };
+        let origin = if p.form.contains("'s ") {
+            AliasOrigin::Descriptive
+        } else {
+            AliasOrigin::Gazetteer
+        };
+        rec.entities[idx].surfaces.entry(surface).or_insert(origin);
+        for c in &mut covered[g.first..g.last] {
+            *c = true;
+        }
+        rec.mentions.push(Mention {
+            first: g.first,
+            last: g.last,
+            sentence: cx.tok_sentence[g.first] as usize,
+            entity: idx,
+            pronoun: false,
+        });
+    }
+
+    // 3. Capitalised chunks outside gazetteer hits.
+    let chunks = find_chunks(cx, &covered, &blocked, &lowercase_words);
+
+    // Persons: first names, titles; remember their last names.
+    let mut person_words: HashSet<&str> = HashSet::new();
+    let mut classes: Vec<Class> = Vec::with_capacity(chunks.len());
+    for c in &chunks {
+        let class = classify(cx, c);
+        if class == Class::Person {
+            for i in c.first..c.last {
+                person_words.insert(cx.tok(i));
+            }
+        }
+        classes.push(class);
+    }
+    // A later single word equal to a known person's name part is a person.
+    for (c, class) in chunks.iter().zip(classes.iter_mut()) {
+        if matches!(class, Class::Unknown | Class::Org(_))
+            && c.last - c.first == 1
+            && person_words.contains(cx.tok(c.first))
+        {
+            *class = Class::Person;
+        }
+    }
+
+    // 4. Acronym definitions: "Long Name (ACR)" and "ACR (Long Name)".
+    // Map acronym -> (chunk index or gazetteer entity index).
+    let mut acronym_of: HashMap<String, AcronymTarget> = HashMap::new();
+    for (ci, c) in chunks.iter().enumerate() {
+        if c.last + 2 < n && cx.tok(c.last) == "(" && cx.tok(c.last + 2) == ")" {
+            let acr = cx.tok(c.last + 1);
+            if is_acronym_shape(acr) && initials_match(cx, c.first, c.last, acr) {
+                acronym_of.insert(acr.to_string(), AcronymTarget::Chunk(ci));
+            }
+        }
+    }
+    for m in &rec.mentions {
+        if m.last + 2 < n && cx.tok(m.last) == "(" && cx.tok(m.last + 2) == ")" {
+            let acr = cx.tok(m.last + 1);
+            if is_acronym_shape(acr) && initials_match(cx, m.first, m.last, acr) {
+                acronym_of.insert(acr.to_string(), AcronymTarget::Entity(m.entity));
+            }
+        }
+        // "ACR, the Long Name," handled below for chunks.
+    }
+    // "ACR, the Long Name": an acronym chunk followed by a defining chunk.
+    for (ci, c) in chunks.iter().enumerate() {
+        let w = cx.tok(c.first);
+        if c.last - c.first == 1
+            && is_acronym_shape(w)
+            && c.last + 2 < n
+            && cx.tok(c.last) == ","
+            && cx.low(c.last + 1) == "the"
+        {
+            if let Some((cj, d)) = chunks
+                .iter()
+                .enumerate()
+                .find(|(_, d)| d.first == c.last + 2)
+            {
+                if initials_match(cx, d.first, d.last, w) {
+                    acronym_of.insert(w.to_string(), AcronymTarget::Chunk(cj));
+                    let _ = ci;
+                }
+            }
+        }
+    }
+
+    // 5. Decide each chunk.
+    // Confirmation evidence per normalised name.
+    let mut confirmed: HashMap<String, EntityKind> = HashMap::new();
+    let norms: Vec<String> = chunks
+        .iter()
+        .map(|c| normalize_name(cx.span(c.first, c.last), cx.lexicon))
+        .collect();
+    for (ci, c) in chunks.iter().enumerate() {
+        let in_headline = headline[cx.tok_sentence[c.first] as usize];
+        let kind = match classes[ci] {
+            Class::StrongOrg(k) => Some(k),
+            Class::Org(_) | Class::Unknown if !in_headline => {
+                let cue = org_cue(cx, c.first, c.last);
+                match (classes[ci], cue) {
+                    (_, Some(k)) => Some(k),
+                    (Class::Org(k), None) => {
+                        // An acronym defined in the document or with org context.
+                        if acronym_of
+                            .values()
+                            .any(|t| matches!(t, AcronymTarget::Chunk(x) if *x == ci))
+                        {
+                            Some(k)
+                        } else {
+                            None
+                        }
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        let kind = kind.or_else(|| {
+            // An acronym whose definition is a known organisation.
+            if c.last - c.first == 1 {
+                match acronym_of.get(cx.tok(c.first)) {
+                    Some(AcronymTarget::Chunk(x)) if *x != ci => match classes[*x] {
+                        Class::StrongOrg(k) | Class::Org(k) => Some(k),
+                        _ => None,
+                    },
+                    _ => None,
+                }
+            } else {
+                None
+            }
+        });
+        if let Some(k) = kind {
+            confirmed.entry(norms[ci].clone()).or_insert(k);
+        }
+    }
+    // Long forms confirmed through their acronym ("ACR" used with org context).
+    for (acr, t) in &acronym_of {
+        if let AcronymTarget::Chunk(x) = t {
+            let acr_norm = acr.to_lowercase();
+            if let Some(&k) = confirmed.get(&acr_norm) {
+                confirmed.entry(norms[*x].clone()).or_insert(k);
+            }
+            if let Some(&k) = confirmed.get(&norms[*x]) {
+                confirmed.entry(acr_norm).or_insert(k);
+            }
+        }
+    }
+
+    // Known long names: short forms ("Argonaut" for "Argonaut Games").
+    let mut pending: Vec<(usize, String, EntityKind)> = Vec::new(); // (chunk, key, kind)
+    for (ci, c) in chunks.iter().enumerate() {
+        if matches!(classes[ci], Class::Person | Class::Place | Class::Drop) {
+            continue;
+        }
+        if let Class::Country(_) = classes[ci] {
+            continue;
+        }
+        let Some(&kind) = confirmed.get(&norms[ci]) else {
+            continue;
+        };
+        let _ = c;
+        pending.push((ci, norms[ci].clone(), kind));
+    }
+    // Resolve acronyms to their long forms' keys and short forms to longer names.
+    let mut key_of_norm: HashMap<String, String> = HashMap::new();
+    for (acr, t) in &acronym_of {
+        if let AcronymTarget::Chunk(x) = t {
+            key_of_norm.insert(acr.to_lowercase(), norms[*x].clone());
+        }
+    }
+    let long_names: Vec<String> = pending
+        .iter()
+        .map(|(_, k, _)| k.clone())
+        .filter(|k| k.contains(' '))
+        .collect();
+    for (_, k, _) in &pending {
+        if key_of_norm.contains_key(k) || k.contains(' ') {
+            continue;
+        }
+        // A single word that starts exactly one longer name.
+        let longer: Vec<&String> = long_names
+            .iter()
+            .filter(|l| l.split(' ').next() == Some(k.as_str()))
+            .collect();
+        if longer.len() == 1 {
+            key_of_norm.insert(k.clone(), longer[0].clone());
+        }
+    }
+    for (ci, norm, kind) in pending {
+        let c = &chunks[ci];
+        let target_norm = key_of_norm
+            .get(&norm)
+            .cloned()
+            .unwrap_or_else(|| norm.clone());
+        // An acronym of a gazetteer entity.
+        let idx = if let Some(AcronymTarget::Entity(e)) = acronym_of
+            .get(cx.tok(c.first))
+            .filter(|_| c.last - c.first == 1)
+        {
+            *e
+        } else {
+            let key = format!("org:{target_norm}");
+            let surface = cx.span(c.first, c.last).to_string();
+            *by_key.entry(key.clone()).or_insert_with(|| {
+                rec.entities.push(DocEntity {
+                    key,
+                    name: surface,
+                    kind,
+                    source: EntitySource::Pattern,
+                    surfaces: BTreeMap::new(),
+                    parent: None,
+                    ticker: None,
+                    latent: false,
+                });
+                rec.entities.len() - 1
+            })
+        };
+        let surface = cx.span(c.first, c.last).replace('\u{2019}', "'");
+        let origin = if norm != target_norm {
+            if is_acronym_shape(&surface) {
+                AliasOrigin::AcronymDefinition
+            } else {
+                AliasOrigin::ShortForm
+            }
+        } else {
+            AliasOrigin::NameVariant
+        };
+        let e = &mut rec.entities[idx];
+        if e.source == EntitySource::Pattern && norm == target_norm && surface.len() > e.name.len()
+        {
+            e.name = surface.clone();
+        }
+        e.surfaces.entry(surface).or_insert(origin);
+        for cv in &mut covered[c.first..c.last] {
+            *cv = true;
+        }
+        rec.mentions.push(Mention {
+            first: c.first,
+            last: c.last,
+            sentence: cx.tok_sentence[c.first] as usize,
+            entity: idx,
+            pronoun: false,
+        });
+    }
+    // Acronyms of gazetteer entities used alone: "The Defense Information
+    // Systems Agency (DISA) ... DISA said".
+    for (ci, c) in chunks.iter().enumerate() {
+        if covered[c.first] || c.last - c.first != 1 {
+            continue;
+        }
+        if let Some(AcronymTarget::Entity(e)) = acronym_of.get(cx.tok(c.first)) {
+            let surface = cx.tok(c.first).to_string();
+            rec.entities[*e]
+                .surfaces
+                .entry(surface)
+                .or_insert(AliasOrigin::AcronymDefinition);
+            covered[c.first] = true;
+            rec.mentions.push(Mention {
+                first: c.first,
+                last: c.last,
+                sentence: cx.tok_sentence[c.first] as usize,
+                entity: *e,
+                pronoun: false,
+            });
+        }
+        let _ = ci;
+    }
+
+    // 6. Country governments: "Russian government", "the U.S. government",
+    // and bare country names (latent: kept only as relation parties).
+    country_mentions(cx, &chunks, &classes, &mut covered, &mut rec, &mut by_key);
+
+    // 7. Tickers: to the entity the gazetteer gives that ticker, else the
+    // name right before the aside.
+    for (before, sym) in tickers {
+        let owner = rec
+            .entities
+            .iter()
+            .position(|e| e.ticker.as_deref() == Some(sym.as_str()))
+            .or_else(|| {
+                rec.mentions
+                    .iter()
+                    .find(|m| m.last == before + 1 && !m.pronoun)
+                    .map(|m| m.entity)
+            });
+        if let Some(idx) = owner {
+            let e = &mut rec.entities[idx];
+            e.ticker.get_or_insert_with(|| sym.clone());
+            e.surfaces.entry(sym).or_insert(AliasOrigin::Ticker);
+        }
+    }
+
+    rec.mentions.sort_by_key(|m| (m.first, m.last));
+    // 8. Pronouns and generic references.
+    coreference(cx, &mut rec, &covered);
+    rec.mentions.sort_by_key(|m| (m.first, m.last));
+    rec
+}
+
+#[derive(Debug, Clone, Copy)]
+enum AcronymTarget {
+    Chunk(usize),
+    Entity(usize),
+}
+
+fn is_acronym_shape(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    let uppers = w.chars().filter(|c| c.is_uppercase()).count();
+    (2..=8).contains(&letters)
+        && uppers >= 2
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars()
+            .all(|c| c.is_alphanumeric() || c == '&' || c == '-' || c == '.')
+}
+
+/// Whether an acronym's capitals are the initials of the name's words, in
+/// order (function words may be skipped; a word may give more than one
+/// letter, as in "DoD" or "NASA").
+fn initials_match(cx: &Context<'_>, first: usize, last: usize, acr: &str) -> bool {
+    let letters: Vec<char> = acr
+        .chars()
+        .filter(|c| c.is_uppercase())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let words: Vec<String> = (first..last)
+        .filter(|&i| cx.tokens[i].kind == TokKind::Word)
+        .map(|i| cx.tok(i).to_lowercase())
+        .collect();
+    fn go(letters: &[char], words: &[String], wi: usize) -> bool {
+        if letters.is_empty() {
+            return words[wi..]
+                .iter()
+                .all(|w| matches!(w.as_str(), "of" | "and" | "the" | "for" | "on" | "in" | "&"));
+        }
+        if wi >= words.len() {
+            return false;
+        }
+        let w = &words[wi];
+        let is_fn = matches!(
+            w.as_str(),
+            "of" | "and" | "the" | "for" | "on" | "in" | "&" | "u.s." | "us"
+        );
+        // Take 1..k letters from this word's start/inside as prefix letters.
+        let wchars: Vec<char> = w.chars().filter(|c| c.is_alphanumeric()).collect();
+        if wchars.first() == letters.first() {
+            // This word gives its initial and possibly further letters found in order inside it.
+            let mut k = 1;
+            let mut pos = 1;
+            loop {
+                if go(&letters[k..], words, wi + 1) {
+                    return true;
+                }
+                if k >= letters.len() {
+                    break;
+                }
+                match wchars[pos..].iter().position(|c| *c == letters[k]) {
+                    Some(p) => {
+                        pos += p + 1;
+                        k += 1;
+                    }
+                    None => break,
+                }
+            }
+        }
+        is_fn && go(letters, words, wi + 1)
+    }
+    !words.is_empty() && words.len() >= 2 && go(&letters, &words, 0)
+}
+
+/// Find candidate chunks of capitalised words.
+fn find_chunks(
+    cx: &Context<'_>,
+    covered: &[bool],
+    blocked: &[bool],
+    lowercase_words: &HashSet<&str>,
+) -> Vec<Chunk> {
+    let n = cx.tokens.len();
+    let lx = cx.lexicon;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if covered[i] || blocked[i] || !cx.is_capword(i) {
+            i += 1;
+            continue;
+        }
+        let mut first = i;
+        let mut last = i + 1;
+        loop {
+            if last >= n || covered[last] || blocked[last] || cx.tokens[last].newline_before {
+                break;
+            }
+            if cx.tok_sentence[last] != cx.tok_sentence[first] {
+                break;
+            }
+            let t = &cx.tokens[last];
+            if cx.is_capword(last) && (t.space_before || cx.tok(last - 1) == "-") {
+                last += 1;
+                continue;
+            }
+            // Hyphen joins without spaces: "Coca-Cola", "Alfa-Eco".
+            if cx.tok(last) == "-"
+                && !t.space_before
+                && last + 1 < n
+                && !cx.tokens[last + 1].space_before
+                && cx.is_capword(last + 1)
+                && !covered[last + 1]
+            {
+                last += 2;
+                continue;
+            }
+            // "&" joins: "Marsh & McLennan", "Procter & Gamble".
+            if cx.tok(last) == "&" && last + 1 < n && cx.is_capword(last + 1) && !covered[last + 1]
+            {
+                last += 2;
+                continue;
+            }
+            // Possessive inside a name before a head: "Foster's Group",
+            // "Trade Representative's Office".
+            if t.kind == TokKind::Possessive
+                && last + 1 < n
+                && cx.is_capword(last + 1)
+                && !covered[last + 1]
+            {
+                let next = cx.tok(last + 1);
+                if lx.firm_heads.contains(next)
+                    || lx.agency_heads.contains(next)
+                    || lx.weak_agency_heads.contains(next)
+                    || lx.is_legal_suffix(next)
+                {
+                    last += 2;
+                    continue;
+                }
+            }
+            // Connectors after an organisation head: "Bank of America".
+            let low = cx.low(last);
+            if CONNECTORS.contains(&low)
+                && last + 1 < n
+                && cx.is_capword(last + 1)
+                && !covered[last + 1]
+            {
+                let has_head = (first..last).any(|k| {
+                    let w = cx.tok(k);
+                    LEADING_HEADS.contains(&w)
+                        || lx.firm_heads.contains(w)
+                        || lx.agency_heads.contains(w)
+                        || lx.weak_agency_heads.contains(w)
+                });
+                if has_head {
+                    last += 2;
+                    continue;
+                }
+            }
+            // "and" inside government names: "Office of Management and Budget".
+            if low == "and" && last + 1 < n && cx.is_capword(last + 1) && !covered[last + 1] {
+                let starts_with_head = LEADING_HEADS.contains(&cx.tok(first))
+                    && (first..last)
+                        .any(|k| cx.low(k) == "of" || cx.low(k) == "on" || cx.low(k) == "for");
+                if starts_with_head {
+                    last += 2;
+                    continue;
+                }
+                // "Securities and Exchange Commission": the run after "and"
+                // ends in an agency or firm head.
+                let mut k = last + 1;
+                while k < n && cx.is_capword(k) && !covered[k] && cx.tokens[k].space_before {
+                    k += 1;
+                }
+                let end_word = cx.tok(k - 1);
+                if k - (last + 1) >= 2
+                    && (lx.agency_heads.contains(end_word) || lx.firm_heads.contains(end_word))
+                    && last - first == 1
+                {
+                    last = k;
+                    continue;
+                }
+            }
+            // Legal suffix with a dot ("Inc.") or after a comma ("Acme, Inc.").
+            if low == ","
+                && last + 1 < n
+                && lx.is_legal_suffix(cx.tok(last + 1))
+                && cx.is_capword(last + 1)
+            {
+                last += 2;
+                continue;
+            }
+            break;
+        }
+        // Trim trailing connectors/hyphens (cannot happen by construction, but be safe).
+        while last > first + 1 && !cx.is_capword(last - 1) {
+            last -= 1;
+        }
+        // Drop leading words that are not part of a name: determiners,
+        // titles, sentence openers that are common words.
+        while first < last {
+            let w = cx.tok(first);
+            let common_opener = cx.sentence_start(first)
+                && (lowercase_words.contains(w.to_lowercase().as_str())
+                    || lx.not_names.contains(w));
+            if lx.not_names.contains(w) || common_opener {
+                first += 1;
+                while first < last && !cx.is_capword(first) {
+                    first += 1;
+                }
+                continue;
+            }
+            break;
+        }
+        if first < last {
+            // Split at person titles inside: "Defense Secretary Pete Hegseth".
+            let mut start = first;
+            let mut k = first;
+            while k < last {
+                let lw = cx.low(k);
+                if lx.person_titles.contains(lw) && k + 1 < last {
+                    if k > start {
+                        out.push(Chunk {
+                            first: start,
+                            last: k,
+                        });
+                    }
+                    out.push(Chunk { first: k, last });
+                    start = last;
+                    break;
+                }
+                k += 1;
+            }
+            if start < last {
+                out.push(Chunk { first: start, last });
+            }
+        }
+        i = last.max(i + 1);
+    }
+    out
+}
+
+/// Classify a chunk by its words.
+fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
+    let lx = cx.lexicon;
+    let words: Vec<&str> = (c.first..c.last)
+        .filter(|&i| cx.tokens[i].kind == TokKind::Word)
+        .map(|i| cx.tok(i))
+        .collect();
+    let Some(&first_w) = words.first() else {
+        return Class::Drop;
+    };
+    let last_w = *words.last().unwrap_or(&first_w);
+    // Titles make a person: "Mr Khodorkovsky", "President Bush".
+    if lx.person_titles.contains(first_w.to_lowercase().as_str()) {
+        return Class::Person;
+    }
+    if c.first > 0 {
+        let prev = cx.low(c.first - 1);
+        let prev2 = if c.first > 1 { cx.low(c.first - 2) } else { "" };
+        if lx.person_titles.contains(prev) && !lx.firm_cues.contains(prev) {
+            return Class::Person;
+        }
+        if prev == "." && lx.person_titles.contains(prev2) {
+            return Class::Person;
+        }
+    }
+    // Legal suffix or firm head: a firm.
+    if words.len() >= 2 && lx.is_legal_suffix(last_w) {
+        return Class::StrongOrg(EntityKind::Firm);
+    }
+    let has_qualifier = words
+        .iter()
+        .any(|w| lx.agency_qualifiers.contains(*w) || lx.is_demonym(w) || lx.country(w).is_some());
+    let has_of = (c.first..c.last).any(|i| matches!(cx.low(i), "of" | "on" | "for"));
+    if words.len() >= 2 && lx.agency_heads.contains(last_w) {
+        return Class::StrongOrg(EntityKind::Agency);
+    }
+    if words.len() >= 2 && lx.weak_agency_heads.contains(last_w) {
+        return if has_qualifier {
+            Class::StrongOrg(EntityKind::Agency)
+        } else {
+            Class::StrongOrg(EntityKind::Firm)
+        };
+    }
+    if words.len() >= 2
+        && (lx.agency_heads.contains(first_w)
+            || (lx.weak_agency_heads.contains(first_w) && (has_of || has_qualifier)))
+        && (has_of || lx.agency_heads.contains(first_w))
+    {
+        if BODY_HEADS.contains(&first_w) && !has_qualifier {
+            return Class::StrongOrg(EntityKind::Firm);
+        }
+        return Class::StrongOrg(EntityKind::Agency);
+    }
+    if words.len() >= 2
+        && (BODY_HEADS.contains(&last_w) || (BODY_HEADS.contains(&first_w) && has_of))
+    {
+        return Class::StrongOrg(EntityKind::Firm);
+    }
+    if words.len() >= 2 && lx.firm_heads.contains(last_w) && !lx.is_place(first_w) {
+        return Class::StrongOrg(EntityKind::Firm);
+    }
+    if words.len() >= 2 && matches!(first_w, "Group" | "Grupo" | "Banco" | "Banca") {
+        return Class::StrongOrg(EntityKind::Firm);
+    }
+    // Persons by first name.
+    if words.len() >= 2 && lx.first_names.contains(first_w) {
+        return Class::Person;
+    }
+    if words.len() == 3 && words[1].len() <= 2 && words[1].ends_with('.') {
+        return Class::Person;
+    }
+    // Places and countries.
+    if words.len() == 1 {
+        if let Some(&ci) = lx.country_names.get(first_w) {
+            return Class::Country(ci);
+        }
+        if lx.is_demonym(first_w) {
+            return Class::Drop;
+        }
+    }
+    if words.iter().all(|w| lx.is_place(w) || lx.is_demonym(w)) {
+        return Class::Place;
+    }
+    if lx.not_names.contains(first_w) && words.len() == 1 {
+        return Class::Drop;
+    }
+    // Acronyms and other names: organisations if context says so.
+    if words.len() == 1 && is_acronym_shape(first_w) {
+        return Class::Org(EntityKind::Firm);
+    }
+    Class::Unknown
+}
+
+/// Context around a chunk that shows it is an organisation, and of which kind.
+fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
+    let lx = cx.lexicon;
+    let n = cx.tokens.len();
+    let sent = cx.tok_sentence[first];
+    // Left: a cue noun right before, possibly after an article/adjectives:
+    // "Australian wine maker Southcorp", "rival Verizon".
+    if first > 0 && cx.tok_sentence[first - 1] == sent {
+        let prev = cx.low(first - 1);
+        if lx.firm_cues.contains(prev) {
+            return Some(EntityKind::Firm);
+        }
+        if lx.agency_cues.contains(prev) {
+            return Some(EntityKind::Agency);
+        }
+        // "shares in X", "bid for X", "bought X".
+        for phrase in ORG_LEFT_CONTEXT {
+            let words: Vec<&str> = phrase.split(' ').collect();
+            if first >= words.len()
+                && words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| cx.low(first - words.len() + k) == *w)
+            {
+                return Some(EntityKind::Firm);
+            }
+        }
+    }
+    // Right: possessive + company noun, or a company verb/noun after.
+    if last < n && cx.tok_sentence[last] == sent {
+        let next = cx.low(last);
+        if cx.tokens[last].kind == TokKind::Possessive && last + 1 < n {
+            let mut k = last + 1;
+            // Skip one adjective: "X's new chief executive".
+            if k + 1 < n && !FIRM_POSSESSIONS.contains(&cx.low(k)) {
+                k += 1;
+            }
+            if FIRM_POSSESSIONS.contains(&cx.low(k)) {
+                return Some(EntityKind::Firm);
+            }
+        }
+        if ORG_RIGHT_CONTEXT.contains(&next) {
+            // "X shares", "X announced" — persons announce too; require the
+            // name not to look like a person (checked by the caller's class).
+            if matches!(next, "shares" | "shareholders" | "stock") {
+                return Some(EntityKind::Firm);
+            }
+        }
+        // Appositive: "Southcorp, Australia's biggest wine maker,".
+        if next == "," {
+            let mut k = last + 1;
+            let limit = (last + 10).min(n);
+            let mut saw_article = false;
+            while k < limit && cx.tok_sentence[k] == sent {
+                let w = cx.low(k);
+                if w == "," || w == "." || w == ";" {
+                    break;
+                }
+                if matches!(w, "the" | "a" | "an") || cx.tokens[k].kind == TokKind::Possessive {
+                    saw_article = true;
+                }
+                if saw_article && lx.firm_cues.contains(w) {
+                    return Some(EntityKind::Firm);
+                }
+                if saw_article && lx.agency_cues.contains(w) {
+                    return Some(EntityKind::Agency);
+                }
+                k += 1;
+            }
+        }
+        // Legal suffix separated by a comma: "Acme, Inc."
+        if next == "," && last + 1 < n && lx.is_legal_suffix(cx.tok(last + 1)) {
+            return Some(EntityKind::Firm);
+        }
+    }
+    None
+}
+
+/// Whether an ambiguous gazetteer form ("Apple", "Shell") is used as the
+/// organisation here.
+fn ambiguous_ok(
+    cx: &Context<'_>,
+    first: usize,
+    last: usize,
+    entry: usize,
+    doc_has_entry: &HashSet<usize>,
+) -> bool {
+    if doc_has_entry.contains(&entry) {
+        return true;
+    }
+    // Another entry with this one as parent or child is in the document.
+    let e = &cx.gazetteer.entries()[entry];
+    for &other in doc_has_entry {
+        let o = &cx.gazetteer.entries()[other];
+        if o.parent.as_deref() == Some(&e.id) || e.parent.as_deref() == Some(&o.id) {
+            return true;
+        }
+    }
+    // Geography after the name: "Amazon rainforest", "Shell Beach".
+    if last < cx.tokens.len() {
+        let next = cx.low(last);
+        if matches!(
+            next,
+            "river"
+                | "rainforest"
+                | "basin"
+                | "jungle"
+                | "forest"
+                | "region"
+                | "beach"
+                | "valley"
+                | "delta"
+        ) {
+            return false;
+        }
+    }
+    if org_cue(cx, first, last).is_some() {
+        return true;
+    }
+    // Corporate vocabulary in the sentence.
+    let s = &cx.sentences[cx.tok_sentence[first] as usize];
+    (s.first..s.last).any(|i| {
+        matches!(
+            cx.low(i),
+            "company"
+                | "firm"
+                | "shares"
+                | "chief"
+                | "executive"
+                | "deal"
+                | "contract"
+                | "cloud"
+                | "acquire"
+                | "acquired"
+                | "bought"
+                | "stake"
+                | "profit"
+                | "profits"
+                | "revenue"
+                | "sales"
+                | "announced"
+                | "partnership"
+                | "partner"
+                | "investment"
+                | "invest"
+                | "invested"
+                | "ceo"
+                | "software"
+                | "services"
+                | "technology"
+                | "inc"
+                | "corp"
+                | "said"
+                | "customers"
+                | "market"
+                | "rival"
+                | "giant"
+                | "maker"
+                | "platform"
+                | "brand"
+                | "stores"
+                | "subsidiary"
+                | "unit"
+                | "oil"
+                | "gas"
+        )
+    })
+}
+
+/// Country governments from explicit phrases and bare country names.
+fn country_mentions(
+    cx: &Context<'_>,
+    chunks: &[Chunk],
+    classes: &[Class],
+    covered: &mut [bool],
+    rec: &mut Recognised,
+    by_key: &mut HashMap<String, usize>,
+) {
+    let lx = cx.lexicon;
+    let n = cx.tokens.len();
+    let gov_words = [
+        "government",
+        "authorities",
+        "administration",
+        "state",
+        "regime",
+    ];
+    // Explicit: "<Demonym|Country> government".
+    let mut i = 0;
+    while i + 1 < n {
+        let w = cx.tok(i);
+        if !covered[i] && cx.is_capword(i) {
+            if let Some(country) = lx.country(w) {
+                let next = cx.low(i + 1);
+                if gov_words.contains(&next) {
+                    let idx = country_entity(cx, country, rec, by_key);
+                    let surface = cx.span(i, i + 2).to_string();
+                    let e = &mut rec.entities[idx];
+                    e.latent = false;
+                    if e.source == EntitySource::Pattern && next == "government" {
+                        e.name = surface.clone();
+                    }
+                    e.surfaces
+                        .entry(surface)
+                        .or_insert(AliasOrigin::NameVariant);
+                    covered[i] = true;
+                    covered[i + 1] = true;
+                    rec.mentions.push(Mention {
+                        first: i,
+                        last: i + 2,
+                        sentence: cx.tok_sentence[i] as usize,
+                        entity: idx,
+                        pronoun: false,
+                    });
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    // Bare country names: latent agencies.
+    for (c, class) in chunks.iter().zip(classes) {
+        let Class::Country(ci) = *class else { continue };
+        if covered[c.first] {
+            continue;
+        }
+        // "Russia's Yukos": a place modifying an organisation, not a party.
+        if c.last + 1 < n && cx.tokens[c.last].kind == TokKind::Possessive && covered[c.last + 1] {
+            continue;
+        }
+        let country = &lx.file.countries[ci];
+        let idx = country_entity(cx, country, rec, by_key);
+        let surface = cx.span(c.first, c.last).to_string();
+        rec.entities[idx]
+            .surfaces
+            .entry(surface)
+            .or_insert(AliasOrigin::NameVariant);
+        covered[c.first..c.last].iter_mut().for_each(|x| *x = true);
+        rec.mentions.push(Mention {
+            first: c.first,
+            last: c.last,
+            sentence: cx.tok_sentence[c.first] as usize,
+            entity: idx,
+            pronoun: false,
+        });
+    }
+}
+
+fn country_entity(
+    cx: &Context<'_>,
+    country: &crate::lexicon::Country,
+    rec: &mut Recognised,
+    by_key: &mut HashMap<String, usize>,
+) -> usize {
+    // Prefer a gazetteer entry such as "U.S. government".
+    let mut names = vec![country.name.clone()];
+    names.extend(country.aliases.iter().cloned());
+    names.extend(country.demonyms.iter().cloned());
+    for name in &names {
+        if let Some(p) = cx.matcher.lookup(&format!("{name} government")) {
+            let entry = &cx.gazetteer.entries()[cx.matcher.pattern(p).entry];
+            return *by_key.entry(entry.id.clone()).or_insert_with(|| {
+                rec.entities.push(DocEntity {
+                    key: entry.id.clone(),
+                    name: entry.name.clone(),
+                    kind: entry.kind,
+                    source: EntitySource::Gazetteer,
+                    surfaces: BTreeMap::new(),
+                    parent: entry.parent.clone(),
+                    ticker: None,
+                    latent: true,
+                });
+                rec.entities.len() - 1
+            });
+        }
+    }
+    let demonym = country
+        .demonyms
+        .first()
+        .cloned()
+        .unwrap_or_else(|| country.name.clone());
+    let key = format!(
+        "gov:{}",
+        normalize_name(&country.name, cx.lexicon).replace(' ', "_")
+    );
+    *by_key.entry(key.clone()).or_insert_with(|| {
+        rec.entities.push(DocEntity {
+            key,
+            name: format!("{demonym} government"),
+            kind: EntityKind::Agency,
+            source: EntitySource::Pattern,
+            surfaces: BTreeMap::new(),
+            parent: None,
+            ticker: None,
+            latent: true,
+        });
+        rec.entities.len() - 1
+    })
+}
+
+/// Resolve "it", "its", "the company", "the agency" ... to the most salient
+/// compatible entity of the same or previous sentence: the first (subject)
+/// mention of the same sentence before the reference, else the first mention
+/// of the previous sentence.
+fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
+    let n = cx.tokens.len();
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); cx.sentences.len()];
+    for (mi, m) in rec.mentions.iter().enumerate() {
+        by_sentence[m.sentence].push(mi);
+    }
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if covered[i] {
+            i += 1;
+            continue;
+        }
+        let low = cx.low(i);
+        let (len, want): (usize, Option<Option<EntityKind>>) = if low == "it" || low == "its" {
+            (1, Some(None))
+        } else if low == "the" && i + 1 < n {
+            let noun = cx.low(i + 1);
+            match GENERIC_REFERENCES.iter().find(|(w, _)| *w == noun) {
+                // "the company's", "the company said"; not "the company X"
+                // (an apposition introducing a new name).
+                Some((_, k))
+                    if !(i + 2 < n && cx.is_capword(i + 2) && cx.tokens[i + 2].space_before) =>
+                {
+                    (2, Some(*k))
+                }
+                _ => (1, None),
+            }
+        } else {
+            (1, None)
+        };
+        let Some(want) = want else {
+            i += 1;
+            continue;
+        };
+        // "it is", "it was" + adjective constructions are often expletive;
+        // keep them: relation rules decide whether a reference matters.
+        let s = cx.tok_sentence[i] as usize;
+        let compatible = |m: &Mention| -> bool {
+            let e = &rec.entities[m.entity];
+            if e.latent {
+                return false;
+            }
+            match want {
+                None => true,
+                Some(EntityKind::Firm) => e.kind != EntityKind::Agency,
+                Some(k) => e.kind == k,
+            }
+        };
+        let same: Option<usize> = by_sentence[s]
+            .iter()
+            .map(|&mi| &rec.mentions[mi])
+            .filter(|m| m.last <= i && !m.pronoun)
+            .find(|m| compatible(m))
+            .map(|m| m.entity);
+        let target = same.or_else(|| {
+            if s == 0 {
+                return None;
+            }
+            by_sentence[s - 1]
+                .iter()
+                .map(|&mi| &rec.mentions[mi])
+                .filter(|m| !m.pronoun)
+                .find(|m| compatible(m))
+                .map(|m| m.entity)
+        });
+        if let Some(e) = target {
+            added.push(Mention {
+                first: i,
+                last: i + len,
+                sentence: s,
+                entity: e,
+                pronoun: true,
+            });
+        }
+        i += len;
+    }
+    rec.mentions.extend(added);
+}

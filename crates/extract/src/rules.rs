@@ -1,0 +1,928 @@
+//! Relation rules, read from `data/relations.ron`, and the engine that
+//! applies them to the mentions of one sentence.
+//!
+//! A rule names a relation kind, trigger words, a syntactic form and which
+//! role is the source. The engine finds the two roles around a trigger:
+//! the *agent* (grammatical subject, possessor, or the `by` phrase of a
+//! passive) and the *patient* (object, the entity after one of the rule's
+//! prepositions, or the name a possessive or appositive phrase describes),
+//! within the clause that holds the trigger.
+
+use crate::ExtractError;
+use crate::model::{EntityKind, RelationKind, Status};
+use crate::text::{TokKind, Token};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// How a rule's trigger relates its two entities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Form {
+    /// A verb: "A acquired B", "B was acquired by A", "A teamed up with B".
+    Verb,
+    /// A noun: "A's acquisition of B", "the acquisition of B by A",
+    /// "A announced the acquisition of B", "a deal between A and B",
+    /// "the A-B merger".
+    Noun,
+    /// A possessive: "A's B unit", "A's subsidiary B", "its unit B".
+    Possessive,
+    /// An apposition or copula: "B, a subsidiary of A", "B is part of A".
+    Appositive,
+    /// A switch of supplier: "A switched from B to C" gives B -> A and C -> A
+    /// (with the agent as the customer).
+    Switch,
+}
+
+/// Which role is the relation's source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The agent is the source.
+    Agent,
+    /// The patient is the source.
+    Patient,
+}
+
+/// One rule as written in `data/relations.ron`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    /// Unique id, e.g. `acquisition.verb`.
+    pub id: String,
+    /// Relation kind produced.
+    pub kind: RelationKind,
+    /// Syntactic form.
+    pub form: Form,
+    /// Trigger words or phrases (lowercase; several words are matched in sequence).
+    pub triggers: Vec<String>,
+    /// Which role is the source (default: the agent).
+    #[serde(default = "default_source")]
+    pub source: Role,
+    /// Prepositions one of which must introduce the patient ("to", "with", "of").
+    #[serde(default)]
+    pub patient_preps: Vec<String>,
+    /// Words one of which must appear between the trigger and the patient,
+    /// or right after the trigger ("contract", "order").
+    #[serde(default)]
+    pub requires: Vec<String>,
+    /// Status forced on every match ("hedged" for bids and talks).
+    #[serde(default)]
+    pub status: Option<Status>,
+    /// Maximum tokens between the trigger and the patient.
+    #[serde(default = "default_gap")]
+    pub max_gap: usize,
+    /// Precision of the rule on labelled data, used as the confidence of one
+    /// statement.
+    #[serde(default = "default_confidence")]
+    pub confidence: f32,
+}
+
+fn default_source() -> Role {
+    Role::Agent
+}
+fn default_gap() -> usize {
+    8
+}
+fn default_confidence() -> f32 {
+    0.6
+}
+
+/// The whole rules file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesFile {
+    /// Cues that negate a statement ("not", "n't", "never", "declined to").
+    pub negation: Vec<String>,
+    /// Cues that hedge a statement ("may", "in talks", "plans to").
+    pub hedges: Vec<String>,
+    /// Cues that attribute a statement ("said", "according to").
+    pub reporting: Vec<String>,
+    /// Words that end a clause for role search ("but", "while", "which").
+    pub clause_breaks: Vec<String>,
+    /// The rules.
+    pub rules: Vec<RuleSpec>,
+}
+
+/// Rules indexed by the first word of their triggers.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    /// The file contents.
+    pub file: RulesFile,
+    triggers: HashMap<String, Vec<(usize, Vec<String>)>>,
+    negation: Vec<Vec<String>>,
+    hedges: Vec<Vec<String>>,
+    reporting: Vec<Vec<String>>,
+    clause_breaks: Vec<String>,
+}
+
+fn split_phrase(p: &str) -> Vec<String> {
+    p.split_whitespace().map(|w| w.to_lowercase()).collect()
+}
+
+impl Rules {
+    /// Parse rules from RON text; `origin` names the file in errors.
+    pub fn from_ron(text: &str, origin: &str) -> Result<Self, ExtractError> {
+        let file: RulesFile =
+            ron::Options::default()
+                .from_str(text)
+                .map_err(|e: ron::error::SpannedError| ExtractError::Data {
+                    file: origin.to_string(),
+                    line: e.span.start.line,
+                    message: e.code.to_string(),
+                })?;
+        Self::from_file(file, origin)
+    }
+
+    /// Read and parse a rules file.
+    pub fn load(path: &Path) -> Result<Self, ExtractError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ExtractError::Io {
+            file: path.display().to_string(),
+            source: e,
+        })?;
+        Self::from_ron(&text, &path.display().to_string())
+    }
+
+    /// Index a parsed rules file, checking ids are unique.
+    pub fn from_file(file: RulesFile, origin: &str) -> Result<Self, ExtractError> {
+        let mut triggers: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
+        let mut ids = std::collections::HashSet::new();
+        for (ri, r) in file.rules.iter().enumerate() {
+            if !ids.insert(r.id.clone()) {
+                return Err(ExtractError::Data {
+                    file: origin.to_string(),
+                    line: 0,
+                    message: format!("duplicate rule id '{}'", r.id),
+                });
+            }
+            if r.triggers.is_empty() {
+                return Err(ExtractError::Data {
+                    file: origin.to_string(),
+                    line: 0,
+                    message: format!("rule '{}' has no triggers", r.id),
+                });
+            }
+            if !(0.0..=1.0).contains(&r.confidence) {
+                return Err(ExtractError::Data {
+                    file: origin.to_string(),
+                    line: 0,
+                    message: format!("rule '{}': confidence must be within 0..1", r.id),
+                });
+            }
+            for t in &r.triggers {
+                let words = split_phrase(t);
+                if let Some(first) = words.first() {
+                    triggers.entry(first.clone()).or_default().push((ri, words));
+                }
+            }
+        }
+        // Longer triggers first so "take over" wins over "take".
+        for v in triggers.values_mut() {
+            v.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+        }
+        Ok(Rules {
+            negation: file.negation.iter().map(|p| split_phrase(p)).collect(),
+            hedges: file.hedges.iter().map(|p| split_phrase(p)).collect(),
+            reporting: file.reporting.iter().map(|p| split_phrase(p)).collect(),
+            clause_breaks: file
+                .clause_breaks
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            triggers,
+            file,
+        })
+    }
+
+    /// The rule at an index.
+    pub fn rule(&self, i: usize) -> &RuleSpec {
+        &self.file.rules[i]
+    }
+}
+
+/// One mention as the engine sees it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Arg {
+    pub first: usize,
+    pub last: usize,
+    pub entity: usize,
+    pub kind: EntityKind,
+}
+
+/// A relation statement found by a rule.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub rule: usize,
+    pub source: usize,
+    pub target: usize,
+    pub status: Status,
+    pub trigger_first: usize,
+    pub trigger_last: usize,
+}
+
+pub(crate) struct Sent<'a> {
+    pub text: &'a str,
+    pub lower: &'a str,
+    pub tokens: &'a [Token],
+    pub first: usize,
+    pub last: usize,
+    /// Mentions of this sentence, ordered by position.
+    pub args: &'a [Arg],
+    /// The first entity mentioned in the previous sentence (its topic).
+    pub topic: Option<Arg>,
+}
+
+impl Sent<'_> {
+    fn low(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.lower[t.start as usize..t.end as usize]
+    }
+    fn is_poss(&self, i: usize) -> bool {
+        i < self.last && self.tokens[i].kind == TokKind::Possessive
+    }
+    fn phrase_at(&self, i: usize, words: &[String]) -> bool {
+        i + words.len() <= self.last && words.iter().enumerate().all(|(k, w)| self.low(i + k) == w)
+    }
+    /// The argument covering token `i`.
+    fn arg_at(&self, i: usize) -> Option<usize> {
+        self.args.iter().position(|a| a.first <= i && i < a.last)
+    }
+    fn arg_starting(&self, i: usize) -> Option<usize> {
+        self.args.iter().position(|a| a.first == i)
+    }
+    fn arg_ending(&self, i: usize) -> Option<usize> {
+        self.args.iter().position(|a| a.last == i)
+    }
+}
+
+const BE: &[&str] = &["is", "are", "was", "were", "been", "being", "be", "'s"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+    "u.s.", "us",
+];
+const PREPOSITIONS: &[&str] = &[
+    "from",
+    "with",
+    "to",
+    "for",
+    "by",
+    "at",
+    "on",
+    "than",
+    "into",
+    "against",
+    "over",
+    "of",
+    "in",
+    "about",
+    "as",
+    "under",
+    "between",
+    "through",
+    "via",
+    "like",
+    "including",
+    "after",
+    "before",
+    "among",
+    "amid",
+    "alongside",
+];
+const LIST_JOINERS: &[&str] = &[",", "and", "&", "or", "plus"];
+
+/// Apply every rule to one sentence.
+pub(crate) fn apply(rules: &Rules, s: &Sent<'_>) -> Vec<Found> {
+    let mut out = Vec::new();
+    if s.args.len() < 2 && !s.args.iter().any(|_| true) {
+        return out;
+    }
+    let mut i = s.first;
+    while i < s.last {
+        let low = s.low(i);
+        let Some(cands) = rules.triggers.get(low) else {
+            i += 1;
+            continue;
+        };
+        // Tokens inside a mention are names, not triggers.
+        if s.arg_at(i).is_some() {
+            i += 1;
+            continue;
+        }
+        let mut matched_len = 0;
+        for (ri, words) in cands {
+            if matched_len > 0 && words.len() < matched_len {
+                break;
+            }
+            if !s.phrase_at(i, words) {
+                continue;
+            }
+            let tl = i + words.len();
+            let rule = rules.rule(*ri);
+            let before = out.len();
+            match rule.form {
+                Form::Verb => verb(rules, *ri, s, i, tl, &mut out),
+                Form::Noun => noun(rules, *ri, s, i, tl, &mut out),
+                Form::Possessive => possessive(rules, *ri, s, i, tl, &mut out),
+                Form::Appositive => appositive(rules, *ri, s, i, tl, &mut out),
+                Form::Switch => switch(rules, *ri, s, i, tl, &mut out),
+            }
+            if out.len() > before {
+                matched_len = words.len();
+            }
+        }
+        i += matched_len.max(1);
+    }
+    out
+}
+
+/// Index where the clause holding token `i` starts (search leftwards).
+fn clause_start(rules: &Rules, s: &Sent<'_>, i: usize) -> usize {
+    let mut k = i;
+    while k > s.first {
+        let w = s.low(k - 1);
+        if w == ";" || w == ":" || w == "\u{2014}" || rules.clause_breaks.iter().any(|b| b == w) {
+            return k;
+        }
+        k -= 1;
+    }
+    s.first
+}
+
+/// Index where the clause holding token `i` ends (search rightwards).
+fn clause_end(rules: &Rules, s: &Sent<'_>, i: usize) -> usize {
+    let mut k = i;
+    while k < s.last {
+        let w = s.low(k);
+        if w == ";"
+            || w == "\u{2014}"
+            || (rules.clause_breaks.iter().any(|b| b == w) && w != "which" && w != "who")
+        {
+            return k;
+        }
+        k += 1;
+    }
+    s.last
+}
+
+/// The subject: the nearest mention left of `i` in the clause, skipping an
+/// apposition ("Yukos, Russia's biggest producer, was fined") and mentions
+/// introduced by a preposition ("shares in X rose" keeps X; "at X, Y said"
+/// skips X).
+fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
+    let start = clause_start(rules, s, i);
+    let mut best: Option<usize> = None;
+    for (ai, a) in s.args.iter().enumerate().rev() {
+        if a.last > i || a.first < start {
+            continue;
+        }
+        // Skip a mention that is the possessor of a non-entity noun phrase
+        // inside an apposition.
+        best = Some(ai);
+        break;
+    }
+    let mut ai = best?;
+    // Apposition: "A, <phrase with B>, trigger" -> A.
+    let a = s.args[ai];
+    if let Some(c2) = (a.last..i).rev().find(|&k| s.low(k) == ",") {
+        let _ = c2;
+    }
+    // Find a comma right before the trigger region and another before `a`.
+    let comma_after = (a.last..i).find(|&k| s.low(k) == ",");
+    let comma_before = (start..a.first).rev().find(|&k| s.low(k) == ",");
+    if let (Some(_), Some(cb)) = (comma_after, comma_before) {
+        if cb > start {
+            if let Some(prev) = s.arg_ending(cb) {
+                let seg_first = s.low(cb + 1);
+                if DETERMINERS.contains(&seg_first) || s.args[prev].last == cb {
+                    ai = prev;
+                }
+            }
+        }
+    }
+    // A mention introduced by a preposition is not a subject, unless it is
+    // the only option and follows "by" (handled by passives).
+    let a = s.args[ai];
+    if a.first > s.first {
+        let p = skip_dets_left(s, a.first);
+        if p > s.first && PREPOSITIONS.contains(&s.low(p - 1)) && !matches!(s.low(p - 1), "of") {
+            // "at Pentagon, X said": look further left for a better subject.
+            for (aj, b) in s.args.iter().enumerate().rev() {
+                if b.last <= a.first && b.first >= start {
+                    let q = skip_dets_left(s, b.first);
+                    if q == s.first || !PREPOSITIONS.contains(&s.low(q - 1)) {
+                        return Some(aj);
+                    }
+                }
+            }
+            return None;
+        }
+    }
+    Some(ai)
+}
+
+fn skip_dets_left(s: &Sent<'_>, mut i: usize) -> usize {
+    while i > s.first && DETERMINERS.contains(&s.low(i - 1)) {
+        i -= 1;
+    }
+    i
+}
+
+/// Whether the words between `from` and `to` are only determiners,
+/// adjectives-like lowercase words or numbers (no verbs we can detect, no
+/// prepositions), at most `max` of them.
+fn only_modifiers(s: &Sent<'_>, from: usize, to: usize, max: usize) -> bool {
+    if to < from || to - from > max {
+        return false;
+    }
+    (from..to).all(|k| {
+        let w = s.low(k);
+        !PREPOSITIONS.contains(&w)
+            && w != ","
+            && w != ";"
+            && w != "and"
+            && w != "."
+            && !BE.contains(&w)
+    })
+}
+
+/// The object: the first mention right of `i` within the clause and
+/// `max_gap`, introduced by one of `preps` when given, otherwise a direct
+/// object (no preposition in between).
+fn object(
+    rules: &Rules,
+    s: &Sent<'_>,
+    i: usize,
+    preps: &[String],
+    max_gap: usize,
+    exclude: Option<usize>,
+) -> Option<usize> {
+    let end = clause_end(rules, s, i).min(i + max_gap + 1);
+    for (ai, a) in s.args.iter().enumerate() {
+        if a.first < i || a.first >= end || Some(ai) == exclude {
+            continue;
+        }
+        let p = skip_dets_left(s, a.first);
+        if preps.is_empty() {
+            if (i..p).any(|k| PREPOSITIONS.contains(&s.low(k)) || s.low(k) == ",") {
+                return None;
+            }
+            return Some(ai);
+        }
+        if p > i && preps.iter().any(|w| w == s.low(p - 1)) {
+            return Some(ai);
+        }
+        // "to U.S. defense agencies": allow one capitalised modifier.
+        if p > i + 1 && preps.iter().any(|w| w == s.low(p - 2)) && s.tokens[p - 1].cap {
+            return Some(ai);
+        }
+    }
+    None
+}
+
+/// Expand a mention into the list it heads: "A, B and C".
+fn list_right(s: &Sent<'_>, ai: usize) -> Vec<usize> {
+    let mut out = vec![ai];
+    let mut cur = ai;
+    loop {
+        let a = s.args[cur];
+        let mut k = a.last;
+        let mut saw_joiner = false;
+        while k < s.last && (LIST_JOINERS.contains(&s.low(k)) || s.low(k) == "the") {
+            if s.low(k) != "the" {
+                saw_joiner = true;
+            }
+            k += 1;
+        }
+        if !saw_joiner {
+            break;
+        }
+        match s.arg_starting(k) {
+            Some(next) if next != cur => {
+                out.push(next);
+                cur = next;
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+fn list_left(s: &Sent<'_>, ai: usize) -> Vec<usize> {
+    let mut out = vec![ai];
+    let mut cur = ai;
+    loop {
+        let a = s.args[cur];
+        let mut k = a.first;
+        let mut saw_joiner = false;
+        while k > s.first && (LIST_JOINERS.contains(&s.low(k - 1)) || s.low(k - 1) == "the") {
+            if s.low(k - 1) != "the" {
+                saw_joiner = true;
+            }
+            k -= 1;
+        }
+        if !saw_joiner {
+            break;
+        }
+        match s.arg_ending(k) {
+            Some(prev) if prev != cur => {
+                out.push(prev);
+                cur = prev;
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+fn has_required(rule: &RuleSpec, s: &Sent<'_>, from: usize, to: usize) -> bool {
+    if rule.requires.is_empty() {
+        return true;
+    }
+    let to = to.min(s.last);
+    (from..to).any(|k| rule.requires.iter().any(|w| w == s.low(k)))
+}
+
+/// Status of a statement from cues in its clause before the trigger.
+fn status(rules: &Rules, s: &Sent<'_>, trigger: usize, rule: &RuleSpec) -> Status {
+    let start = clause_start(rules, s, trigger)
+        .max(trigger.saturating_sub(8))
+        .max(s.first);
+    let mut st = Status::Asserted;
+    let window_has = |cues: &Vec<Vec<String>>, from: usize, to: usize| -> bool {
+        (from..to).any(|k| cues.iter().any(|c| s.phrase_at(k, c)))
+    };
+    if window_has(&rules.negation, start, trigger) {
+        return Status::Negated;
+    }
+    if let Some(forced) = rule.status {
+        st = forced;
+    } else if window_has(&rules.hedges, start, trigger) {
+        st = Status::Hedged;
+    }
+    if st == Status::Asserted && window_has(&rules.reporting, s.first, s.last) {
+        st = Status::Reported;
+    }
+    st
+}
+
+fn push(
+    rules: &Rules,
+    ri: usize,
+    s: &Sent<'_>,
+    agent: usize,
+    patient: usize,
+    t0: usize,
+    t1: usize,
+    out: &mut Vec<Found>,
+) {
+    push_args(rules, ri, s, s.args[agent], s.args[patient], t0, t1, out);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_args(
+    rules: &Rules,
+    ri: usize,
+    s: &Sent<'_>,
+    a: Arg,
+    p: Arg,
+    t0: usize,
+    t1: usize,
+    out: &mut Vec<Found>,
+) {
+    let rule = rules.rule(ri);
+    if a.entity == p.entity {
+        return;
+    }
+    let (mut src, mut tgt) = match rule.source {
+        Role::Agent => (a, p),
+        Role::Patient => (p, a),
+    };
+    // Contracts run from supplier to customer: a government body is the
+    // customer of a company whatever the wording.
+    if rule.kind == RelationKind::Contract
+        && src.kind == EntityKind::Agency
+        && tgt.kind != EntityKind::Agency
+    {
+        std::mem::swap(&mut src, &mut tgt);
+    }
+    out.push(Found {
+        rule: ri,
+        source: src.entity,
+        target: tgt.entity,
+        status: status(rules, s, t0, rule),
+        trigger_first: t0,
+        trigger_last: t1,
+    });
+}
+
+fn is_passive(s: &Sent<'_>, t0: usize) -> bool {
+    let mut k = t0;
+    let mut steps = 0;
+    while k > s.first && steps < 3 {
+        let w = s.low(k - 1);
+        if BE.contains(&w) {
+            return true;
+        }
+        if !w.ends_with("ly")
+            && w != "also"
+            && w != "not"
+            && w != "n't"
+            && w != "recently"
+            && w != "been"
+        {
+            return false;
+        }
+        k -= 1;
+        steps += 1;
+    }
+    false
+}
+
+/// The mention after "by" close to the trigger (the agent of a passive).
+fn by_agent(rules: &Rules, s: &Sent<'_>, t1: usize, max_gap: usize) -> Option<usize> {
+    let end = clause_end(rules, s, t1).min(t1 + max_gap + 1);
+    for k in t1..end {
+        if s.low(k) == "by" {
+            let p = {
+                let mut q = k + 1;
+                while q < s.last && DETERMINERS.contains(&s.low(q)) {
+                    q += 1;
+                }
+                q
+            };
+            return s.arg_starting(p);
+        }
+    }
+    None
+}
+
+fn verb(rules: &Rules, ri: usize, s: &Sent<'_>, t0: usize, t1: usize, out: &mut Vec<Found>) {
+    let rule = rules.rule(ri);
+    // Passive: a form of "be" before the trigger, or a participle followed
+    // by a "by" phrase with no entity in between ("a fallout labelled a
+    // supply chain risk by the Pentagon").
+    let by = by_agent(rules, s, t1, rule.max_gap);
+    let participle = s.low(t1 - 1).ends_with("ed")
+        || matches!(
+            s.low(t1 - 1),
+            "bought" | "sold" | "won" | "taken" | "given" | "chosen" | "built" | "held" | "led"
+        );
+    let passive = is_passive(s, t0)
+        || by.is_some_and(|b| {
+            participle
+                && !s
+                    .args
+                    .iter()
+                    .any(|a| a.first >= t1 && a.last <= s.args[b].first)
+        });
+    if passive {
+        let Some(agent) = by_agent(rules, s, t1, rule.max_gap) else {
+            return;
+        };
+        let patient = subject(rules, s, t0)
+            .or_else(|| object(rules, s, t1, &rule.patient_preps, rule.max_gap, Some(agent)));
+        let Some(patient) = patient else { return };
+        if !has_required(rule, s, t0, s.args[agent].first.max(t1 + 1))
+            && !has_required(rule, s, t1, t1 + rule.max_gap)
+        {
+            return;
+        }
+        for p in list_left(s, patient) {
+            for a in list_right(s, agent) {
+                push(rules, ri, s, a, p, t0, t1, out);
+            }
+        }
+        return;
+    }
+    let Some(patient) = object(rules, s, t1, &rule.patient_preps, rule.max_gap, None) else {
+        return;
+    };
+    if !has_required(rule, s, t1, s.args[patient].first) && !has_required(rule, s, t1, t1 + 4) {
+        return;
+    }
+    let patients = list_right(s, patient);
+    match subject(rules, s, t0) {
+        Some(agent) => {
+            for a in list_left(s, agent) {
+                for &p in &patients {
+                    push(rules, ri, s, a, p, t0, t1, out);
+                }
+            }
+        }
+        None => {}
+    }
+    // Symmetric kinds with a plural subject: "A and B agreed to partner".
+}
+
+fn noun(rules: &Rules, ri: usize, s: &Sent<'_>, t0: usize, t1: usize, out: &mut Vec<Found>) {
+    let rule = rules.rule(ri);
+    // "between A and B"
+    if t1 < s.last && s.low(t1) == "between" {
+        if let Some(first) = s.arg_starting(skip_dets_right(s, t1 + 1)) {
+            let list = list_right(s, first);
+            if list.len() >= 2 {
+                for k in 1..list.len() {
+                    push(rules, ri, s, list[0], list[k], t0, t1, out);
+                }
+            }
+        }
+        return;
+    }
+    // Pre-modifiers: "the A-B merger", "the A and B deal".
+    let pre = s.arg_ending(t0).or_else(|| {
+        // Allow one modifier word: "the A-B $5bn merger".
+        if t0 > s.first + 1 {
+            s.arg_ending(t0 - 1)
+        } else {
+            None
+        }
+    });
+    let preps = &rule.patient_preps;
+    let patient = object(rules, s, t1, preps, rule.max_gap, None);
+    if let Some(p) = pre {
+        let a = s.args[p];
+        if a.first > s.first && matches!(s.low(a.first - 1), "-" | "and" | "/") {
+            if let Some(q) = s.arg_ending(a.first - 1) {
+                push(rules, ri, s, q, p, t0, t1, out);
+                return;
+            }
+        }
+    }
+    let Some(patient) = patient else {
+        // "A's takeover" with a pre-modifier patient: "A's B takeover".
+        return;
+    };
+    if !has_required(rule, s, t1, s.args[patient].first)
+        && !has_required(rule, s, t0.saturating_sub(3), t1 + 3)
+    {
+        return;
+    }
+    let patients = list_right(s, patient);
+    let last_patient = *patients.last().unwrap_or(&patient);
+    // Agent: "by A" after the patient, else the possessor, else the subject.
+    let agent = by_agent(rules, s, s.args[last_patient].last, 4)
+        .or_else(|| possessor(s, t0))
+        .or_else(|| pre.filter(|&p| s.args[p].last + 1 >= t0))
+        .or_else(|| subject(rules, s, t0));
+    match agent {
+        Some(agent) => {
+            for &p in &patients {
+                push(rules, ri, s, agent, p, t0, t1, out);
+            }
+        }
+        None => {
+            // "The collaboration with B ..." opening a sentence refers back
+            // to the topic of the previous sentence.
+            let opens = (s.first..t0).all(|k| {
+                matches!(
+                    s.low(k),
+                    "the" | "this" | "that" | "its" | "a" | "new" | "\""
+                )
+            });
+            if let (true, Some(topic)) = (opens, s.topic) {
+                for &p in &patients {
+                    push_args(rules, ri, s, topic, s.args[p], t0, t1, out);
+                }
+            }
+        }
+    }
+}
+
+fn skip_dets_right(s: &Sent<'_>, mut i: usize) -> usize {
+    while i < s.last && DETERMINERS.contains(&s.low(i)) {
+        i += 1;
+    }
+    i
+}
+
+/// The possessor right before a noun: "A's [adj] acquisition", "its deal".
+fn possessor(s: &Sent<'_>, t0: usize) -> Option<usize> {
+    let lo = t0.saturating_sub(4).max(s.first);
+    for k in (lo..t0).rev() {
+        if s.is_poss(k) {
+            return s.arg_ending(k);
+        }
+        if let Some(a) = s.arg_ending(k + 1) {
+            // "its" is a pronoun mention itself.
+            if s.low(s.args[a].first) == "its" {
+                return Some(a);
+            }
+        }
+        let w = s.low(k);
+        if PREPOSITIONS.contains(&w) || w == "," {
+            return None;
+        }
+    }
+    None
+}
+
+fn possessive(rules: &Rules, ri: usize, s: &Sent<'_>, t0: usize, t1: usize, out: &mut Vec<Found>) {
+    // "A's [modifiers] B unit" or "A's unit B" / "its unit, B".
+    let Some(whole) = possessor_before(s, t0) else {
+        return;
+    };
+    // The part: a mention between the possessor and the trigger, or right after.
+    let between = s
+        .args
+        .iter()
+        .position(|a| a.first > s.args[whole].last && a.last <= t0);
+    let part = between.or_else(|| {
+        let mut k = t1;
+        if k < s.last && s.low(k) == "," {
+            k += 1;
+        }
+        s.arg_starting(skip_dets_right(s, k))
+    });
+    let Some(part) = part else { return };
+    // For "A's B unit", B is the patient; the agent is the possessor.
+    push(rules, ri, s, whole, part, t0, t1, out);
+}
+
+fn possessor_before(s: &Sent<'_>, t0: usize) -> Option<usize> {
+    let lo = t0.saturating_sub(6).max(s.first);
+    for k in (lo..t0).rev() {
+        if s.is_poss(k) {
+            return s.arg_ending(k);
+        }
+        if let Some(a) = s.arg_ending(k + 1) {
+            if s.low(s.args[a].first) == "its" {
+                return Some(a);
+            }
+        }
+        let w = s.low(k);
+        if PREPOSITIONS.contains(&w) || w == "," || BE.contains(&w) {
+            return None;
+        }
+    }
+    None
+}
+
+fn appositive(rules: &Rules, ri: usize, s: &Sent<'_>, t0: usize, t1: usize, out: &mut Vec<Found>) {
+    let rule = rules.rule(ri);
+    // Left: "B, a subsidiary of A" or "B is a unit of A" or "B, part of A".
+    let mut k = t0;
+    let lo = t0.saturating_sub(6).max(s.first);
+    let mut left = None;
+    while k > lo {
+        k -= 1;
+        if let Some(a) = s.arg_ending(k + 1) {
+            left = Some(a);
+            break;
+        }
+        let w = s.low(k);
+        if PREPOSITIONS.contains(&w) && w != "of" {
+            return;
+        }
+    }
+    let Some(left) = left else { return };
+    let gap_ok = (s.args[left].last..t0).all(|q| {
+        let w = s.low(q);
+        w == ","
+            || DETERMINERS.contains(&w)
+            || BE.contains(&w)
+            || w == "now"
+            || w == "also"
+            || w == "which"
+            || w == "became"
+            || w == "becomes"
+            || s.tokens[q].kind == TokKind::Word && !PREPOSITIONS.contains(&w)
+    });
+    if !gap_ok {
+        return;
+    }
+    let Some(right) = object(rules, s, t1, &rule.patient_preps, rule.max_gap, Some(left)) else {
+        return;
+    };
+    // The left entity is the agent ("B, a unit of A": B is the part).
+    push(rules, ri, s, left, right, t0, t1, out);
+}
+
+fn switch(rules: &Rules, ri: usize, s: &Sent<'_>, t0: usize, t1: usize, out: &mut Vec<Found>) {
+    let rule = rules.rule(ri);
+    let from = ["from".to_string()];
+    let to = ["to".to_string()];
+    let Some(old) = object(rules, s, t1, &from, rule.max_gap, None) else {
+        return;
+    };
+    let Some(new) = object(rules, s, s.args[old].last, &to, rule.max_gap, Some(old)) else {
+        return;
+    };
+    let Some(customer) = possessor(s, t0).or_else(|| subject(rules, s, t0)) else {
+        return;
+    };
+    for supplier in [old, new] {
+        // Supplier is the source; the customer is the agent.
+        let (a, p) = (s.args[supplier], s.args[customer]);
+        if a.entity == p.entity {
+            continue;
+        }
+        out.push(Found {
+            rule: ri,
+            source: a.entity,
+            target: p.entity,
+            status: status(rules, s, t0, rule),
+            trigger_first: t0,
+            trigger_last: t1,
+        });
+    }
+}
