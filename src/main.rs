@@ -4,6 +4,7 @@ mod cli;
 mod commands;
 mod output;
 mod pipeline;
+mod table;
 
 use std::process::ExitCode;
 

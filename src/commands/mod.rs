@@ -1,14 +1,20 @@
 //! One module per subcommand.
 
+mod build;
+mod export;
 mod extract;
+mod query;
 
 use crate::cli::{Cli, Command};
 use anyhow::Result;
 use std::process::ExitCode;
 
 pub fn dispatch(cli: Cli) -> Result<ExitCode> {
+    let data = cli.data.as_deref();
     match cli.command {
-        Command::Extract(args) => extract::run(cli.data.as_deref(), args),
-        _ => anyhow::bail!("not implemented"),
+        Command::Build(args) => build::run(data, args),
+        Command::Extract(args) => extract::run(data, args),
+        Command::Export(args) => export::run(args),
+        Command::Query(args) => query::run(args),
     }
 }

@@ -196,7 +196,7 @@ fn interpret(tokens: &[Tok<'_>]) -> Option<(u32, u32, u32)> {
 }
 
 fn is_leap(y: u32) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+    (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400)
 }
 
 fn valid(y: u32, m: u32, d: u32) -> bool {

@@ -144,16 +144,12 @@ impl Extractor {
         let mut statements: Vec<(RelationKind, usize, usize, Evidence)> = Vec::new();
         let mut mi = 0;
         let mut args: Vec<Arg> = Vec::new();
-        let mut topic: Option<Arg> = None;
         for (si, s) in sentences.iter().enumerate() {
-            let prev_topic = if si > 0 {
-                args.iter()
-                    .find(|a| !rec.entities[a.entity].latent)
-                    .copied()
-            } else {
-                None
-            };
-            topic = if args.is_empty() { None } else { prev_topic };
+            // The topic of the previous sentence: its first entity.
+            let topic = args
+                .iter()
+                .find(|a| !rec.entities[a.entity].latent)
+                .copied();
             args.clear();
             while mi < rec.mentions.len() && rec.mentions[mi].sentence < si {
                 mi += 1;
@@ -173,7 +169,6 @@ impl Extractor {
                 continue;
             }
             let sent = Sent {
-                text,
                 lower: &lower,
                 tokens: &tokens,
                 first: s.first,

@@ -16,8 +16,6 @@ pub(crate) struct Pattern {
     pub exact_case: bool,
     /// Needs supporting context (an `ambiguous` form).
     pub ambiguous: bool,
-    /// Whether this form is the entry's canonical name.
-    pub is_name: bool,
 }
 
 /// A gazetteer hit in a text.
@@ -56,9 +54,7 @@ impl GazetteerMatcher {
         let mut by_form = HashMap::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (i, e) in gazetteer.entries().iter().enumerate() {
-            let forms =
-                std::iter::once((&e.name, true)).chain(e.aliases.iter().map(|a| (a, false)));
-            for (form, is_name) in forms {
+            for form in std::iter::once(&e.name).chain(e.aliases.iter()) {
                 let form = form.trim().replace('\u{2019}', "'");
                 if form.is_empty() {
                     continue;
@@ -76,7 +72,6 @@ impl GazetteerMatcher {
                         .ambiguous
                         .iter()
                         .any(|a| a.replace('\u{2019}', "'") == form),
-                    is_name,
                     form,
                 });
             }

@@ -160,7 +160,7 @@ pub struct Evidence {
     /// Document id.
     pub doc: String,
     /// Document date (ISO `YYYY-MM-DD`) when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub date: Option<String>,
     /// 0-based index of the sentence in the document.
     pub sentence: u32,
@@ -260,10 +260,10 @@ pub struct Entity {
     /// How the entity was recognised.
     pub source: EntitySource,
     /// Gazetteer parent id, when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub parent: Option<String>,
     /// Stock ticker seen in an aside such as "(NASDAQ: AMZN)".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub ticker: Option<String>,
 }
 
@@ -293,13 +293,13 @@ pub struct DocExtraction {
     /// Document id.
     pub doc: String,
     /// Title when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub title: Option<String>,
     /// Date (ISO `YYYY-MM-DD`) when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub date: Option<String>,
     /// URL when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub url: Option<String>,
     /// Content hash of the document text (hex), for incremental builds.
     #[serde(default)]

@@ -221,7 +221,6 @@ pub(crate) struct Found {
 }
 
 pub(crate) struct Sent<'a> {
-    pub text: &'a str,
     pub lower: &'a str,
     pub tokens: &'a [Token],
     pub first: usize,
@@ -427,24 +426,6 @@ fn skip_dets_left(s: &Sent<'_>, mut i: usize) -> usize {
     i
 }
 
-/// Whether the words between `from` and `to` are only determiners,
-/// adjectives-like lowercase words or numbers (no verbs we can detect, no
-/// prepositions), at most `max` of them.
-fn only_modifiers(s: &Sent<'_>, from: usize, to: usize, max: usize) -> bool {
-    if to < from || to - from > max {
-        return false;
-    }
-    (from..to).all(|k| {
-        let w = s.low(k);
-        !PREPOSITIONS.contains(&w)
-            && w != ","
-            && w != ";"
-            && w != "and"
-            && w != "."
-            && !BE.contains(&w)
-    })
-}
-
 /// The object: the first mention right of `i` within the clause and
 /// `max_gap`, introduced by one of `preps` when given, otherwise a direct
 /// object (no preposition in between).
@@ -565,6 +546,7 @@ fn status(rules: &Rules, s: &Sent<'_>, trigger: usize, rule: &RuleSpec) -> Statu
     st
 }
 
+#[allow(clippy::too_many_arguments)]
 fn push(
     rules: &Rules,
     ri: usize,
@@ -701,15 +683,12 @@ fn verb(rules: &Rules, ri: usize, s: &Sent<'_>, t0: usize, t1: usize, out: &mut 
         return;
     }
     let patients = list_right(s, patient);
-    match subject(rules, s, t0) {
-        Some(agent) => {
-            for a in list_left(s, agent) {
-                for &p in &patients {
-                    push(rules, ri, s, a, p, t0, t1, out);
-                }
+    if let Some(agent) = subject(rules, s, t0) {
+        for a in list_left(s, agent) {
+            for &p in &patients {
+                push(rules, ri, s, a, p, t0, t1, out);
             }
         }
-        None => {}
     }
     // Symmetric kinds with a plural subject: "A and B agreed to partner".
 }

@@ -381,7 +381,6 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 j += 1;
             }
             if j >= n {
-                i = j;
                 break;
             }
             let next = &tokens[j];

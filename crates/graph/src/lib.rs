@@ -1,8 +1,14 @@
 //! The knowledge graph: construction from per-document extractions, entity
 //! resolution across documents, snapshots and queries.
 
+mod builder;
+mod error;
 mod graph;
 mod model;
+pub mod query;
+pub mod snapshot;
 
+pub use builder::{GraphBuilder, ResolutionRules, make_edge, simple_norm};
+pub use error::GraphError;
 pub use graph::KnowledgeGraph;
 pub use model::*;
