@@ -43,6 +43,11 @@ pub struct LexiconFile {
     /// Capitalised words that never start or form an organisation name on
     /// their own (months, days, pronouns, sentence openers, generic acronyms).
     pub not_names: Vec<String>,
+    /// Last words that make a capitalised name something other than an
+    /// organisation: laws, programmes, events, documents ("Act", "Program",
+    /// "Summit", "Strategy").
+    #[serde(default)]
+    pub non_org_heads: Vec<String>,
 }
 
 /// A country and how news refers to it.
@@ -79,6 +84,7 @@ pub struct Lexicon {
     pub(crate) demonyms: std::collections::HashMap<String, usize>,
     pub(crate) places: HashSet<String>,
     pub(crate) not_names: HashSet<String>,
+    pub(crate) non_org_heads: HashSet<String>,
 }
 
 fn set(v: &[String]) -> HashSet<String> {
@@ -139,6 +145,7 @@ impl Lexicon {
             demonyms,
             places: set(&file.places),
             not_names: set(&file.not_names),
+            non_org_heads: set(&file.non_org_heads),
             file,
         }
     }
@@ -159,6 +166,11 @@ impl Lexicon {
     /// Whether a word is a place (country, state, city, region).
     pub fn is_place(&self, word: &str) -> bool {
         self.places.contains(word) || self.country_names.contains_key(word)
+    }
+
+    /// Whether a word ends names that are not organisations ("Act").
+    pub fn is_non_org_head(&self, word: &str) -> bool {
+        self.non_org_heads.contains(word)
     }
 
     /// Whether a word is a demonym ("Russian").

@@ -135,6 +135,22 @@ const ORG_LEFT_CONTEXT: &[&str] = &[
     "merged with",
 ];
 
+/// Nouns right after a name that make it a company ("its Sandoz unit").
+const RIGHT_FIRM_NOUNS: &[&str] = &[
+    "unit",
+    "subsidiary",
+    "division",
+    "affiliate",
+    "subsidiaries",
+    "brand",
+    "chain",
+    "newspaper",
+    "magazine",
+    "website",
+    "shareholders",
+    "shares",
+];
+
 /// Words after a name that show it is an organisation.
 const ORG_RIGHT_CONTEXT: &[&str] = &[
     "shares",
@@ -621,12 +637,18 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         }
         classes.push(class);
     }
-    // A later single word equal to a known person's name part is a person.
+    // A single word equal to a known person's name part is a person, and so
+    // is a name ending in a known surname ("Jez San" once "Mr San" is seen).
     for (c, class) in chunks.iter().zip(classes.iter_mut()) {
-        if matches!(class, Class::Unknown | Class::Org(_))
-            && c.last - c.first == 1
-            && person_words.contains(cx.tok(c.first))
-        {
+        if !matches!(class, Class::Unknown | Class::Org(_)) {
+            continue;
+        }
+        let single = c.last - c.first == 1 && person_words.contains(cx.tok(c.first));
+        let surname = c.last - c.first >= 2
+            && cx.tokens[c.last - 1].kind == TokKind::Word
+            && person_words.contains(cx.tok(c.last - 1))
+            && !is_acronym_shape(cx.tok(c.last - 1));
+        if single || surname {
             *class = Class::Person;
         }
     }
@@ -1020,7 +1042,10 @@ fn find_chunks(
                     continue;
                 }
             }
-            // Connectors after an organisation head: "Bank of America".
+            // Connectors after an organisation head: "Bank of America",
+            // "Interactive Media in Retail Group". The words after the
+            // connector must not be a date or a place; after "in" they must
+            // end in a head word ("Commission in July" is no name).
             let low = cx.low(last);
             if CONNECTORS.contains(&low)
                 && last + 1 < n
@@ -1034,7 +1059,21 @@ fn find_chunks(
                         || lx.agency_heads.contains(w)
                         || lx.weak_agency_heads.contains(w)
                 });
-                if has_head {
+                let mut k = last + 1;
+                while k < n && cx.is_capword(k) && !covered[k] && cx.tokens[k].space_before {
+                    k += 1;
+                }
+                let run: Vec<&str> = (last + 1..k).map(|q| cx.tok(q)).collect();
+                let run_text = cx.span(last + 1, k);
+                let bad_run = run.iter().any(|w| lx.not_names.contains(*w))
+                    || (low != "of" && lx.is_place(run_text))
+                    || (low != "of" && run.iter().all(|w| lx.is_place(w)));
+                let end = run.last().copied().unwrap_or("");
+                let ends_in_head = lx.firm_heads.contains(end)
+                    || lx.agency_heads.contains(end)
+                    || lx.weak_agency_heads.contains(end)
+                    || BODY_HEADS.contains(&end);
+                if has_head && !bad_run && (low != "in" || ends_in_head) {
                     last += 2;
                     continue;
                 }
@@ -1079,8 +1118,16 @@ fn find_chunks(
             last -= 1;
         }
         // Drop leading words that are not part of a name: determiners,
-        // titles, sentence openers that are common words.
-        while first < last {
+        // titles, sentence openers that are common words. A name that ends
+        // in an organisation head keeps them ("Sunday Times").
+        let whole_is_org = last - first >= 2 && {
+            let end = cx.tok(last - 1);
+            (lx.firm_heads.contains(end) || lx.is_legal_suffix(end))
+                && !lx.not_names.contains(cx.tok(first + 1))
+                && !matches!(cx.low(first), "the" | "a" | "an" | "this" | "that" | "its")
+                && !cx.sentence_start(first)
+        };
+        while first < last && !whole_is_org {
             let w = cx.tok(first);
             let common_opener = cx.sentence_start(first)
                 && (lowercase_words.contains(w.to_lowercase().as_str())
@@ -1151,6 +1198,15 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
     if words.len() >= 2 && lx.is_legal_suffix(last_w) {
         return Class::StrongOrg(EntityKind::Firm);
     }
+    // Laws, programmes, events: not organisations ("Taxpayer Receipt Act"),
+    // unless the name opens with an organisation head ("Office of ...").
+    if lx.is_non_org_head(last_w)
+        && !(words.len() >= 2
+            && LEADING_HEADS.contains(&first_w)
+            && (c.first..c.last).any(|i| matches!(cx.low(i), "of" | "on" | "for")))
+    {
+        return Class::Drop;
+    }
     let has_qualifier = words
         .iter()
         .any(|w| lx.agency_qualifiers.contains(*w) || lx.is_demonym(w) || lx.country(w).is_some());
@@ -1202,7 +1258,9 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
             return Class::Drop;
         }
     }
-    if words.iter().all(|w| lx.is_place(w) || lx.is_demonym(w)) {
+    if lx.is_place(cx.span(c.first, c.last))
+        || words.iter().all(|w| lx.is_place(w) || lx.is_demonym(w))
+    {
         return Class::Place;
     }
     if lx.not_names.contains(first_w) && words.len() == 1 {
@@ -1242,6 +1300,13 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
                 return Some(EntityKind::Firm);
             }
         }
+        // "Germany's Hexal", "Spain's Iberia": a country's named body.
+        if first >= 2
+            && cx.tokens[first - 1].kind == TokKind::Possessive
+            && lx.country(cx.tok(first - 2)).is_some()
+        {
+            return Some(EntityKind::Firm);
+        }
     }
     // Right: possessive + company noun, or a company verb/noun after.
     if last < n && cx.tok_sentence[last] == sent {
@@ -1256,6 +1321,19 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
                 return Some(EntityKind::Firm);
             }
         }
+        // "its Sandoz unit", "the Interfax news agency".
+        if RIGHT_FIRM_NOUNS.contains(&next) {
+            return Some(EntityKind::Firm);
+        }
+        if next == "news"
+            && last + 1 < n
+            && matches!(
+                cx.low(last + 1),
+                "agency" | "service" | "channel" | "network"
+            )
+        {
+            return Some(EntityKind::Firm);
+        }
         if ORG_RIGHT_CONTEXT.contains(&next) {
             // "X shares", "X announced" — persons announce too; require the
             // name not to look like a person (checked by the caller's class).
@@ -1263,26 +1341,54 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
                 return Some(EntityKind::Firm);
             }
         }
-        // Appositive: "Southcorp, Australia's biggest wine maker,".
+        // Appositive: "Southcorp, Australia's biggest wine maker,". The
+        // head noun of the phrase decides: "KK Mittal, a fund manager with
+        // ..." is a person.
         if next == "," {
             let mut k = last + 1;
             let limit = (last + 10).min(n);
             let mut saw_article = false;
+            let mut head: Option<&str> = None;
             while k < limit && cx.tok_sentence[k] == sent {
                 let w = cx.low(k);
-                if w == "," || w == "." || w == ";" {
+                if w == "," || w == "." || w == ";" || w == "\u{2014}" || w == "-" {
                     break;
                 }
                 if matches!(w, "the" | "a" | "an") || cx.tokens[k].kind == TokKind::Possessive {
                     saw_article = true;
-                }
-                if saw_article && lx.firm_cues.contains(w) {
-                    return Some(EntityKind::Firm);
-                }
-                if saw_article && lx.agency_cues.contains(w) {
-                    return Some(EntityKind::Agency);
+                } else if saw_article
+                    && (matches!(
+                        w,
+                        "with"
+                            | "at"
+                            | "of"
+                            | "in"
+                            | "for"
+                            | "from"
+                            | "which"
+                            | "that"
+                            | "who"
+                            | "and"
+                            | "to"
+                            | "on"
+                    ) || cx.tokens[k].kind == TokKind::Punct)
+                {
+                    break;
+                } else if saw_article && cx.tokens[k].kind == TokKind::Word {
+                    head = Some(w);
                 }
                 k += 1;
+            }
+            if let Some(h) = head {
+                if lx.person_titles.contains(h) {
+                    return None;
+                }
+                if lx.firm_cues.contains(h) {
+                    return Some(EntityKind::Firm);
+                }
+                if lx.agency_cues.contains(h) {
+                    return Some(EntityKind::Agency);
+                }
             }
         }
         // Legal suffix separated by a comma: "Acme, Inc."
