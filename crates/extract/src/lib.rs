@@ -12,6 +12,8 @@
 //! assert_eq!(out.relations[0].kind.as_str(), "contract");
 //! ```
 
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
 mod error;
 mod extractor;
 mod gazetteer;

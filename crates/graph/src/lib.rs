@@ -1,6 +1,8 @@
 //! The knowledge graph: construction from per-document extractions, entity
 //! resolution across documents, snapshots and queries.
 
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
 mod builder;
 mod error;
 mod graph;
