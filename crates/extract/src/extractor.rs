@@ -181,14 +181,14 @@ impl Extractor {
                 let trigger = &text[tokens[f.trigger_first].start as usize
                     ..tokens[f.trigger_last - 1].end as usize];
                 let (source, target) = canonical_pair(
-                    rule.kind,
+                    f.kind,
                     &rec.entities[f.source].key,
                     &rec.entities[f.target].key,
                     f.source,
                     f.target,
                 );
                 statements.push((
-                    rule.kind,
+                    f.kind,
                     source,
                     target,
                     evidence(

@@ -1552,6 +1552,14 @@ fn country_mentions(
         if c.last + 1 < n && cx.tokens[c.last].kind == TokKind::Possessive && covered[c.last + 1] {
             continue;
         }
+        // "the US court", "US defense agencies": an adjective, not a party.
+        if c.last < n && cx.tok_sentence[c.last] == cx.tok_sentence[c.first] {
+            let t = &cx.tokens[c.last];
+            let w = cx.low(c.last);
+            if t.kind == TokKind::Word && !t.cap && !verb_like(w) {
+                continue;
+            }
+        }
         let country = &lx.file.countries[ci];
         let idx = country_entity(cx, country, rec, by_key);
         let surface = cx.span(c.first, c.last).to_string();
@@ -1568,6 +1576,68 @@ fn country_mentions(
             pronoun: false,
         });
     }
+}
+
+/// Whether a lowercase word after a name reads as its verb ("Russia fined",
+/// "the US has").
+fn verb_like(w: &str) -> bool {
+    w.ends_with("ed")
+        || matches!(
+            w,
+            "has"
+                | "have"
+                | "had"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "must"
+                | "should"
+                | "says"
+                | "said"
+                | "wants"
+                | "plans"
+                | "agreed"
+                | "signed"
+                | "won"
+                | "sold"
+                | "bought"
+                | "took"
+                | "made"
+                | "gave"
+                | "also"
+                | "and"
+                | "or"
+                | "to"
+                | "on"
+                | "in"
+                | "at"
+                | "for"
+                | "with"
+                | "from"
+                | "by"
+                | "against"
+                | "over"
+                | "into"
+                | "as"
+                | "until"
+                | "after"
+                | "before"
+                | "imposes"
+                | "seeks"
+                | "accuses"
+                | "bans"
+                | "sues"
+                | "signs"
+                | "buys"
+                | "sells"
+        )
 }
 
 fn country_entity(

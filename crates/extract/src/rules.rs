@@ -62,6 +62,24 @@ pub struct RuleSpec {
     /// Prepositions one of which must introduce the patient ("to", "with", "of").
     #[serde(default)]
     pub patient_preps: Vec<String>,
+    /// Prepositions that introduce the agent after the trigger ("an award
+    /// by X to Y": `by`).
+    #[serde(default)]
+    pub agent_preps: Vec<String>,
+    /// Kinds the patient must have (empty: any).
+    #[serde(default)]
+    pub patient_kinds: Vec<EntityKind>,
+    /// Kinds the agent must have (empty: any).
+    #[serde(default)]
+    pub agent_kinds: Vec<EntityKind>,
+    /// The relation kind to produce instead when exactly one side is a
+    /// government body ("a deal with the Army" is a purchase).
+    #[serde(default)]
+    pub agency_kind: Option<RelationKind>,
+    /// No other entity may stand between the trigger and the patient
+    /// ("bought chips from X", not "bought Y from X").
+    #[serde(default)]
+    pub clear_path: bool,
     /// Words one of which must appear between the trigger and the patient,
     /// or right after the trigger ("contract", "order").
     #[serde(default)]
@@ -213,6 +231,7 @@ pub(crate) struct Arg {
 #[derive(Debug, Clone)]
 pub(crate) struct Found {
     pub rule: usize,
+    pub kind: RelationKind,
     pub source: usize,
     pub target: usize,
     pub status: Status,
@@ -254,10 +273,12 @@ impl Sent<'_> {
     }
 }
 
-const BE: &[&str] = &["is", "are", "was", "were", "been", "being", "be", "'s"];
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "been", "being", "be", "'s", "become", "became",
+];
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
-    "u.s.", "us",
+    "u.s.", "us", "both", "all", "each",
 ];
 const PREPOSITIONS: &[&str] = &[
     "from",
@@ -286,15 +307,38 @@ const PREPOSITIONS: &[&str] = &[
     "among",
     "amid",
     "alongside",
+    "onto",
+    "toward",
+    "towards",
+    "across",
+    "behind",
+    "within",
 ];
 const LIST_JOINERS: &[&str] = &[",", "and", "&", "or", "plus"];
+/// Words that open a subordinate clause: status cues before them belong to
+/// another clause.
+const SUBORDINATORS: &[&str] = &[
+    "after",
+    "before",
+    "since",
+    "when",
+    "because",
+    "as",
+    "while",
+    "once",
+    "until",
+    "following",
+    "whereas",
+    "although",
+    "though",
+    "but",
+    ";",
+    ",",
+];
 
 /// Apply every rule to one sentence.
 pub(crate) fn apply(rules: &Rules, s: &Sent<'_>) -> Vec<Found> {
     let mut out = Vec::new();
-    if s.args.len() < 2 && !s.args.iter().any(|_| true) {
-        return out;
-    }
     let mut i = s.first;
     while i < s.last {
         let low = s.low(i);
@@ -318,12 +362,19 @@ pub(crate) fn apply(rules: &Rules, s: &Sent<'_>) -> Vec<Found> {
             let tl = i + words.len();
             let rule = rules.rule(*ri);
             let before = out.len();
+            let cx = Trig {
+                rules,
+                ri: *ri,
+                s,
+                t0: i,
+                t1: tl,
+            };
             match rule.form {
-                Form::Verb => verb(rules, *ri, s, i, tl, &mut out),
-                Form::Noun => noun(rules, *ri, s, i, tl, &mut out),
-                Form::Possessive => possessive(rules, *ri, s, i, tl, &mut out),
-                Form::Appositive => appositive(rules, *ri, s, i, tl, &mut out),
-                Form::Switch => switch(rules, *ri, s, i, tl, &mut out),
+                Form::Verb => verb(&cx, &mut out),
+                Form::Noun => noun(&cx, &mut out),
+                Form::Possessive => possessive(&cx, &mut out),
+                Form::Appositive => appositive(&cx, &mut out),
+                Form::Switch => switch(&cx, &mut out),
             }
             if out.len() > before {
                 matched_len = words.len();
@@ -332,6 +383,21 @@ pub(crate) fn apply(rules: &Rules, s: &Sent<'_>) -> Vec<Found> {
         i += matched_len.max(1);
     }
     out
+}
+
+/// One trigger occurrence being analysed.
+struct Trig<'a, 'b> {
+    rules: &'a Rules,
+    ri: usize,
+    s: &'a Sent<'b>,
+    t0: usize,
+    t1: usize,
+}
+
+impl Trig<'_, '_> {
+    fn rule(&self) -> &RuleSpec {
+        self.rules.rule(self.ri)
+    }
 }
 
 /// Index where the clause holding token `i` starts (search leftwards).
@@ -363,51 +429,88 @@ fn clause_end(rules: &Rules, s: &Sent<'_>, i: usize) -> usize {
     s.last
 }
 
+/// Whether token `k` can sit between a preposition and its noun: an
+/// article, a lowercase adjective or noun, a number, a hyphen, a currency
+/// or percent sign ("of former parent X", "with state-owned X").
+fn is_modifier(s: &Sent<'_>, k: usize) -> bool {
+    let t = &s.tokens[k];
+    let w = s.low(k);
+    if DETERMINERS.contains(&w) || matches!(w, "-" | "$" | "%" | "\u{00a3}" | "\u{20ac}") {
+        return true;
+    }
+    if t.kind == TokKind::Number || t.kind == TokKind::Possessive {
+        return true;
+    }
+    t.kind == TokKind::Word
+        && !t.cap
+        && !PREPOSITIONS.contains(&w)
+        && !BE.contains(&w)
+        && !matches!(w, "and" | "or" | "which" | "who" | "that" | "said" | "says")
+}
+
+/// Walk left from token `i` over at most `max` modifiers.
+fn skip_modifiers_left(s: &Sent<'_>, mut i: usize, max: usize, lo: usize) -> usize {
+    let mut n = 0;
+    while i > lo && n < max && is_modifier(s, i - 1) {
+        i -= 1;
+        n += 1;
+    }
+    i
+}
+
+fn skip_dets_right(s: &Sent<'_>, mut i: usize) -> usize {
+    while i < s.last && DETERMINERS.contains(&s.low(i)) {
+        i += 1;
+    }
+    i
+}
+
 /// The subject: the nearest mention left of `i` in the clause, skipping an
 /// apposition ("Yukos, Russia's biggest producer, was fined") and mentions
-/// introduced by a preposition ("shares in X rose" keeps X; "at X, Y said"
-/// skips X).
+/// introduced by a preposition ("at X, Y said" skips X). In a relative
+/// clause ("X, which was fined by Y") the antecedent before the pronoun.
 fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
     let start = clause_start(rules, s, i);
-    let mut best: Option<usize> = None;
-    for (ai, a) in s.args.iter().enumerate().rev() {
-        if a.last > i || a.first < start {
-            continue;
+    let found = s
+        .args
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, a)| a.last <= i && a.first >= start)
+        .map(|(ai, _)| ai);
+    let Some(mut ai) = found else {
+        // Relative clause: "X, which ...", "X, who ...".
+        if start > s.first && matches!(s.low(start - 1), "which" | "who" | "that") {
+            let mut k = start - 1;
+            if k > s.first && s.low(k - 1) == "," {
+                k -= 1;
+            }
+            return s.arg_ending(k);
         }
-        // Skip a mention that is the possessor of a non-entity noun phrase
-        // inside an apposition.
-        best = Some(ai);
-        break;
-    }
-    let mut ai = best?;
+        return None;
+    };
     // Apposition: "A, <phrase with B>, trigger" -> A.
     let a = s.args[ai];
-    if let Some(c2) = (a.last..i).rev().find(|&k| s.low(k) == ",") {
-        let _ = c2;
-    }
-    // Find a comma right before the trigger region and another before `a`.
     let comma_after = (a.last..i).find(|&k| s.low(k) == ",");
     let comma_before = (start..a.first).rev().find(|&k| s.low(k) == ",");
     if let (Some(_), Some(cb)) = (comma_after, comma_before) {
         if cb > start {
             if let Some(prev) = s.arg_ending(cb) {
                 let seg_first = s.low(cb + 1);
-                if DETERMINERS.contains(&seg_first) || s.args[prev].last == cb {
+                if DETERMINERS.contains(&seg_first) || s.tokens[cb + 1].cap {
                     ai = prev;
                 }
             }
         }
     }
-    // A mention introduced by a preposition is not a subject, unless it is
-    // the only option and follows "by" (handled by passives).
+    // A mention introduced by a preposition is not a subject.
     let a = s.args[ai];
     if a.first > s.first {
-        let p = skip_dets_left(s, a.first);
-        if p > s.first && PREPOSITIONS.contains(&s.low(p - 1)) && !matches!(s.low(p - 1), "of") {
-            // "at Pentagon, X said": look further left for a better subject.
+        let p = skip_modifiers_left(s, a.first, 3, start);
+        if p > s.first && PREPOSITIONS.contains(&s.low(p - 1)) && s.low(p - 1) != "of" {
             for (aj, b) in s.args.iter().enumerate().rev() {
                 if b.last <= a.first && b.first >= start {
-                    let q = skip_dets_left(s, b.first);
+                    let q = skip_modifiers_left(s, b.first, 3, start);
                     if q == s.first || !PREPOSITIONS.contains(&s.low(q - 1)) {
                         return Some(aj);
                     }
@@ -419,16 +522,9 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
     Some(ai)
 }
 
-fn skip_dets_left(s: &Sent<'_>, mut i: usize) -> usize {
-    while i > s.first && DETERMINERS.contains(&s.low(i - 1)) {
-        i -= 1;
-    }
-    i
-}
-
-/// The object: the first mention right of `i` within the clause and
-/// `max_gap`, introduced by one of `preps` when given, otherwise a direct
-/// object (no preposition in between).
+/// The first mention right of `i` within the clause and `max_gap` tokens,
+/// introduced by one of `preps` (over a few modifiers), or with no
+/// preposition in between when `preps` is empty (a direct object).
 fn object(
     rules: &Rules,
     s: &Sent<'_>,
@@ -442,13 +538,20 @@ fn object(
         if a.first < i || a.first >= end || Some(ai) == exclude {
             continue;
         }
-        let p = skip_dets_left(s, a.first);
         if preps.is_empty() {
+            let p = skip_modifiers_left(s, a.first, 6, i);
             if (i..p).any(|k| PREPOSITIONS.contains(&s.low(k)) || s.low(k) == ",") {
+                return None;
+            }
+            if (i..a.first).any(|k| {
+                PREPOSITIONS.contains(&s.low(k))
+                    || matches!(s.low(k), "," | "which" | "who" | "that")
+            }) {
                 return None;
             }
             return Some(ai);
         }
+        let p = skip_modifiers_left(s, a.first, 4, i);
         if p > i && preps.iter().any(|w| w == s.low(p - 1)) {
             return Some(ai);
         }
@@ -525,16 +628,24 @@ fn has_required(rule: &RuleSpec, s: &Sent<'_>, from: usize, to: usize) -> bool {
 
 /// Status of a statement from cues in its clause before the trigger.
 fn status(rules: &Rules, s: &Sent<'_>, trigger: usize, rule: &RuleSpec) -> Status {
-    let start = clause_start(rules, s, trigger)
-        .max(trigger.saturating_sub(8))
+    let mut start = clause_start(rules, s, trigger)
+        .max(trigger.saturating_sub(7))
         .max(s.first);
-    let mut st = Status::Asserted;
+    // A cue before a subordinator belongs to another clause: "talks after
+    // X bought".
+    for k in (start..trigger).rev() {
+        if SUBORDINATORS.contains(&s.low(k)) {
+            start = k + 1;
+            break;
+        }
+    }
     let window_has = |cues: &Vec<Vec<String>>, from: usize, to: usize| -> bool {
         (from..to).any(|k| cues.iter().any(|c| s.phrase_at(k, c)))
     };
     if window_has(&rules.negation, start, trigger) {
         return Status::Negated;
     }
+    let mut st = Status::Asserted;
     if let Some(forced) = rule.status {
         st = forced;
     } else if window_has(&rules.hedges, start, trigger) {
@@ -546,54 +657,48 @@ fn status(rules: &Rules, s: &Sent<'_>, trigger: usize, rule: &RuleSpec) -> Statu
     st
 }
 
-#[allow(clippy::too_many_arguments)]
-fn push(
-    rules: &Rules,
-    ri: usize,
-    s: &Sent<'_>,
-    agent: usize,
-    patient: usize,
-    t0: usize,
-    t1: usize,
-    out: &mut Vec<Found>,
-) {
-    push_args(rules, ri, s, s.args[agent], s.args[patient], t0, t1, out);
+fn kind_ok(kinds: &[EntityKind], k: EntityKind) -> bool {
+    kinds.is_empty() || kinds.contains(&k)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn push_args(
-    rules: &Rules,
-    ri: usize,
-    s: &Sent<'_>,
-    a: Arg,
-    p: Arg,
-    t0: usize,
-    t1: usize,
-    out: &mut Vec<Found>,
-) {
-    let rule = rules.rule(ri);
-    if a.entity == p.entity {
+fn push(cx: &Trig<'_, '_>, agent: usize, patient: usize, out: &mut Vec<Found>) {
+    push_args(cx, cx.s.args[agent], cx.s.args[patient], out);
+}
+
+fn push_args(cx: &Trig<'_, '_>, a: Arg, p: Arg, out: &mut Vec<Found>) {
+    let rule = cx.rule();
+    if a.entity == p.entity
+        || !kind_ok(&rule.agent_kinds, a.kind)
+        || !kind_ok(&rule.patient_kinds, p.kind)
+    {
         return;
     }
     let (mut src, mut tgt) = match rule.source {
         Role::Agent => (a, p),
         Role::Patient => (p, a),
     };
+    let mut kind = rule.kind;
+    if let Some(k) = rule.agency_kind {
+        if (src.kind == EntityKind::Agency) != (tgt.kind == EntityKind::Agency) {
+            kind = k;
+        }
+    }
     // Contracts run from supplier to customer: a government body is the
     // customer of a company whatever the wording.
-    if rule.kind == RelationKind::Contract
+    if kind == RelationKind::Contract
         && src.kind == EntityKind::Agency
         && tgt.kind != EntityKind::Agency
     {
         std::mem::swap(&mut src, &mut tgt);
     }
     out.push(Found {
-        rule: ri,
+        rule: cx.ri,
+        kind,
         source: src.entity,
         target: tgt.entity,
-        status: status(rules, s, t0, rule),
-        trigger_first: t0,
-        trigger_last: t1,
+        status: status(cx.rules, cx.s, cx.t0, rule),
+        trigger_first: cx.t0,
+        trigger_last: cx.t1,
     });
 }
 
@@ -606,11 +711,10 @@ fn is_passive(s: &Sent<'_>, t0: usize) -> bool {
             return true;
         }
         if !w.ends_with("ly")
-            && w != "also"
-            && w != "not"
-            && w != "n't"
-            && w != "recently"
-            && w != "been"
+            && !matches!(
+                w,
+                "also" | "not" | "n't" | "been" | "now" | "since" | "then" | "later"
+            )
         {
             return false;
         }
@@ -620,35 +724,74 @@ fn is_passive(s: &Sent<'_>, t0: usize) -> bool {
     false
 }
 
-/// The mention after "by" close to the trigger (the agent of a passive).
-fn by_agent(rules: &Rules, s: &Sent<'_>, t1: usize, max_gap: usize) -> Option<usize> {
+/// The mention after one of `preps` ("by" for passives) close to the
+/// trigger, over a few lowercase modifiers: "by state-controlled oil company X".
+fn prep_agent(
+    rules: &Rules,
+    s: &Sent<'_>,
+    t1: usize,
+    max_gap: usize,
+    preps: &[&str],
+) -> Option<usize> {
     let end = clause_end(rules, s, t1).min(t1 + max_gap + 1);
     for k in t1..end {
-        if s.low(k) == "by" {
-            let p = {
-                let mut q = k + 1;
-                while q < s.last && DETERMINERS.contains(&s.low(q)) {
-                    q += 1;
+        if preps.contains(&s.low(k)) {
+            let mut q = k + 1;
+            let limit = (k + 6).min(s.last);
+            while q < limit {
+                if let Some(a) = s.arg_starting(q) {
+                    return Some(a);
                 }
-                q
-            };
-            return s.arg_starting(p);
+                if !is_modifier(s, q) {
+                    break;
+                }
+                q += 1;
+            }
+            return None;
+        }
+        if s.arg_starting(k).is_some() && k > t1 && preps == ["by"] {
+            // Another entity before any "by": not a passive agent.
+            continue;
         }
     }
     None
 }
 
-fn verb(rules: &Rules, ri: usize, s: &Sent<'_>, t0: usize, t1: usize, out: &mut Vec<Found>) {
-    let rule = rules.rule(ri);
+fn by_agent(rules: &Rules, s: &Sent<'_>, t1: usize, max_gap: usize) -> Option<usize> {
+    prep_agent(rules, s, t1, max_gap, &["by"])
+}
+
+fn is_participle(w: &str) -> bool {
+    w.ends_with("ed")
+        || matches!(
+            w,
+            "bought"
+                | "sold"
+                | "won"
+                | "taken"
+                | "given"
+                | "chosen"
+                | "built"
+                | "held"
+                | "led"
+                | "sued"
+                | "fined"
+                | "hit"
+                | "struck"
+                | "dropped"
+                | "run"
+                | "owned"
+        )
+}
+
+fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
+    let (rules, s, t0, t1) = (cx.rules, cx.s, cx.t0, cx.t1);
+    let rule = cx.rule();
     // Passive: a form of "be" before the trigger, or a participle followed
     // by a "by" phrase with no entity in between ("a fallout labelled a
     // supply chain risk by the Pentagon").
     let by = by_agent(rules, s, t1, rule.max_gap);
-    let participle = s.low(t1 - 1).ends_with("ed")
-        || matches!(
-            s.low(t1 - 1),
-            "bought" | "sold" | "won" | "taken" | "given" | "chosen" | "built" | "held" | "led"
-        );
+    let participle = is_participle(s.low(t1 - 1));
     let passive = is_passive(s, t0)
         || by.is_some_and(|b| {
             participle
@@ -658,11 +801,25 @@ fn verb(rules: &Rules, ri: usize, s: &Sent<'_>, t0: usize, t1: usize, out: &mut 
                     .any(|a| a.first >= t1 && a.last <= s.args[b].first)
         });
     if passive {
-        let Some(agent) = by_agent(rules, s, t1, rule.max_gap) else {
-            return;
+        let agent = match by {
+            Some(b) => Some(b),
+            // "A will be merged with B": the "with" phrase acts.
+            None if rule.patient_preps.is_empty() && s.low(t1 - 1) == "with" => {
+                object(rules, s, t1, &[], rule.max_gap, None)
+            }
+            None => None,
         };
-        let patient = subject(rules, s, t0)
-            .or_else(|| object(rules, s, t1, &rule.patient_preps, rule.max_gap, Some(agent)));
+        let Some(agent) = agent else { return };
+        let patient = subject(rules, s, t0).or_else(|| {
+            object(
+                rules,
+                s,
+                t1,
+                &rule.patient_preps,
+                rule.max_gap.max(30),
+                Some(agent),
+            )
+        });
         let Some(patient) = patient else { return };
         if !has_required(rule, s, t0, s.args[agent].first.max(t1 + 1))
             && !has_required(rule, s, t1, t1 + rule.max_gap)
@@ -671,7 +828,7 @@ fn verb(rules: &Rules, ri: usize, s: &Sent<'_>, t0: usize, t1: usize, out: &mut 
         }
         for p in list_left(s, patient) {
             for a in list_right(s, agent) {
-                push(rules, ri, s, a, p, t0, t1, out);
+                push(cx, a, p, out);
             }
         }
         return;
@@ -679,6 +836,13 @@ fn verb(rules: &Rules, ri: usize, s: &Sent<'_>, t0: usize, t1: usize, out: &mut 
     let Some(patient) = object(rules, s, t1, &rule.patient_preps, rule.max_gap, None) else {
         return;
     };
+    if rule.clear_path
+        && s.args
+            .iter()
+            .any(|a| a.first >= t1 && a.last <= s.args[patient].first)
+    {
+        return;
+    }
     if !has_required(rule, s, t1, s.args[patient].first) && !has_required(rule, s, t1, t1 + 4) {
         return;
     }
@@ -686,49 +850,77 @@ fn verb(rules: &Rules, ri: usize, s: &Sent<'_>, t0: usize, t1: usize, out: &mut 
     if let Some(agent) = subject(rules, s, t0) {
         for a in list_left(s, agent) {
             for &p in &patients {
-                push(rules, ri, s, a, p, t0, t1, out);
+                push(cx, a, p, out);
             }
         }
     }
-    // Symmetric kinds with a plural subject: "A and B agreed to partner".
 }
 
-fn noun(rules: &Rules, ri: usize, s: &Sent<'_>, t0: usize, t1: usize, out: &mut Vec<Found>) {
-    let rule = rules.rule(ri);
+fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
+    let (rules, s, t0, t1) = (cx.rules, cx.s, cx.t0, cx.t1);
+    let rule = cx.rule();
     // "between A and B"
-    if t1 < s.last && s.low(t1) == "between" {
-        if let Some(first) = s.arg_starting(skip_dets_right(s, t1 + 1)) {
+    let after = skip_modifiers_left(s, t1, 0, t1);
+    if after < s.last && s.low(after) == "between" {
+        if let Some(first) = s.arg_starting(skip_dets_right(s, after + 1)).or_else(|| {
+            // "between the Argentine State and ..." over modifiers.
+            let mut q = after + 1;
+            while q < s.last && is_modifier(s, q) {
+                q += 1;
+            }
+            s.arg_starting(q)
+        }) {
             let list = list_right(s, first);
-            if list.len() >= 2 {
-                for k in 1..list.len() {
-                    push(rules, ri, s, list[0], list[k], t0, t1, out);
-                }
+            for k in 1..list.len() {
+                push(cx, list[0], list[k], out);
             }
         }
         return;
     }
     // Pre-modifiers: "the A-B merger", "the A and B deal".
     let pre = s.arg_ending(t0).or_else(|| {
-        // Allow one modifier word: "the A-B $5bn merger".
         if t0 > s.first + 1 {
             s.arg_ending(t0 - 1)
         } else {
             None
         }
     });
-    let preps = &rule.patient_preps;
-    let patient = object(rules, s, t1, preps, rule.max_gap, None);
     if let Some(p) = pre {
         let a = s.args[p];
-        if a.first > s.first && matches!(s.low(a.first - 1), "-" | "and" | "/") {
+        if a.first > s.first && matches!(s.low(a.first - 1), "-" | "and" | "/" | ",") {
             if let Some(q) = s.arg_ending(a.first - 1) {
-                push(rules, ri, s, q, p, t0, t1, out);
+                push(cx, q, p, out);
                 return;
             }
         }
     }
+    let agent_preps: Vec<&str> = rule.agent_preps.iter().map(String::as_str).collect();
+    let right_agent = if agent_preps.is_empty() {
+        None
+    } else {
+        prep_agent(rules, s, t1, rule.max_gap, &agent_preps)
+    };
+    let patient = object(rules, s, t1, &rule.patient_preps, rule.max_gap, right_agent);
     let Some(patient) = patient else {
-        // "A's takeover" with a pre-modifier patient: "A's B takeover".
+        // "agreed a takeover by Holcim": the agent follows, the subject is
+        // the patient.
+        if let Some(b) = by_agent(rules, s, t1, 2).or(right_agent) {
+            if let Some(subj) = subject(rules, s, t0) {
+                push(cx, b, subj, out);
+            }
+            return;
+        }
+        // "A and B signed a deal": a plural subject of a symmetric noun.
+        if matches!(rule.kind, RelationKind::Partnership | RelationKind::Dispute)
+            || rule.agency_kind.is_some()
+        {
+            if let Some(subj) = subject(rules, s, t0) {
+                let list = list_left(s, subj);
+                for k in 1..list.len() {
+                    push(cx, list[k], list[0], out);
+                }
+            }
+        }
         return;
     };
     if !has_required(rule, s, t1, s.args[patient].first)
@@ -738,15 +930,17 @@ fn noun(rules: &Rules, ri: usize, s: &Sent<'_>, t0: usize, t1: usize, out: &mut 
     }
     let patients = list_right(s, patient);
     let last_patient = *patients.last().unwrap_or(&patient);
-    // Agent: "by A" after the patient, else the possessor, else the subject.
-    let agent = by_agent(rules, s, s.args[last_patient].last, 4)
+    // Agent: an agent phrase ("by A"), the possessor, a pre-modifier, else
+    // the subject.
+    let agent = right_agent
+        .or_else(|| by_agent(rules, s, s.args[last_patient].last, 4))
         .or_else(|| possessor(s, t0))
         .or_else(|| pre.filter(|&p| s.args[p].last + 1 >= t0))
         .or_else(|| subject(rules, s, t0));
     match agent {
         Some(agent) => {
             for &p in &patients {
-                push(rules, ri, s, agent, p, t0, t1, out);
+                push(cx, agent, p, out);
             }
         }
         None => {
@@ -760,61 +954,59 @@ fn noun(rules: &Rules, ri: usize, s: &Sent<'_>, t0: usize, t1: usize, out: &mut 
             });
             if let (true, Some(topic)) = (opens, s.topic) {
                 for &p in &patients {
-                    push_args(rules, ri, s, topic, s.args[p], t0, t1, out);
+                    push_args(cx, topic, s.args[p], out);
                 }
             }
         }
     }
 }
 
-fn skip_dets_right(s: &Sent<'_>, mut i: usize) -> usize {
-    while i < s.last && DETERMINERS.contains(&s.low(i)) {
-        i += 1;
-    }
-    i
-}
-
 /// The possessor right before a noun: "A's [adj] acquisition", "its deal".
 fn possessor(s: &Sent<'_>, t0: usize) -> Option<usize> {
-    let lo = t0.saturating_sub(4).max(s.first);
+    let lo = t0.saturating_sub(5).max(s.first);
     for k in (lo..t0).rev() {
         if s.is_poss(k) {
             return s.arg_ending(k);
         }
         if let Some(a) = s.arg_ending(k + 1) {
-            // "its" is a pronoun mention itself.
             if s.low(s.args[a].first) == "its" {
                 return Some(a);
             }
         }
-        let w = s.low(k);
-        if PREPOSITIONS.contains(&w) || w == "," {
+        if !is_modifier(s, k) {
             return None;
         }
     }
     None
 }
 
-fn possessive(rules: &Rules, ri: usize, s: &Sent<'_>, t0: usize, t1: usize, out: &mut Vec<Found>) {
-    // "A's [modifiers] B unit" or "A's unit B" / "its unit, B".
+fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
+    let (s, t0, t1) = (cx.s, cx.t0, cx.t1);
+    // "A's [modifiers] B unit" or "A's unit B" / "its unit, B" /
+    // "A's largest customer is B".
     let Some(whole) = possessor_before(s, t0) else {
         return;
     };
-    // The part: a mention between the possessor and the trigger, or right after.
     let between = s
         .args
         .iter()
-        .position(|a| a.first > s.args[whole].last && a.last <= t0);
-    let part = between.or_else(|| {
-        let mut k = t1;
-        if k < s.last && s.low(k) == "," {
-            k += 1;
+        .position(|a| a.first >= s.args[whole].last && a.last <= t0);
+    let parts = match between {
+        Some(b) => vec![b],
+        None => {
+            let mut k = t1;
+            while k < s.last && (s.low(k) == "," || BE.contains(&s.low(k))) {
+                k += 1;
+            }
+            match s.arg_starting(skip_dets_right(s, k)) {
+                Some(a) => list_right(s, a),
+                None => return,
+            }
         }
-        s.arg_starting(skip_dets_right(s, k))
-    });
-    let Some(part) = part else { return };
-    // For "A's B unit", B is the patient; the agent is the possessor.
-    push(rules, ri, s, whole, part, t0, t1, out);
+    };
+    for part in parts {
+        push(cx, whole, part, out);
+    }
 }
 
 fn possessor_before(s: &Sent<'_>, t0: usize) -> Option<usize> {
@@ -836,11 +1028,12 @@ fn possessor_before(s: &Sent<'_>, t0: usize) -> Option<usize> {
     None
 }
 
-fn appositive(rules: &Rules, ri: usize, s: &Sent<'_>, t0: usize, t1: usize, out: &mut Vec<Found>) {
-    let rule = rules.rule(ri);
+fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
+    let (rules, s, t0, t1) = (cx.rules, cx.s, cx.t0, cx.t1);
+    let rule = cx.rule();
     // Left: "B, a subsidiary of A" or "B is a unit of A" or "B, part of A".
     let mut k = t0;
-    let lo = t0.saturating_sub(6).max(s.first);
+    let lo = t0.saturating_sub(7).max(s.first);
     let mut left = None;
     while k > lo {
         k -= 1;
@@ -859,11 +1052,10 @@ fn appositive(rules: &Rules, ri: usize, s: &Sent<'_>, t0: usize, t1: usize, out:
         w == ","
             || DETERMINERS.contains(&w)
             || BE.contains(&w)
-            || w == "now"
-            || w == "also"
-            || w == "which"
-            || w == "became"
-            || w == "becomes"
+            || matches!(
+                w,
+                "now" | "also" | "which" | "became" | "becomes" | "remains" | "still"
+            )
             || s.tokens[q].kind == TokKind::Word && !PREPOSITIONS.contains(&w)
     });
     if !gap_ok {
@@ -873,11 +1065,12 @@ fn appositive(rules: &Rules, ri: usize, s: &Sent<'_>, t0: usize, t1: usize, out:
         return;
     };
     // The left entity is the agent ("B, a unit of A": B is the part).
-    push(rules, ri, s, left, right, t0, t1, out);
+    push(cx, left, right, out);
 }
 
-fn switch(rules: &Rules, ri: usize, s: &Sent<'_>, t0: usize, t1: usize, out: &mut Vec<Found>) {
-    let rule = rules.rule(ri);
+fn switch(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
+    let (rules, s, t0, t1) = (cx.rules, cx.s, cx.t0, cx.t1);
+    let rule = cx.rule();
     let from = ["from".to_string()];
     let to = ["to".to_string()];
     let Some(old) = object(rules, s, t1, &from, rule.max_gap, None) else {
@@ -890,18 +1083,7 @@ fn switch(rules: &Rules, ri: usize, s: &Sent<'_>, t0: usize, t1: usize, out: &mu
         return;
     };
     for supplier in [old, new] {
-        // Supplier is the source; the customer is the agent.
-        let (a, p) = (s.args[supplier], s.args[customer]);
-        if a.entity == p.entity {
-            continue;
-        }
-        out.push(Found {
-            rule: ri,
-            source: a.entity,
-            target: p.entity,
-            status: status(rules, s, t0, rule),
-            trigger_first: t0,
-            trigger_last: t1,
-        });
+        // The supplier is the source; the customer is the agent.
+        push(cx, supplier, customer, out);
     }
 }
