@@ -3,7 +3,6 @@
 
 use newsgraph_extract::{EntityKind, Evidence, RelationKind, Status};
 use newsgraph_graph::{Edge, KnowledgeGraph, Node};
-use std::cmp::Ordering;
 
 /// A confidence clamped to 0..=1 (non-finite values become 0) and rounded
 /// to 4 decimals.
@@ -24,34 +23,10 @@ pub(crate) fn confidence_text(c: f32) -> String {
 /// The statement that best supports an edge: statements that deny the
 /// relation only when nothing else is there; then the highest confidence,
 /// then the earliest date (dated before undated), then the first in the
-/// edge's order (document, sentence, rule).
+/// edge's order (document, sentence, rule). The same choice as the queries
+/// make ([`newsgraph_graph::query::best_evidence`]).
 pub(crate) fn best_evidence(edge: &Edge) -> Option<&Evidence> {
-    let all_negated = edge.evidence.iter().all(|e| e.status == Status::Negated);
-    let mut best: Option<&Evidence> = None;
-    for ev in &edge.evidence {
-        if !all_negated && ev.status == Status::Negated {
-            continue;
-        }
-        best = match best {
-            None => Some(ev),
-            Some(b) if better(ev, b) => Some(ev),
-            keep => keep,
-        };
-    }
-    best
-}
-
-/// Whether `a` beats `b` (strictly) as the shown evidence.
-fn better(a: &Evidence, b: &Evidence) -> bool {
-    match confidence(a.confidence).total_cmp(&confidence(b.confidence)) {
-        Ordering::Greater => true,
-        Ordering::Less => false,
-        Ordering::Equal => match (&a.date, &b.date) {
-            (Some(x), Some(y)) => x < y,
-            (Some(_), None) => true,
-            _ => false,
-        },
-    }
+    newsgraph_graph::query::best_evidence(edge)
 }
 
 /// Whether every statement of the edge denies the relation.

@@ -15,6 +15,11 @@
 //!   with a prefix no real id starts with.
 //! - Strings are escaped for DOT: `"` and `\` with a backslash, line breaks
 //!   as `\n`; other control characters are dropped.
+//!
+//! [`DotOptions`] change the layout for large graphs ([`export_dot`]): a
+//! force-directed engine (`layout=sfdp` and friends, written into the graph
+//! so that `dot -Tsvg` honours it), clusters per entity kind, and edges
+//! without labels. The defaults give the output described above.
 
 use crate::common::{
     best_evidence, confidence, confidence_text, entity_color, kinds_present, negated_only,
@@ -27,8 +32,109 @@ use std::io::{self, Write};
 
 const FONT: &str = "Helvetica,Arial,sans-serif";
 
-/// Write the graph as DOT.
+/// A Graphviz layout engine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// Hierarchical, left to right: best for small graphs.
+    #[default]
+    Dot,
+    /// Scalable force-directed placement: hundreds or thousands of nodes.
+    Sfdp,
+    /// Spring model: a few dozen to a few hundred nodes.
+    Neato,
+    /// Force-directed with clusters.
+    Fdp,
+    /// Circular.
+    Circo,
+    /// Radial.
+    Twopi,
+}
+
+impl Layout {
+    /// Every engine.
+    pub const ALL: [Layout; 6] = [
+        Layout::Dot,
+        Layout::Sfdp,
+        Layout::Neato,
+        Layout::Fdp,
+        Layout::Circo,
+        Layout::Twopi,
+    ];
+
+    /// The engine name (`dot -K<name>`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layout::Dot => "dot",
+            Layout::Sfdp => "sfdp",
+            Layout::Neato => "neato",
+            Layout::Fdp => "fdp",
+            Layout::Circo => "circo",
+            Layout::Twopi => "twopi",
+        }
+    }
+
+    /// Whether the engine draws clusters (`dot` and `fdp` do).
+    pub fn draws_clusters(self) -> bool {
+        matches!(self, Layout::Dot | Layout::Fdp)
+    }
+}
+
+/// How to write DOT.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DotOptions {
+    /// Layout engine. Anything but `dot` is written as a `layout=` graph
+    /// attribute with settings that keep nodes apart.
+    pub layout: Layout,
+    /// Put the entities of each kind into a cluster (drawn by `dot` and
+    /// `fdp` only).
+    pub cluster_by_kind: bool,
+    /// Label edges with their relation kind (colours tell the kinds apart
+    /// without labels, with the legend).
+    pub edge_labels: bool,
+    /// Draw the legend (with engines that draw clusters).
+    pub legend: bool,
+}
+
+impl Default for DotOptions {
+    fn default() -> Self {
+        DotOptions {
+            layout: Layout::Dot,
+            cluster_by_kind: false,
+            edge_labels: true,
+            legend: true,
+        }
+    }
+}
+
+impl DotOptions {
+    /// Settings that stay readable for a graph of this size: `dot` with
+    /// edge labels up to 60 entities; beyond, `sfdp`, and edge labels only
+    /// up to 120 edges.
+    pub fn for_size(nodes: usize, edges: usize) -> Self {
+        DotOptions {
+            layout: if nodes <= 60 {
+                Layout::Dot
+            } else {
+                Layout::Sfdp
+            },
+            cluster_by_kind: false,
+            edge_labels: edges <= 120,
+            legend: true,
+        }
+    }
+}
+
+/// Write the graph as DOT with the default options.
 pub(crate) fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
+    write_with(graph, &DotOptions::default(), out)
+}
+
+/// Write the graph as DOT.
+pub(crate) fn write_with(
+    graph: &KnowledgeGraph,
+    options: &DotOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut buf = String::with_capacity(4096);
     let _ = writeln!(
         buf,
@@ -38,11 +144,30 @@ pub(crate) fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<(
         graph.documents().len()
     );
     buf.push_str("digraph newsgraph {\n");
-    let _ = writeln!(
-        buf,
-        "  graph [rankdir=LR, overlap=false, splines=true, nodesep=0.35, ranksep=0.9, \
-         fontname=\"{FONT}\", fontsize=11];"
-    );
+    match options.layout {
+        Layout::Dot => {
+            let _ = writeln!(
+                buf,
+                "  graph [rankdir=LR, overlap=false, splines=true, nodesep=0.35, ranksep=0.9, \
+                 fontname=\"{FONT}\", fontsize=11];"
+            );
+        }
+        other => {
+            // Straight edges keep sfdp fast on large graphs; the others can
+            // afford curved ones.
+            let splines = if other == Layout::Sfdp {
+                "false"
+            } else {
+                "true"
+            };
+            let _ = writeln!(
+                buf,
+                "  graph [layout={}, overlap=prism, overlap_scaling=2, sep=\"+6\", splines={splines}, \
+                 outputorder=edgesfirst, fontname=\"{FONT}\", fontsize=11];",
+                other.as_str()
+            );
+        }
+    }
     let _ = writeln!(
         buf,
         "  node [fontname=\"{FONT}\", fontsize=10, style=filled, color=\"#555555\", margin=\"0.12,0.06\"];"
@@ -53,17 +178,46 @@ pub(crate) fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<(
     );
     out.write_all(buf.as_bytes())?;
 
-    for node in graph.nodes() {
-        buf.clear();
-        let _ = writeln!(
-            buf,
-            "  {} [label={}, {}, tooltip={}];",
-            quote(&node.id),
-            quote(&node.name),
-            node_style(node.kind),
-            quote(&node_tooltip(node)),
-        );
-        out.write_all(buf.as_bytes())?;
+    let clusters = options.cluster_by_kind && options.layout.draws_clusters();
+    let groups: Vec<Option<EntityKind>> = if clusters {
+        EntityKind::ALL.into_iter().map(Some).collect()
+    } else {
+        vec![None]
+    };
+    for group in groups {
+        let members: Vec<&Node> = graph
+            .nodes()
+            .filter(|n| group.is_none_or(|k| n.kind == k))
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let indent = if let Some(kind) = group {
+            let _ = writeln!(
+                out,
+                "  subgraph {} {{\n    graph [label={}, style=\"rounded\", color=\"#bbbbbb\", fontsize=12];",
+                quote(&format!("cluster_kind_{}", kind.as_str())),
+                quote(kind.as_str()),
+            );
+            "    "
+        } else {
+            "  "
+        };
+        for node in members {
+            buf.clear();
+            let _ = writeln!(
+                buf,
+                "{indent}{} [label={}, {}, tooltip={}];",
+                quote(&node.id),
+                quote(&node.name),
+                node_style(node.kind),
+                quote(&node_tooltip(node)),
+            );
+            out.write_all(buf.as_bytes())?;
+        }
+        if group.is_some() {
+            out.write_all(b"  }\n")?;
+        }
     }
 
     for edge in graph.edges() {
@@ -78,10 +232,16 @@ pub(crate) fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<(
         let penwidth = 1.0 + 2.0 * confidence(edge.confidence);
         let _ = write!(
             buf,
-            "  {} -> {} [label={}, color=\"{color}\", fontcolor=\"{color}\", penwidth={penwidth:.2}",
+            "  {} -> {} [",
             quote(&edge.source),
-            quote(&edge.target),
-            quote(&label),
+            quote(&edge.target)
+        );
+        if options.edge_labels {
+            let _ = write!(buf, "label={}, ", quote(&label));
+        }
+        let _ = write!(
+            buf,
+            "color=\"{color}\", fontcolor=\"{color}\", penwidth={penwidth:.2}"
         );
         if negated_only(edge) {
             buf.push_str(", style=dashed");
@@ -106,7 +266,9 @@ pub(crate) fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<(
     }
 
     buf.clear();
-    write_legend(graph, &mut buf);
+    if options.legend && options.layout.draws_clusters() {
+        write_legend(graph, &mut buf);
+    }
     buf.push_str("}\n");
     out.write_all(buf.as_bytes())
 }

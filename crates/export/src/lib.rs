@@ -36,6 +36,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+pub use dot::{DotOptions, Layout};
 pub use rdf::{ENTITY_BASE, NS, entity_iri};
 
 /// An output format of [`export`].
@@ -176,15 +177,27 @@ pub fn export(
     Ok(())
 }
 
+/// Write `graph` as DOT with layout options (see [`DotOptions`]);
+/// [`export`] with [`Format::Dot`] uses the defaults.
+pub fn export_dot(
+    graph: &KnowledgeGraph,
+    options: &DotOptions,
+    out: &mut dyn Write,
+) -> Result<(), ExportError> {
+    dot::write_with(graph, options, out)?;
+    out.flush()?;
+    Ok(())
+}
+
 /// Write `nodes.csv` and `relationships.csv` into `dir` (created when
 /// missing) for `neo4j-admin database import full --nodes=nodes.csv
 /// --relationships=relationships.csv`, and return their paths.
 ///
 /// Each file is written to a temporary file in `dir` first and renamed into
 /// place, so a reader never sees a half-written file. Fields are quoted as in
-/// RFC 4180. Sentences may contain line breaks: pass
-/// `--multiline-fields=true` to `neo4j-admin` when they do. See the
-/// `neo4j_csv` module for the columns.
+/// RFC 4180, with line breaks inside text folded into spaces so that
+/// `neo4j-admin` needs no `--multiline-fields`. See the `neo4j_csv` module
+/// for the columns.
 pub fn export_neo4j_csv(graph: &KnowledgeGraph, dir: &Path) -> Result<Vec<PathBuf>, ExportError> {
     neo4j_csv::write_dir(graph, dir)
 }

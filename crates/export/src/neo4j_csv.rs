@@ -1,36 +1,42 @@
 //! CSV files for `neo4j-admin database import full --nodes=nodes.csv
-//! --relationships=relationships.csv`.
+//! --relationships=relationships.csv` (Neo4j 5; the header syntax is also
+//! that of Neo4j 4's `neo4j-admin import`).
 //!
 //! `nodes.csv`:
-//! `id:ID,name,kind,aliases:string[],mentions:long,documents:long,first_seen,last_seen,:LABEL`
+//! `id:ID,name,kind,aliases:string[],mentions:long,documents:long,first_seen:date,last_seen:date,ticker,parent,:LABEL`
 //! with `:LABEL` = `Organization;Firm` (or `Cloud`, `Agency`) and
-//! `documents` the number of documents that mention the node.
+//! `documents` the number of documents that mention the node. `id:ID` both
+//! identifies the node during the import and stores it as the `id` property.
 //!
 //! `relationships.csv`:
-//! `:START_ID,:END_ID,:TYPE,status,confidence:double,evidence_count:long,first_seen,last_seen,evidence`
+//! `:START_ID,:END_ID,:TYPE,status,symmetric:boolean,confidence:double,evidence_count:long,first_seen:date,last_seen:date,evidence,evidence_doc`
 //! with `:TYPE` the upper-case relation kind (`CONTRACT`, `PART_OF`, ...),
-//! `confidence` with 4 decimals and `evidence` the best sentence.
+//! `confidence` with 4 decimals, `evidence` the best sentence and
+//! `evidence_doc` its document. Partnerships run from the smaller id, with
+//! `symmetric` true.
 //!
 //! - RFC 4180: comma-separated, `\n` line ends, a field quoted when it holds
-//!   a comma, a quote or a line break, with quotes doubled. A sentence with a
-//!   line break needs `--multiline-fields=true`.
-//! - Unknown values are empty (no property). Control characters other than
-//!   tab and line breaks are dropped.
+//!   a comma or a quote, with quotes doubled.
+//! - Line breaks and tabs inside text become spaces, so every record is one
+//!   line and `neo4j-admin` needs no `--multiline-fields`. Other control
+//!   characters are dropped.
+//! - Unknown values are empty (no property). Dates that are not valid
+//!   `YYYY-MM-DD` are left empty, since `neo4j-admin` rejects them in a
+//!   `date` column.
 //! - Arrays use neo4j-admin's default delimiter `;`, which it cannot escape:
 //!   a `;` inside an alias is written as `,`.
 
 use crate::ExportError;
-use crate::common::{best_evidence, confidence_text, entity_class, relation_type};
+use crate::common::{best_evidence, confidence_text, entity_class, is_iso_date, relation_type};
 use newsgraph_graph::KnowledgeGraph;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// Header of `nodes.csv`.
-pub(crate) const NODES_HEADER: &str =
-    "id:ID,name,kind,aliases:string[],mentions:long,documents:long,first_seen,last_seen,:LABEL";
+pub(crate) const NODES_HEADER: &str = "id:ID,name,kind,aliases:string[],mentions:long,documents:long,first_seen:date,last_seen:date,ticker,parent,:LABEL";
 /// Header of `relationships.csv`.
-pub(crate) const RELATIONSHIPS_HEADER: &str = ":START_ID,:END_ID,:TYPE,status,confidence:double,evidence_count:long,first_seen,last_seen,evidence";
+pub(crate) const RELATIONSHIPS_HEADER: &str = ":START_ID,:END_ID,:TYPE,status,symmetric:boolean,confidence:double,evidence_count:long,first_seen:date,last_seen:date,evidence,evidence_doc";
 
 /// Write both files into `dir` and return their paths.
 pub(crate) fn write_dir(graph: &KnowledgeGraph, dir: &Path) -> Result<Vec<PathBuf>, ExportError> {
@@ -88,8 +94,10 @@ pub(crate) fn write_nodes(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Re
             &aliases.join(";"),
             &node.mentions.to_string(),
             &node.documents.len().to_string(),
-            node.first_seen.as_deref().unwrap_or(""),
-            node.last_seen.as_deref().unwrap_or(""),
+            date(node.first_seen.as_deref()),
+            date(node.last_seen.as_deref()),
+            node.ticker.as_deref().unwrap_or(""),
+            node.parent.as_deref().unwrap_or(""),
             &label,
         ];
         push_record(&mut line, &fields);
@@ -104,16 +112,23 @@ pub(crate) fn write_relationships(graph: &KnowledgeGraph, out: &mut dyn Write) -
     let mut line = String::with_capacity(256);
     for edge in graph.edges() {
         line.clear();
+        let best = best_evidence(edge);
         let fields = [
             edge.source.as_str(),
             edge.target.as_str(),
             relation_type(edge.kind),
             edge.status.as_str(),
+            if edge.kind.is_symmetric() {
+                "true"
+            } else {
+                "false"
+            },
             &confidence_text(edge.confidence),
             &edge.count.to_string(),
-            edge.first_seen.as_deref().unwrap_or(""),
-            edge.last_seen.as_deref().unwrap_or(""),
-            best_evidence(edge).map_or("", |e| e.text.as_str()),
+            date(edge.first_seen.as_deref()),
+            date(edge.last_seen.as_deref()),
+            best.map_or("", |e| e.text.as_str()),
+            best.map_or("", |e| e.doc.as_str()),
         ];
         push_record(&mut line, &fields);
         out.write_all(line.as_bytes())?;
@@ -132,12 +147,27 @@ fn push_record(line: &mut String, fields: &[&str]) {
     line.push('\n');
 }
 
-/// Append one field, quoted when needed.
+/// A date for a `date` column: empty unless a valid `YYYY-MM-DD`.
+fn date(d: Option<&str>) -> &str {
+    d.filter(|d| is_iso_date(d)).unwrap_or("")
+}
+
+/// Append one field: line breaks and tabs folded into spaces, other
+/// control characters dropped, quoted when it holds a comma or a quote.
 fn push_field(line: &mut String, field: &str) {
-    let clean = |c: &char| !c.is_control() || matches!(c, '\t' | '\n' | '\r');
-    if field.contains([',', '"', '\n', '\r']) {
+    let mut clean = String::with_capacity(field.len());
+    let mut chars = field.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' | '\n' | '\t' => clean.push(' '),
+            c if c.is_control() => {}
+            c => clean.push(c),
+        }
+    }
+    if clean.contains([',', '"']) {
         line.push('"');
-        for c in field.chars().filter(clean) {
+        for c in clean.chars() {
             if c == '"' {
                 line.push('"');
             }
@@ -145,7 +175,7 @@ fn push_field(line: &mut String, field: &str) {
         }
         line.push('"');
     } else {
-        line.extend(field.chars().filter(clean));
+        line.push_str(&clean);
     }
 }
 
@@ -158,8 +188,17 @@ mod tests {
         let mut line = String::new();
         push_record(
             &mut line,
-            &["plain", "a,b", "say \"hi\"", "l1\nl2", "x\u{1}y", ""],
+            &[
+                "plain",
+                "a,b",
+                "say \"hi\"",
+                "l1\nl2\r\nl3\tx",
+                "x\u{1}y",
+                "",
+            ],
         );
-        assert_eq!(line, "plain,\"a,b\",\"say \"\"hi\"\"\",\"l1\nl2\",xy,\n");
+        assert_eq!(line, "plain,\"a,b\",\"say \"\"hi\"\"\",l1 l2 l3 x,xy,\n");
+        assert_eq!(date(Some("2024-02-30")), "");
+        assert_eq!(date(Some("2024-02-29")), "2024-02-29");
     }
 }

@@ -1,5 +1,5 @@
 use crate::fixtures::*;
-use newsgraph_export::Format;
+use newsgraph_export::{DotOptions, Format, Layout, export_dot};
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -159,6 +159,78 @@ fn graphviz_accepts_the_output_without_warnings() {
                 .expect("the node with spaces and slashes");
             // Graphviz keeps label escapes (\\, \n) for rendering.
             assert_eq!(sg["label"], "Société Générale \"SG\" <&> \\\\ back\\nslash");
+        }
+    }
+}
+
+fn render_with(graph: &newsgraph_graph::KnowledgeGraph, options: &DotOptions) -> String {
+    let mut out = Vec::new();
+    export_dot(graph, options, &mut out).expect("export");
+    String::from_utf8(out).expect("UTF-8")
+}
+
+#[test]
+fn layout_options_for_large_graphs() {
+    let graph = nasty_graph();
+    assert_eq!(
+        render_with(&graph, &DotOptions::default()),
+        render(&graph, Format::Dot)
+    );
+    let sfdp = DotOptions {
+        layout: Layout::Sfdp,
+        cluster_by_kind: true,
+        edge_labels: false,
+        legend: true,
+    };
+    let text = render_with(&graph, &sfdp);
+    lex_check(&text);
+    assert!(text.contains("  graph [layout=sfdp, overlap=prism, overlap_scaling=2, sep=\"+6\", splines=false, outputorder=edgesfirst,"));
+    // sfdp draws neither clusters nor the legend, and the edges go unlabelled.
+    assert!(!text.contains("subgraph"));
+    assert!(!text.contains("label=\"contract"));
+    assert!(text.contains("  \"aws\" -> \"dod\" [color=\"#1f77b4\""));
+
+    let clustered = DotOptions {
+        cluster_by_kind: true,
+        ..DotOptions::default()
+    };
+    let text = render_with(&graph, &clustered);
+    lex_check(&text);
+    for line in [
+        "  subgraph \"cluster_kind_firm\" {\n    graph [label=\"firm\", style=\"rounded\", color=\"#bbbbbb\", fontsize=12];\n    \"amazon\" [label=",
+        "  subgraph \"cluster_kind_cloud\" {\n    graph [label=\"cloud\", style=\"rounded\", color=\"#bbbbbb\", fontsize=12];\n    \"aws\" [label=",
+        "  subgraph \"cluster_kind_agency\" {",
+    ] {
+        assert!(text.contains(line), "missing: {line}\n{text}");
+    }
+    assert_eq!(DotOptions::for_size(60, 120), DotOptions::default());
+    assert_eq!(DotOptions::for_size(61, 121).layout, Layout::Sfdp);
+    assert!(!DotOptions::for_size(61, 121).edge_labels);
+}
+
+#[test]
+fn graphviz_lays_out_every_engine_and_cluster() {
+    if !have("dot", "-V") {
+        println!("SKIP: graphviz `dot` not installed");
+        return;
+    }
+    let graph = nasty_graph();
+    for layout in Layout::ALL {
+        for cluster_by_kind in [false, true] {
+            let options = DotOptions {
+                layout,
+                cluster_by_kind,
+                ..DotOptions::default()
+            };
+            let text = render_with(&graph, &options);
+            // No -K: the engine comes from the layout attribute.
+            let (ok, svg, stderr) = run_dot(&["-Tsvg"], &text);
+            assert!(ok, "{layout:?}: {stderr}");
+            assert!(stderr.is_empty(), "{layout:?} {cluster_by_kind}: {stderr}");
+            assert!(svg.contains("<svg"));
+            if cluster_by_kind && layout.draws_clusters() {
+                assert!(svg.contains("cluster_kind_agency"), "{layout:?}");
+            }
         }
     }
 }
