@@ -1548,8 +1548,9 @@ fn country_mentions(
         if covered[c.first] {
             continue;
         }
-        // "Russia's Yukos": a place modifying an organisation, not a party.
-        if c.last + 1 < n && cx.tokens[c.last].kind == TokKind::Possessive && covered[c.last + 1] {
+        // "Russia's Yukos", "India's beer market": a place modifying a
+        // noun, not a party.
+        if c.last < n && cx.tokens[c.last].kind == TokKind::Possessive {
             continue;
         }
         // "the US court", "US defense agencies": an adjective, not a party.
@@ -1580,7 +1581,7 @@ fn country_mentions(
 
 /// Whether a lowercase word after a name reads as its verb ("Russia fined",
 /// "the US has").
-fn verb_like(w: &str) -> bool {
+pub(crate) fn verb_like(w: &str) -> bool {
     w.ends_with("ed")
         || matches!(
             w,
@@ -1745,8 +1746,12 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
                 Some(k) => e.kind == k,
             }
         };
+        // Within the sentence: the nearest preceding compatible entity
+        // (not a latent country nor the possessor of a noun phrase that
+        // merely locates another name).
         let same: Option<usize> = by_sentence[s]
             .iter()
+            .rev()
             .map(|&mi| &rec.mentions[mi])
             .filter(|m| m.last <= i && !m.pronoun)
             .find(|m| compatible(m))

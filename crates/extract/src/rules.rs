@@ -34,6 +34,19 @@ pub enum Form {
     Switch,
 }
 
+/// The grammatical voices a verb rule applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Voice {
+    /// Active and passive.
+    #[default]
+    Any,
+    /// Only "A verb B".
+    Active,
+    /// Only "B was verbed by A".
+    Passive,
+}
+
 /// Which role is the relation's source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -80,6 +93,13 @@ pub struct RuleSpec {
     /// ("bought chips from X", not "bought Y from X").
     #[serde(default)]
     pub clear_path: bool,
+    /// Words that must not stand between the trigger and the patient
+    /// ("sell its unit to X" is no supply contract).
+    #[serde(default)]
+    pub forbids: Vec<String>,
+    /// Which voices the rule applies to (verbs).
+    #[serde(default)]
+    pub voice: Voice,
     /// Words one of which must appear between the trigger and the patient,
     /// or right after the trigger ("contract", "order").
     #[serde(default)]
@@ -346,8 +366,14 @@ pub(crate) fn apply(rules: &Rules, s: &Sent<'_>) -> Vec<Found> {
             i += 1;
             continue;
         };
-        // Tokens inside a mention are names, not triggers.
-        if s.arg_at(i).is_some() {
+        // Tokens inside a mention are names, not triggers; a word glued to
+        // the previous one by a hyphen ("state-owned", "post-merger") is a
+        // modifier, not a trigger.
+        let glued = i > s.first + 1
+            && s.low(i - 1) == "-"
+            && !s.tokens[i].space_before
+            && !s.tokens[i - 1].space_before;
+        if s.arg_at(i).is_some() || glued {
             i += 1;
             continue;
         }
@@ -418,10 +444,7 @@ fn clause_end(rules: &Rules, s: &Sent<'_>, i: usize) -> usize {
     let mut k = i;
     while k < s.last {
         let w = s.low(k);
-        if w == ";"
-            || w == "\u{2014}"
-            || (rules.clause_breaks.iter().any(|b| b == w) && w != "which" && w != "who")
-        {
+        if w == ";" || w == "\u{2014}" || rules.clause_breaks.iter().any(|b| b == w) {
             return k;
         }
         k += 1;
@@ -489,6 +512,26 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
         }
         return None;
     };
+    // Coordinated verb phrases share their subject: "A created B, and has
+    // a partnership with C" -> A.
+    let a = s.args[ai];
+    let coordinated = (a.last..i).any(|k| {
+        s.low(k) == "and"
+            && k + 1 < i
+            && crate::ner::verb_like(s.low(k + 1))
+            && !PREPOSITIONS.contains(&s.low(k + 1))
+            && !matches!(s.low(k + 1), "and" | "or")
+    });
+    if coordinated {
+        if let Some((first_ai, _)) = s
+            .args
+            .iter()
+            .enumerate()
+            .find(|(_, b)| b.first >= start && b.last <= a.first)
+        {
+            ai = first_ai;
+        }
+    }
     // Apposition: "A, <phrase with B>, trigger" -> A.
     let a = s.args[ai];
     let comma_after = (a.last..i).find(|&k| s.low(k) == ",");
@@ -522,6 +565,130 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
     Some(ai)
 }
 
+/// Verbs that commonly follow an infinitive "to": "to" before them is no
+/// preposition ("allows X to back the Pentagon").
+const INFINITIVES: &[&str] = &[
+    "provide",
+    "supply",
+    "offer",
+    "back",
+    "buy",
+    "sell",
+    "deliver",
+    "build",
+    "support",
+    "develop",
+    "acquire",
+    "help",
+    "make",
+    "create",
+    "run",
+    "serve",
+    "allow",
+    "become",
+    "take",
+    "give",
+    "use",
+    "pay",
+    "win",
+    "meet",
+    "expand",
+    "boost",
+    "cut",
+    "raise",
+    "fund",
+    "invest",
+    "merge",
+    "partner",
+    "work",
+    "compete",
+    "bid",
+    "keep",
+    "bring",
+    "open",
+    "launch",
+    "replace",
+    "modernize",
+    "modernise",
+    "protect",
+    "improve",
+    "increase",
+    "reduce",
+    "secure",
+    "gain",
+    "hold",
+    "maintain",
+    "manage",
+    "operate",
+    "be",
+    "have",
+    "do",
+    "get",
+    "go",
+    "set",
+    "sign",
+    "join",
+    "form",
+    "stop",
+    "halt",
+    "block",
+    "challenge",
+    "investigate",
+    "approve",
+    "rent",
+    "lease",
+    "license",
+    "move",
+    "migrate",
+    "deploy",
+    "host",
+    "train",
+    "test",
+    "evaluate",
+    "purchase",
+    "finance",
+    "speed",
+];
+
+/// Whether the mention `a` is only a modifier of a following noun ("to
+/// Peoplesoft customers", "Hexal's US affiliate Eon Labs"): returns the
+/// mention the phrase is about instead, `Err` when there is none.
+fn head_of_phrase(s: &Sent<'_>, ai: usize) -> Result<usize, ()> {
+    let a = s.args[ai];
+    if a.last >= s.last {
+        return Ok(ai);
+    }
+    let t = &s.tokens[a.last];
+    if t.kind == TokKind::Possessive {
+        // "Hexal's US affiliate Eon Labs": the possessed name if any.
+        let mut q = a.last + 1;
+        let limit = (q + 4).min(s.last);
+        while q < limit {
+            if let Some(b) = s.arg_starting(q) {
+                return Ok(b);
+            }
+            if !(is_modifier(s, q) || s.tokens[q].cap) {
+                break;
+            }
+            q += 1;
+        }
+        return Err(());
+    }
+    let w = s.low(a.last);
+    if t.kind == TokKind::Word
+        && !t.cap
+        && !crate::ner::verb_like(w)
+        && !DETERMINERS.contains(&w)
+        && !matches!(
+            w,
+            "said" | "says" | "who" | "which" | "that" | "but" | "than" | "under"
+        )
+    {
+        return Err(());
+    }
+    Ok(ai)
+}
+
 /// The first mention right of `i` within the clause and `max_gap` tokens,
 /// introduced by one of `preps` (over a few modifiers), or with no
 /// preposition in between when `preps` is empty (a direct object).
@@ -539,25 +706,32 @@ fn object(
             continue;
         }
         if preps.is_empty() {
-            let p = skip_modifiers_left(s, a.first, 6, i);
-            if (i..p).any(|k| PREPOSITIONS.contains(&s.low(k)) || s.low(k) == ",") {
-                return None;
-            }
             if (i..a.first).any(|k| {
-                PREPOSITIONS.contains(&s.low(k))
-                    || matches!(s.low(k), "," | "which" | "who" | "that")
+                let w = s.low(k);
+                PREPOSITIONS.contains(&w)
+                    || matches!(w, "," | "which" | "who" | "that" | "and" | "or" | ";")
             }) {
                 return None;
             }
-            return Some(ai);
+            return head_of_phrase(s, ai).ok().filter(|&h| Some(h) != exclude);
         }
         let p = skip_modifiers_left(s, a.first, 4, i);
-        if p > i && preps.iter().any(|w| w == s.low(p - 1)) {
-            return Some(ai);
+        let prep_at = if p > i && preps.iter().any(|w| w == s.low(p - 1)) {
+            Some(p - 1)
+        } else if p > i + 1 && preps.iter().any(|w| w == s.low(p - 2)) && s.tokens[p - 1].cap {
+            // "to U.S. defense agencies": one capitalised modifier.
+            Some(p - 2)
+        } else {
+            None
+        };
+        let Some(at) = prep_at else { continue };
+        // An infinitive "to" is no preposition.
+        if s.low(at) == "to" && at + 1 < s.last && INFINITIVES.contains(&s.low(at + 1)) {
+            continue;
         }
-        // "to U.S. defense agencies": allow one capitalised modifier.
-        if p > i + 1 && preps.iter().any(|w| w == s.low(p - 2)) && s.tokens[p - 1].cap {
-            return Some(ai);
+        match head_of_phrase(s, ai) {
+            Ok(h) if Some(h) != exclude => return Some(h),
+            _ => continue,
         }
     }
     None
@@ -628,12 +802,11 @@ fn has_required(rule: &RuleSpec, s: &Sent<'_>, from: usize, to: usize) -> bool {
 
 /// Status of a statement from cues in its clause before the trigger.
 fn status(rules: &Rules, s: &Sent<'_>, trigger: usize, rule: &RuleSpec) -> Status {
-    let mut start = clause_start(rules, s, trigger)
-        .max(trigger.saturating_sub(7))
-        .max(s.first);
+    let clause = clause_start(rules, s, trigger).max(s.first);
     // A cue before a subordinator belongs to another clause: "talks after
     // X bought".
-    for k in (start..trigger).rev() {
+    let mut start = clause;
+    for k in (clause..trigger).rev() {
         if SUBORDINATORS.contains(&s.low(k)) {
             start = k + 1;
             break;
@@ -642,13 +815,21 @@ fn status(rules: &Rules, s: &Sent<'_>, trigger: usize, rule: &RuleSpec) -> Statu
     let window_has = |cues: &Vec<Vec<String>>, from: usize, to: usize| -> bool {
         (from..to).any(|k| cues.iter().any(|c| s.phrase_at(k, c)))
     };
-    if window_has(&rules.negation, start, trigger) {
+    if window_has(
+        &rules.negation,
+        start.max(trigger.saturating_sub(7)),
+        trigger,
+    ) {
         return Status::Negated;
     }
     let mut st = Status::Asserted;
     if let Some(forced) = rule.status {
         st = forced;
-    } else if window_has(&rules.hedges, start, trigger) {
+    } else if window_has(
+        &rules.hedges,
+        start.max(trigger.saturating_sub(12)),
+        trigger,
+    ) {
         st = Status::Hedged;
     }
     if st == Status::Asserted && window_has(&rules.reporting, s.first, s.last) {
@@ -665,7 +846,17 @@ fn push(cx: &Trig<'_, '_>, agent: usize, patient: usize, out: &mut Vec<Found>) {
     push_args(cx, cx.s.args[agent], cx.s.args[patient], out);
 }
 
+/// Push without the agency kind switch (symmetric framings: "Qatar and
+/// Shell in gas deal" stays a partnership).
+fn push_plain(cx: &Trig<'_, '_>, agent: usize, patient: usize, out: &mut Vec<Found>) {
+    push_kind(cx, cx.s.args[agent], cx.s.args[patient], false, out);
+}
+
 fn push_args(cx: &Trig<'_, '_>, a: Arg, p: Arg, out: &mut Vec<Found>) {
+    push_kind(cx, a, p, true, out);
+}
+
+fn push_kind(cx: &Trig<'_, '_>, a: Arg, p: Arg, agency_switch: bool, out: &mut Vec<Found>) {
     let rule = cx.rule();
     if a.entity == p.entity
         || !kind_ok(&rule.agent_kinds, a.kind)
@@ -678,7 +869,7 @@ fn push_args(cx: &Trig<'_, '_>, a: Arg, p: Arg, out: &mut Vec<Found>) {
         Role::Patient => (p, a),
     };
     let mut kind = rule.kind;
-    if let Some(k) = rule.agency_kind {
+    if let (Some(k), true) = (rule.agency_kind, agency_switch) {
         if (src.kind == EntityKind::Agency) != (tgt.kind == EntityKind::Agency) {
             kind = k;
         }
@@ -800,6 +991,9 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                     .iter()
                     .any(|a| a.first >= t1 && a.last <= s.args[b].first)
         });
+    if (passive && rule.voice == Voice::Active) || (!passive && rule.voice == Voice::Passive) {
+        return;
+    }
     if passive {
         let agent = match by {
             Some(b) => Some(b),
@@ -843,6 +1037,11 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     {
         return;
     }
+    if !rule.forbids.is_empty()
+        && (t1..s.args[patient].first).any(|k| rule.forbids.iter().any(|w| w == s.low(k)))
+    {
+        return;
+    }
     if !has_required(rule, s, t1, s.args[patient].first) && !has_required(rule, s, t1, t1 + 4) {
         return;
     }
@@ -861,7 +1060,12 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let rule = cx.rule();
     // "between A and B"
     let after = skip_modifiers_left(s, t1, 0, t1);
+    let symmetric_rule = matches!(rule.kind, RelationKind::Partnership | RelationKind::Dispute)
+        || rule.agency_kind.is_some();
     if after < s.last && s.low(after) == "between" {
+        if !symmetric_rule {
+            return;
+        }
         if let Some(first) = s.arg_starting(skip_dets_right(s, after + 1)).or_else(|| {
             // "between the Argentine State and ..." over modifiers.
             let mut q = after + 1;
@@ -879,7 +1083,11 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     }
     // Pre-modifiers: "the A-B merger", "the A and B deal".
     let pre = s.arg_ending(t0).or_else(|| {
-        if t0 > s.first + 1 {
+        // One modifier word between: "the A-B $5bn merger"; not a verb.
+        if t0 > s.first + 1
+            && !crate::ner::verb_like(s.low(t0 - 1))
+            && !PREPOSITIONS.contains(&s.low(t0 - 1))
+        {
             s.arg_ending(t0 - 1)
         } else {
             None
@@ -904,20 +1112,39 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let Some(patient) = patient else {
         // "agreed a takeover by Holcim": the agent follows, the subject is
         // the patient.
-        if let Some(b) = by_agent(rules, s, t1, 2).or(right_agent) {
+        if let Some(b) = by_agent(rules, s, t1, 2) {
             if let Some(subj) = subject(rules, s, t0) {
                 push(cx, b, subj, out);
             }
             return;
         }
-        // "A and B signed a deal": a plural subject of a symmetric noun.
-        if matches!(rule.kind, RelationKind::Partnership | RelationKind::Dispute)
-            || rule.agency_kind.is_some()
-        {
+        // "A and B signed a deal", "A, B in oil deal": a plural subject at
+        // the start of its clause.
+        if symmetric_rule {
             if let Some(subj) = subject(rules, s, t0) {
                 let list = list_left(s, subj);
-                for k in 1..list.len() {
-                    push(cx, list[k], list[0], out);
+                let first = list.iter().map(|&x| s.args[x].first).min().unwrap_or(0);
+                let opens = skip_modifiers_left(s, first, 2, s.first);
+                let at_start = opens == s.first
+                    || matches!(
+                        s.low(opens - 1),
+                        "that"
+                            | "when"
+                            | "after"
+                            | "as"
+                            | "because"
+                            | "while"
+                            | ","
+                            | ";"
+                            | "-"
+                            | ":"
+                    );
+                let gap_ok = !(s.args[subj].last..t0)
+                    .any(|k| PREPOSITIONS.contains(&s.low(k)) && s.low(k) != "in");
+                if list.len() >= 2 && at_start && gap_ok {
+                    for k in 1..list.len() {
+                        push_plain(cx, list[k], list[0], out);
+                    }
                 }
             }
         }

@@ -1,0 +1,597 @@
+//! Behaviour of extraction on short sentences written for the purpose:
+//! a relation of each kind in active and passive voice, negation, hedging,
+//! aliases (acronym definitions, possessive phrases, tickers), coreference
+//! and evidence.
+//!
+//! A test marked `#[ignore = "..."]` states behaviour the issue asks for
+//! that extraction does not deliver yet; run them with
+//! `cargo test -p newsgraph-extract --test behaviour -- --ignored`.
+
+#![allow(clippy::unwrap_used)]
+
+use newsgraph_corpus::Document;
+use newsgraph_extract::{
+    AliasOrigin, DocExtraction, Entity, EntityKind, Extractor, Relation, RelationKind, Status,
+};
+use std::sync::OnceLock;
+
+fn extractor() -> &'static Extractor {
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| Extractor::bundled().expect("bundled data files load"))
+}
+
+fn extract(text: &str) -> DocExtraction {
+    extractor().extract(&Document {
+        id: "test.txt".to_string(),
+        title: None,
+        date: Some("2025-01-02".to_string()),
+        url: None,
+        text: text.to_string(),
+    })
+}
+
+/// Relations as `kind source target`, with `--` for partnerships, sorted.
+fn relations(d: &DocExtraction) -> Vec<String> {
+    let mut v: Vec<String> = d.relations.iter().map(show).collect();
+    v.sort();
+    v
+}
+
+fn show(r: &Relation) -> String {
+    format!("{} {} {}", r.kind, r.source, r.target)
+}
+
+fn find<'d>(d: &'d DocExtraction, kind: RelationKind, source: &str, target: &str) -> &'d Relation {
+    d.relations
+        .iter()
+        .find(|r| r.kind == kind && r.source == source && r.target == target)
+        .unwrap_or_else(|| {
+            panic!(
+                "no {kind} {source} -> {target}; relations: {:?}; entities: {:?}",
+                relations(d),
+                entity_ids(d)
+            )
+        })
+}
+
+fn entity<'d>(d: &'d DocExtraction, id: &str) -> &'d Entity {
+    d.entities
+        .iter()
+        .find(|e| e.id == id)
+        .unwrap_or_else(|| panic!("no entity {id}; entities: {:?}", entity_ids(d)))
+}
+
+fn entity_ids(d: &DocExtraction) -> Vec<&str> {
+    d.entities.iter().map(|e| e.id.as_str()).collect()
+}
+
+/// The relation `kind source -> target` is stated as fact, and is the only
+/// relation between the two.
+fn assert_fact(text: &str, kind: RelationKind, source: &str, target: &str) {
+    let d = extract(text);
+    let r = find(&d, kind, source, target);
+    assert!(!r.negated, "{text}: {} should not be negated", show(r));
+    assert!(
+        matches!(r.status, Status::Asserted | Status::Reported),
+        "{text}: {} is {}",
+        show(r),
+        r.status
+    );
+    let reverse = d.relations.iter().any(|x| {
+        x.kind == kind && x.source == target && x.target == source && !kind.is_symmetric()
+    });
+    assert!(
+        !reverse,
+        "{text}: the reverse direction too: {:?}",
+        relations(&d)
+    );
+}
+
+// ------------------------------------------------------------ each kind
+
+#[test]
+fn contract_active_award() {
+    // The customer awards: the supplier is the source.
+    assert_fact(
+        "The U.S. Army awarded Leidos a contract for network services.",
+        RelationKind::Contract,
+        "leidos",
+        "army",
+    );
+}
+
+#[test]
+fn contract_passive_award() {
+    assert_fact(
+        "Leidos was awarded a contract by the U.S. Army for network services.",
+        RelationKind::Contract,
+        "leidos",
+        "army",
+    );
+}
+
+#[test]
+fn contract_supplier_wins() {
+    assert_fact(
+        "Booz Allen Hamilton won a contract from the U.S. Army.",
+        RelationKind::Contract,
+        "booz_allen",
+        "army",
+    );
+}
+
+#[test]
+fn contract_passive_selected_by() {
+    assert_fact(
+        "Amazon Web Services was selected by the U.S. Navy.",
+        RelationKind::Contract,
+        "aws",
+        "navy",
+    );
+}
+
+#[test]
+fn partnership_verb_is_symmetric_in_canonical_order() {
+    // Stored with the smaller id as source, whichever party is the subject.
+    for text in [
+        "Microsoft partnered with OpenAI on cloud computing.",
+        "OpenAI partnered with Microsoft on cloud computing.",
+    ] {
+        let d = extract(text);
+        assert_eq!(relations(&d), ["partnership microsoft openai"], "{text}");
+    }
+}
+
+#[test]
+fn partnership_noun() {
+    assert_fact(
+        "OpenAI announced a partnership with Microsoft on Monday.",
+        RelationKind::Partnership,
+        "microsoft",
+        "openai",
+    );
+    assert_fact(
+        "A partnership between Microsoft and OpenAI was announced on Monday.",
+        RelationKind::Partnership,
+        "microsoft",
+        "openai",
+    );
+}
+
+#[test]
+fn partnership_with_a_coordinated_subject() {
+    assert_fact(
+        "Microsoft and OpenAI formed a partnership in 2019.",
+        RelationKind::Partnership,
+        "microsoft",
+        "openai",
+    );
+}
+
+#[test]
+fn dispute_active_and_passive() {
+    // The plaintiff is the complainant, in either voice.
+    assert_fact(
+        "Oracle sued the Department of Defense over the cloud award.",
+        RelationKind::Dispute,
+        "oracle",
+        "dod",
+    );
+    assert_fact(
+        "The Department of Defense was sued by Oracle over the cloud award.",
+        RelationKind::Dispute,
+        "oracle",
+        "dod",
+    );
+}
+
+#[test]
+fn dispute_investigation_by_a_regulator() {
+    assert_fact(
+        "Leidos said it was investigated by the Department of Justice.",
+        RelationKind::Dispute,
+        "doj",
+        "leidos",
+    );
+}
+
+#[test]
+fn acquisition_active_and_passive() {
+    assert_fact(
+        "IBM acquired Red Hat for $34 billion.",
+        RelationKind::Acquisition,
+        "ibm",
+        "red_hat",
+    );
+    assert_fact(
+        "Red Hat was acquired by IBM for $34 billion.",
+        RelationKind::Acquisition,
+        "ibm",
+        "red_hat",
+    );
+}
+
+#[test]
+fn investment_active_and_passive() {
+    assert_fact(
+        "Microsoft invested $10 billion in OpenAI.",
+        RelationKind::Investment,
+        "microsoft",
+        "openai",
+    );
+    assert_fact(
+        "Anthropic was backed by Google.",
+        RelationKind::Investment,
+        "google",
+        "anthropic",
+    );
+}
+
+#[test]
+fn investment_received_from() {
+    assert_fact(
+        "OpenAI received an investment from Microsoft.",
+        RelationKind::Investment,
+        "microsoft",
+        "openai",
+    );
+}
+
+#[test]
+#[ignore = "extraction weakness: a spurious investment google -> amazon across the coordinated clause"]
+fn investment_in_two_coordinated_clauses() {
+    let d = extract("Google invested in Anthropic, and Amazon has a stake in Anthropic.");
+    assert_eq!(
+        relations(&d),
+        ["investment amazon anthropic", "investment google anthropic"]
+    );
+}
+
+#[test]
+fn part_of_active_and_passive() {
+    assert_fact(
+        "Red Hat is a subsidiary of IBM.",
+        RelationKind::PartOf,
+        "red_hat",
+        "ibm",
+    );
+    assert_fact(
+        "Red Hat, a subsidiary of IBM, sells Linux software.",
+        RelationKind::PartOf,
+        "red_hat",
+        "ibm",
+    );
+    assert_fact(
+        "Red Hat is owned by IBM.",
+        RelationKind::PartOf,
+        "red_hat",
+        "ibm",
+    );
+    assert_fact(
+        "Google Cloud is a unit of Alphabet.",
+        RelationKind::PartOf,
+        "google_cloud",
+        "alphabet",
+    );
+}
+
+// ------------------------------------------------------------ assertion status
+
+fn assert_status(text: &str, kind: RelationKind, source: &str, target: &str, status: Status) {
+    let d = extract(text);
+    let r = find(&d, kind, source, target);
+    assert_eq!(r.status, status, "{text}");
+    assert_eq!(r.negated, status == Status::Negated, "{text}");
+    for e in &r.evidence {
+        assert_eq!(e.status, status, "{text}: evidence status");
+    }
+}
+
+#[test]
+fn negated_relations_are_kept_and_marked() {
+    for (text, kind, s, t) in [
+        (
+            "The U.S. Army did not award Palantir a contract.",
+            RelationKind::Contract,
+            "palantir",
+            "army",
+        ),
+        (
+            "Palantir did not win the contract from the U.S. Army.",
+            RelationKind::Contract,
+            "palantir",
+            "army",
+        ),
+        (
+            "IBM never acquired Red Hat.",
+            RelationKind::Acquisition,
+            "ibm",
+            "red_hat",
+        ),
+        (
+            "Microsoft declined to acquire Anduril Industries.",
+            RelationKind::Acquisition,
+            "microsoft",
+            "anduril",
+        ),
+    ] {
+        assert_status(text, kind, s, t, Status::Negated);
+        let d = extract(text);
+        assert_eq!(find(&d, kind, s, t).confidence, 0.0, "{text}");
+    }
+}
+
+#[test]
+#[ignore = "extraction weakness: 'did not win the Army contract' (customer as premodifier) gives no relation"]
+fn negated_contract_with_the_customer_as_premodifier() {
+    assert_status(
+        "Palantir did not win the U.S. Army contract.",
+        RelationKind::Contract,
+        "palantir",
+        "army",
+        Status::Negated,
+    );
+}
+
+#[test]
+fn hedged_relations_are_marked_hedged() {
+    for (text, kind, s, t) in [
+        (
+            "Leidos could buy Anduril Industries.",
+            RelationKind::Acquisition,
+            "leidos",
+            "anduril",
+        ),
+        (
+            "Leidos is expected to acquire Anduril Industries.",
+            RelationKind::Acquisition,
+            "leidos",
+            "anduril",
+        ),
+        (
+            "Microsoft is in talks to invest in Anthropic.",
+            RelationKind::Investment,
+            "microsoft",
+            "anthropic",
+        ),
+        (
+            "The U.S. Army might award Leidos a contract next year.",
+            RelationKind::Contract,
+            "leidos",
+            "army",
+        ),
+    ] {
+        assert_status(text, kind, s, t, Status::Hedged);
+    }
+}
+
+#[test]
+fn attributed_relations_are_reported() {
+    assert_status(
+        "Microsoft invested in OpenAI, according to people familiar with the matter.",
+        RelationKind::Investment,
+        "microsoft",
+        "openai",
+        Status::Reported,
+    );
+}
+
+// ------------------------------------------------------------ entities and aliases
+
+#[test]
+fn an_acronym_definition_makes_the_acronym_an_alias() {
+    let d = extract(
+        "The Zorbex Analytics Agency (ZAA) hired Leidos. ZAA said the work starts in June.",
+    );
+    let zaa = entity(&d, "org:zorbex analytics agency");
+    assert_eq!(zaa.name, "Zorbex Analytics Agency");
+    assert_eq!(zaa.kind, EntityKind::Agency);
+    assert_eq!(zaa.aliases, ["ZAA"]);
+    assert_eq!(zaa.alias_origins[0].origin, AliasOrigin::AcronymDefinition);
+    assert!(zaa.mentions >= 2, "the later 'ZAA' is a mention");
+    find(
+        &d,
+        RelationKind::Contract,
+        "leidos",
+        "org:zorbex analytics agency",
+    );
+}
+
+#[test]
+fn a_possessive_phrase_resolves_to_the_gazetteer_entity() {
+    let d = extract(
+        "Amazon said on Monday that Amazon's cloud division signed a contract with the U.S. Navy.",
+    );
+    let aws = entity(&d, "aws");
+    assert_eq!(aws.kind, EntityKind::Cloud);
+    assert_eq!(aws.aliases, ["Amazon's cloud division"]);
+    assert_eq!(aws.alias_origins[0].origin, AliasOrigin::Descriptive);
+    assert_eq!(
+        entity(&d, "amazon").kind,
+        EntityKind::Firm,
+        "the firm is its own entity"
+    );
+    find(&d, RelationKind::Contract, "aws", "navy");
+    // The phrase states that the unit is part of its owner.
+    find(&d, RelationKind::PartOf, "aws", "amazon");
+}
+
+#[test]
+fn a_ticker_aside_gives_a_ticker_and_alias_but_no_exchange_entity() {
+    let d = extract("Palantir Technologies (NYSE: PLTR) won a contract from the U.S. Army.");
+    let p = entity(&d, "palantir");
+    assert_eq!(p.ticker.as_deref(), Some("PLTR"));
+    assert!(p.aliases.contains(&"PLTR".to_string()), "{:?}", p.aliases);
+    let pltr = p.alias_origins.iter().find(|a| a.name == "PLTR").unwrap();
+    assert_eq!(pltr.origin, AliasOrigin::Ticker);
+    assert!(
+        !d.entities
+            .iter()
+            .any(|e| e.name.contains("NYSE") || e.aliases.iter().any(|a| a == "NYSE")),
+        "the exchange is not an entity: {:?}",
+        entity_ids(&d)
+    );
+}
+
+#[test]
+#[ignore = "extraction weakness: a ticker aside between subject and verb loses the relation"]
+fn a_ticker_aside_does_not_break_the_relation() {
+    assert_fact(
+        "Palantir Technologies (NYSE: PLTR) won a contract from the U.S. Army.",
+        RelationKind::Contract,
+        "palantir",
+        "army",
+    );
+}
+
+#[test]
+#[ignore = "extraction weakness: ambiguous 'Amazon' is not confirmed by its ticker aside"]
+fn a_ticker_aside_confirms_an_ambiguous_name() {
+    let d = extract("Amazon (NASDAQ: AMZN) acquired Anduril Industries.");
+    assert_eq!(entity(&d, "amazon").ticker.as_deref(), Some("AMZN"));
+    find(&d, RelationKind::Acquisition, "amazon", "anduril");
+}
+
+#[test]
+fn pattern_names_become_entities_of_the_right_kind() {
+    let d = extract("Kestrel Data Systems LLC sued the Office of Digital Services.");
+    let k = entity(&d, "org:kestrel data systems");
+    assert_eq!(k.kind, EntityKind::Firm);
+    assert_eq!(k.name, "Kestrel Data Systems LLC");
+    let o = entity(&d, "org:office of digital services");
+    assert_eq!(o.kind, EntityKind::Agency);
+    find(
+        &d,
+        RelationKind::Dispute,
+        "org:kestrel data systems",
+        "org:office of digital services",
+    );
+}
+
+#[test]
+fn gazetteer_names_match_whole_words_and_acronyms_by_case() {
+    let d = extract("IBMers celebrated at the Amazonian retreat in Oracleville.");
+    assert!(d.entities.is_empty(), "{:?}", entity_ids(&d));
+    let d = extract("A report from GAO criticised the plan. The gao of the village agreed.");
+    assert_eq!(entity_ids(&d), ["gao"]);
+    assert_eq!(
+        entity(&d, "gao").mentions,
+        1,
+        "lowercase 'gao' is not the acronym"
+    );
+}
+
+// ------------------------------------------------------------ coreference
+
+#[test]
+fn the_company_refers_to_the_preceding_firm() {
+    assert_fact(
+        "Lockheed Martin reported strong results on Tuesday. \
+         The company also acquired Kestrel Data Systems LLC.",
+        RelationKind::Acquisition,
+        "lockheed_martin",
+        "org:kestrel data systems",
+    );
+}
+
+#[test]
+fn the_agency_refers_to_the_preceding_agency() {
+    let d = extract(
+        "The Defense Information Systems Agency published its budget on Monday. \
+         The agency awarded Leidos a task order.",
+    );
+    let r = find(&d, RelationKind::Contract, "leidos", "disa");
+    assert_eq!(r.evidence[0].sentence, 1, "stated in the second sentence");
+}
+
+#[test]
+fn it_refers_to_the_preceding_subject() {
+    let d = extract("Microsoft has invested in OpenAI. It also acquired Nuance Communications.");
+    find(&d, RelationKind::Investment, "microsoft", "openai");
+    find(&d, RelationKind::Acquisition, "microsoft", "nuance");
+}
+
+// ------------------------------------------------------------ sentences and evidence
+
+#[test]
+fn abbreviations_do_not_end_sentences() {
+    let d =
+        extract("Kestrel Data Systems Inc. sued Peraton Corp. in Jan. 2024 over trade secrets.");
+    assert_eq!(d.sentences, 1);
+    find(
+        &d,
+        RelationKind::Dispute,
+        "org:kestrel data systems",
+        "peraton",
+    );
+    let d = extract("The U.S. Army awarded Leidos a contract. It starts in No. 3 building.");
+    assert_eq!(d.sentences, 2);
+}
+
+#[test]
+fn evidence_points_at_the_sentence_and_the_rule() {
+    let text =
+        "Officials met on Monday. The U.S. Army awarded Leidos a contract for network services.";
+    let d = extract(text);
+    let r = find(&d, RelationKind::Contract, "leidos", "army");
+    let e = &r.evidence[0];
+    assert_eq!(e.doc, "test.txt");
+    assert_eq!(e.date.as_deref(), Some("2025-01-02"));
+    assert_eq!(e.sentence, 1);
+    let sentence = &text[e.start as usize..e.end as usize];
+    assert_eq!(
+        sentence,
+        "The U.S. Army awarded Leidos a contract for network services."
+    );
+    assert_eq!(e.text, sentence);
+    assert_eq!(e.trigger, "awarded");
+    assert!(
+        extractor()
+            .rules()
+            .file
+            .rules
+            .iter()
+            .any(|r| r.id == e.rule),
+        "rule {} is in data/relations.ron",
+        e.rule
+    );
+    assert!(r.confidence > 0.0 && r.confidence <= 1.0);
+}
+
+#[test]
+fn extraction_is_a_pure_function_of_the_document() {
+    let text = "IBM acquired Red Hat. Leidos sued the Department of Defense. \
+                Microsoft partnered with OpenAI.";
+    let a = extract(text);
+    let _other = extract("Oracle sued the Department of Defense.");
+    let b = extract(text);
+    assert_eq!(a, b);
+    assert_eq!(a.doc, "test.txt");
+    assert_eq!(a.bytes, text.len() as u64);
+    // Entities ordered by id, relations by (kind, source, target).
+    let ids = entity_ids(&a);
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted);
+    let keys: Vec<_> = a
+        .relations
+        .iter()
+        .map(|r| (r.kind, r.source.clone(), r.target.clone()))
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+}
+
+#[test]
+fn text_without_organisations_gives_an_empty_record() {
+    for text in [
+        "",
+        "   \n\n",
+        "The weather was fine on Monday.",
+        "!!! ??? ...",
+    ] {
+        let d = extract(text);
+        assert!(d.entities.is_empty() && d.relations.is_empty(), "{text:?}");
+    }
+}
