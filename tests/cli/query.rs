@@ -1,0 +1,263 @@
+//! `newsgraph query`: entity, neighbors, path and why, as tables and JSON.
+//!
+//! Exact outputs are checked on a tiny corpus of three one-sentence
+//! articles whose extraction is not in doubt; outputs on the sample corpus
+//! are compared with `tests/expected/sample_queries.txt` (blessable).
+
+use crate::common::*;
+use serde_json::Value;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+const TINY: &str = r#"{"id": "1", "date": "2024-01-10", "text": "IBM acquired Red Hat for $34 billion."}
+{"id": "2", "date": "2024-03-05", "text": "The U.S. Army awarded IBM a contract for cloud services."}
+{"id": "3", "date": "2024-06-01", "text": "Leidos sued the U.S. Army over the award."}
+"#;
+
+/// The tiny corpus's graph, built once from inside its directory so the
+/// document ids are `tiny.jsonl#N`.
+fn tiny_graph() -> &'static Path {
+    static GRAPH: OnceLock<PathBuf> = OnceLock::new();
+    GRAPH.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("newsgraph-cli/tiny");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("tiny.jsonl"), TINY).unwrap();
+        let o = newsgraph()
+            .current_dir(&dir)
+            .args(["build", "tiny.jsonl", "-o", "tiny.ngraph"])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        dir.join("tiny.ngraph")
+    })
+}
+
+fn query(graph: &Path, args: &[&str]) -> String {
+    let mut all: Vec<&OsStr> = vec![OsStr::new("query"), graph.as_os_str()];
+    all.extend(args.iter().map(OsStr::new));
+    text(ok(all))
+}
+
+fn query_json(graph: &Path, args: &[&str]) -> Value {
+    let mut args = args.to_vec();
+    args.push("--json");
+    serde_json::from_str(&query(graph, &args)).expect("--json prints JSON")
+}
+
+#[test]
+fn path_table_shows_each_hop_with_its_relation_and_evidence() {
+    let out = query(tiny_graph(), &["path", "red_hat", "Leidos"]);
+    assert_eq!(
+        out,
+        r#"Red Hat to Leidos: 3 hops
+  1. Red Hat <-[acquisition]- IBM  (asserted, confidence 0.80)
+     "IBM acquired Red Hat for $34 billion."
+  2. IBM -[contract]-> U.S. Army  (asserted, confidence 0.80)
+     "The U.S. Army awarded IBM a contract for cloud services."
+  3. U.S. Army <-[dispute]- Leidos  (asserted, confidence 0.75)
+     "Leidos sued the U.S. Army over the award."
+"#
+    );
+}
+
+#[test]
+fn why_table_lists_the_evidence_with_document_and_date() {
+    let out = query(tiny_graph(), &["why", "IBM", "army"]);
+    assert_eq!(
+        out,
+        r#"contract: IBM -> U.S. Army  (asserted, confidence 0.80, 1 statement)
+  - tiny.jsonl#2 (2024-03-05) sentence 1 [0..56] asserted (rule contract.award.direct, trigger "awarded")
+    "The U.S. Army awarded IBM a contract for cloud services."
+"#
+    );
+    // Asking the other way round gives the same relation, same direction.
+    let rev = query(tiny_graph(), &["why", "U.S. Army", "ibm"]);
+    assert!(rev.starts_with("contract: IBM -> U.S. Army"), "{rev}");
+}
+
+#[test]
+fn entity_table_groups_relations_by_kind() {
+    let out = query(tiny_graph(), &["entity", "army"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "U.S. Army (agency, id army)");
+    assert!(
+        out.contains("mentions:  2 in 2 documents, first seen 2024-03-05, last seen 2024-06-01"),
+        "{out}"
+    );
+    let contract = lines.iter().position(|l| l.trim() == "contract (1)");
+    let dispute = lines.iter().position(|l| l.trim() == "dispute (1)");
+    assert!(contract.is_some() && dispute.is_some(), "{out}");
+    assert!(contract < dispute, "kinds in canonical order: {out}");
+    let after = |i: Option<usize>| lines[i.unwrap() + 1].split_whitespace().collect::<Vec<_>>();
+    assert_eq!(after(contract)[..2], ["<-", "IBM"]);
+    assert_eq!(after(dispute)[..2], ["<-", "Leidos"]);
+}
+
+#[test]
+fn entity_json_has_kind_aliases_and_relations() {
+    // Names resolve case-insensitively, through the id, name or alias.
+    for name in ["ARMY", "u.s. army", "army"] {
+        let v = query_json(tiny_graph(), &["entity", name]);
+        assert_eq!(v["id"], "army", "{name}");
+        assert_eq!(v["name"], "U.S. Army");
+        assert_eq!(v["kind"], "agency");
+        assert!(v["aliases"].is_array());
+        assert_eq!(
+            v["documents"],
+            serde_json::json!(["tiny.jsonl#2", "tiny.jsonl#3"])
+        );
+        let rels: Vec<(String, String, String)> = v["relations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["kind"].as_str().unwrap().to_string(),
+                    r["direction"].as_str().unwrap().to_string(),
+                    r["other"]["id"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rels,
+            [
+                ("contract".into(), "in".into(), "ibm".into()),
+                ("dispute".into(), "in".into(), "leidos".into())
+            ]
+        );
+    }
+}
+
+#[test]
+fn neighbors_filters_by_kind() {
+    let all = query_json(tiny_graph(), &["neighbors", "IBM"]);
+    let kinds: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["relation"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["contract", "acquisition"]);
+    let only = query_json(tiny_graph(), &["neighbors", "IBM", "--kind", "acquisition"]);
+    let only = only.as_array().unwrap();
+    assert_eq!(only.len(), 1);
+    assert_eq!(only[0]["id"], "red_hat");
+    assert_eq!(only[0]["direction"], "out");
+    let table = query(tiny_graph(), &["neighbors", "army", "--kind", "dispute"]);
+    let rows: Vec<&str> = table.lines().collect();
+    assert_eq!(rows.len(), 2, "header and one row: {table}");
+    assert!(rows[0].starts_with("RELATION"), "{table}");
+    assert!(
+        rows[1].starts_with("dispute") && rows[1].contains("Leidos"),
+        "{table}"
+    );
+    let none = query(
+        tiny_graph(),
+        &["neighbors", "Red Hat", "--kind", "contract"],
+    );
+    assert!(none.starts_with("no results"), "{none}");
+}
+
+#[test]
+fn path_json_gives_the_hops_in_order() {
+    let v = query_json(tiny_graph(), &["path", "leidos", "red hat"]);
+    let hops: Vec<(&str, &str, &str)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["from"].as_str().unwrap(),
+                h["kind"].as_str().unwrap(),
+                h["to"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        hops,
+        [
+            ("leidos", "dispute", "army"),
+            ("army", "contract", "ibm"),
+            ("ibm", "acquisition", "red_hat")
+        ]
+    );
+}
+
+#[test]
+fn why_json_carries_the_evidence() {
+    let v = query_json(tiny_graph(), &["why", "army", "ibm"]);
+    let edges = v.as_array().unwrap();
+    assert_eq!(edges.len(), 1);
+    let e = &edges[0];
+    assert_eq!(
+        (&e["kind"], &e["source"], &e["target"]),
+        (
+            &Value::from("contract"),
+            &Value::from("ibm"),
+            &Value::from("army")
+        )
+    );
+    let ev = &e["evidence"][0];
+    assert_eq!(ev["doc"], "tiny.jsonl#2");
+    assert_eq!(ev["date"], "2024-03-05");
+    assert_eq!(
+        ev["text"],
+        "The U.S. Army awarded IBM a contract for cloud services."
+    );
+    assert_eq!(ev["trigger"], "awarded");
+}
+
+/// Queries on the sample graph, output compared with
+/// `tests/expected/sample_queries.txt`.
+const SAMPLE_QUERIES: &[&[&str]] = &[
+    &["entity", "Pentagon"],
+    &["entity", "disa"],
+    &["entity", "leidos", "--json"],
+    &["neighbors", "Leidos"],
+    &["neighbors", "Peraton", "--kind", "dispute"],
+    &["neighbors", "Microsoft", "--kind", "dispute,partnership"],
+    &["path", "Microsoft", "AWS"],
+    &["path", "Anduril", "Mandiant"],
+    &["path", "CACI", "Leidos"],
+    &["why", "Kestrel Data Systems", "Peraton"],
+    &["why", "European Commission", "Microsoft"],
+];
+
+#[test]
+fn sample_graph_queries_match_the_expected_output() {
+    let g = &sample_graph().path;
+    let mut out = String::from(
+        "# `newsgraph query GRAPH ...` on the sample graph (`newsgraph build`).\n\
+         # Regenerate: NEWSGRAPH_BLESS=1 cargo test --release --test cli, then review the diff.\n",
+    );
+    for args in SAMPLE_QUERIES {
+        let shown: Vec<String> = args
+            .iter()
+            .map(|a| {
+                if a.contains(' ') {
+                    format!("'{a}'")
+                } else {
+                    a.to_string()
+                }
+            })
+            .collect();
+        out.push_str(&format!(
+            "\n$ newsgraph query graph.ngraph {}\n",
+            shown.join(" ")
+        ));
+        let mut all: Vec<&OsStr> = vec![OsStr::new("query"), g.as_os_str()];
+        all.extend(args.iter().map(OsStr::new));
+        let o = run(all);
+        assert_no_panic(&o);
+        out.push_str(&String::from_utf8_lossy(&o.stdout));
+        if !o.status.success() {
+            out.push_str(&format!(
+                "[exit {}] {}",
+                o.status.code().unwrap_or(-1),
+                String::from_utf8_lossy(&o.stderr)
+            ));
+        }
+    }
+    check_expected("sample_queries.txt", &out);
+}
