@@ -205,13 +205,31 @@ impl Extractor {
                 ));
             }
         }
-        // Descriptive gazetteer aliases state a part: "Amazon's cloud division".
-        for m in &rec.mentions {
+        // Descriptive gazetteer aliases state a part ("Amazon's cloud
+        // division"), and so does a possessive naming the gazetteer parent
+        // ("the Navy's Naval Air Systems Command", "Microsoft, whose Azure").
+        for (mi, m) in rec.mentions.iter().enumerate() {
+            if m.pronoun {
+                continue;
+            }
             let e = &rec.entities[m.entity];
             let Some(parent) = &e.parent else { continue };
             let surface = &text[tokens[m.first].start as usize..tokens[m.last - 1].end as usize];
             let norm_surface = surface.replace('\u{2019}', "'");
-            if e.surfaces.get(&norm_surface) != Some(&AliasOrigin::Descriptive) {
+            let descriptive = e.surfaces.get(&norm_surface) == Some(&AliasOrigin::Descriptive);
+            let possessed = mi > 0 && m.first >= 2 && {
+                let p = &rec.mentions[mi - 1];
+                let parent_mention = p.last + 1 == m.first
+                    && rec.entities[p.entity].key == *parent
+                    && (tokens[p.last].kind == text::TokKind::Possessive);
+                let whose = p.last + 2 == m.first
+                    && rec.entities[p.entity].key == *parent
+                    && lower[tokens[p.last].start as usize..tokens[p.last].end as usize] == *","
+                    && lower[tokens[p.last + 1].start as usize..tokens[p.last + 1].end as usize]
+                        == *"whose";
+                parent_mention || whose
+            };
+            if !descriptive && !possessed {
                 continue;
             }
             if let Some(pi) = rec.entities.iter().position(|x| &x.key == parent) {

@@ -32,6 +32,9 @@ pub enum Form {
     /// A switch of supplier: "A switched from B to C" gives B -> A and C -> A
     /// (with the agent as the customer).
     Switch,
+    /// A transfer: "A sold B to C" gives C -> B (the buyer and the thing
+    /// sold); the agent is C, the patient B.
+    Transfer,
 }
 
 /// The grammatical voices a verb rule applies to.
@@ -401,6 +404,7 @@ pub(crate) fn apply(rules: &Rules, s: &Sent<'_>) -> Vec<Found> {
                 Form::Possessive => possessive(&cx, &mut out),
                 Form::Appositive => appositive(&cx, &mut out),
                 Form::Switch => switch(&cx, &mut out),
+                Form::Transfer => transfer(&cx, &mut out),
             }
             if out.len() > before {
                 matched_len = words.len();
@@ -653,7 +657,7 @@ const INFINITIVES: &[&str] = &[
 /// Whether the mention `a` is only a modifier of a following noun ("to
 /// Peoplesoft customers", "Hexal's US affiliate Eon Labs"): returns the
 /// mention the phrase is about instead, `Err` when there is none.
-fn head_of_phrase(s: &Sent<'_>, ai: usize) -> Result<usize, ()> {
+fn head_of_phrase(s: &Sent<'_>, ai: usize, direct: bool) -> Result<usize, ()> {
     let a = s.args[ai];
     if a.last >= s.last {
         return Ok(ai);
@@ -672,7 +676,9 @@ fn head_of_phrase(s: &Sent<'_>, ai: usize) -> Result<usize, ()> {
             }
             q += 1;
         }
-        return Err(());
+        // "buy Alfa-Eco's stake": the object is the stake, not the firm;
+        // "an investigation into Thales's acquisition": Thales is the party.
+        return if direct { Err(()) } else { Ok(ai) };
     }
     let w = s.low(a.last);
     if t.kind == TokKind::Word
@@ -713,7 +719,9 @@ fn object(
             }) {
                 return None;
             }
-            return head_of_phrase(s, ai).ok().filter(|&h| Some(h) != exclude);
+            return head_of_phrase(s, ai, true)
+                .ok()
+                .filter(|&h| Some(h) != exclude);
         }
         let p = skip_modifiers_left(s, a.first, 4, i);
         let prep_at = if p > i && preps.iter().any(|w| w == s.low(p - 1)) {
@@ -729,7 +737,7 @@ fn object(
         if s.low(at) == "to" && at + 1 < s.last && INFINITIVES.contains(&s.low(at + 1)) {
             continue;
         }
-        match head_of_phrase(s, ai) {
+        match head_of_phrase(s, ai, false) {
             Ok(h) if Some(h) != exclude => return Some(h),
             _ => continue,
         }
@@ -993,6 +1001,20 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         });
     if (passive && rule.voice == Voice::Active) || (!passive && rule.voice == Voice::Passive) {
         return;
+    }
+    // "a $60 million help-desk award": a determiner, number or compound
+    // before the trigger makes it a noun.
+    if t0 > s.first {
+        let prev = &s.tokens[t0 - 1];
+        let w = s.low(t0 - 1);
+        if matches!(
+            w,
+            "a" | "an" | "the" | "this" | "that" | "its" | "their" | "-" | "$" | "%"
+        ) || prev.kind == TokKind::Number
+            || s.tokens[t0 - 1].kind == TokKind::Possessive
+        {
+            return;
+        }
     }
     if passive {
         let agent = match by {
@@ -1313,4 +1335,25 @@ fn switch(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         // The supplier is the source; the customer is the agent.
         push(cx, supplier, customer, out);
     }
+}
+
+fn transfer(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
+    let (rules, s, t1) = (cx.rules, cx.s, cx.t1);
+    let rule = cx.rule();
+    let Some(thing) = object(rules, s, t1, &[], rule.max_gap, None) else {
+        return;
+    };
+    // Skip an apposition after the thing sold: "sell X, a unit that ..., to Y".
+    let to = ["to".to_string()];
+    let Some(buyer) = object(
+        rules,
+        s,
+        s.args[thing].last,
+        &to,
+        rule.max_gap.max(20),
+        Some(thing),
+    ) else {
+        return;
+    };
+    push(cx, buyer, thing, out);
 }
