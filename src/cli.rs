@@ -19,12 +19,17 @@ pub struct Cli {
 pub enum Command {
     /// Build a graph snapshot from a corpus.
     #[command(
-        after_help = "Examples:\n  newsgraph build                      # the bundled sample corpus\n  newsgraph build news/ -o news.ngraph\n  newsgraph build wire.jsonl.gz --id-field newid --text-field body"
+        after_help = "Examples:\n  newsgraph build                      # the bundled sample corpus\n  newsgraph build news/ -o news.ngraph\n  newsgraph build wire.jsonl.gz --id-field newid --text-field body\n  newsgraph build --update news.ngraph news/ --prune   # re-extract only new or changed documents\n  newsgraph build --from-extracted part-*.jsonl -o news.ngraph\n  newsgraph build news/ --shard 0/4 -o part0.ngraph     # then: newsgraph merge part*.ngraph -o news.ngraph"
     )]
     Build(BuildArgs),
     /// Extract organisations and relations per document, as JSON Lines.
     #[command(after_help = "Example:\n  newsgraph extract article.txt news/ > extracted.jsonl")]
     Extract(ExtractArgs),
+    /// Merge graph snapshots built from disjoint corpora into the graph of their union.
+    #[command(
+        after_help = "Example:\n  newsgraph merge part0.ngraph part1.ngraph part2.ngraph -o news.ngraph\n\nThe result is byte for byte the graph `newsgraph build` gives over all the\ndocuments; a document id present in several inputs is kept once."
+    )]
+    Merge(MergeArgs),
     /// Export a graph snapshot as DOT, GraphML, JSON and more.
     #[command(
         after_help = "Examples:\n  newsgraph export graph.ngraph --format graphml -o graph.graphml\n  newsgraph export graph.ngraph --format dot | dot -Tsvg > graph.svg"
@@ -65,12 +70,32 @@ pub struct CorpusArgs {
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// Files and directories to read (default: the bundled sample corpus).
+    /// Files and directories to read (default: the bundled sample corpus);
+    /// with --from-extracted, `newsgraph extract` JSON Lines files (`-` for
+    /// standard input).
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
-    /// Where to write the graph snapshot.
-    #[arg(short, long, value_name = "FILE", default_value = "graph.ngraph")]
-    pub output: PathBuf,
+    /// Where to write the graph snapshot [default: graph.ngraph, or the
+    /// --update snapshot].
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Update this snapshot: extract only documents that are new or whose
+    /// content changed, reuse the stored extractions of the others.
+    #[arg(long, value_name = "GRAPH", conflicts_with = "from_extracted")]
+    pub update: Option<PathBuf>,
+    /// With --update: drop documents that are no longer in the inputs.
+    #[arg(long, requires = "update")]
+    pub prune: bool,
+    /// The inputs are `newsgraph extract --all-relations` JSON Lines, not texts.
+    #[arg(long)]
+    pub from_extracted: bool,
+    /// Only the documents of shard K of N (by a hash of the document id);
+    /// merge the N graphs with `newsgraph merge`.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<crate::pipeline::Shard>,
+    /// Also write the run's stage timings and sizes as JSON to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub timings_json: Option<PathBuf>,
     #[command(flatten)]
     pub corpus: CorpusArgs,
 }
@@ -83,11 +108,28 @@ pub struct ExtractArgs {
     /// Also output hedged relations ("may", "in talks", "plans to").
     #[arg(long)]
     pub include_hedged: bool,
+    /// Output everything the graph stage uses (today: hedged relations too),
+    /// so the output is a complete input for `build --from-extracted`.
+    #[arg(long)]
+    pub all_relations: bool,
+    /// Only the documents of shard K of N (by a hash of the document id).
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<crate::pipeline::Shard>,
     /// Where to write the JSON Lines (default: standard output).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub corpus: CorpusArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Graph snapshots written by `newsgraph build` (or `merge`).
+    #[arg(value_name = "GRAPH", required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Where to write the merged snapshot.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

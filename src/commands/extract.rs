@@ -10,9 +10,9 @@ use std::process::ExitCode;
 
 pub fn run(data: Option<&Path>, args: ExtractArgs) -> Result<ExitCode> {
     let ex = pipeline::extractor(data)?;
-    let mut extracted = pipeline::extract_corpus(&args.inputs, &args.corpus, &ex)?;
+    let mut extracted = pipeline::extract_corpus(&args.inputs, &args.corpus, &ex, args.shard)?;
     pipeline::print_warnings(&extracted.report);
-    if !args.include_hedged {
+    if !args.include_hedged && !args.all_relations {
         for d in &mut extracted.docs {
             d.relations.retain(|r| r.status != Status::Hedged);
         }

@@ -3,6 +3,7 @@
 mod build;
 mod export;
 mod extract;
+mod merge;
 mod query;
 
 use crate::cli::{Cli, Command};
@@ -14,6 +15,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Build(args) => build::run(data, args),
         Command::Extract(args) => extract::run(data, args),
+        Command::Merge(args) => merge::run(args),
         Command::Export(args) => export::run(args),
         Command::Query(args) => query::run(args),
     }

@@ -1,18 +1,30 @@
 //! Graph construction: merge per-document extractions into one graph,
 //! resolving entities across documents.
 //!
-//! The result depends only on the *set* of documents added, never on the
-//! order: entities are grouped with a union-find over ids and names, and
+//! The builder keeps a compact copy of every document's extraction (strings
+//! interned once, evidence as ids and offsets) and computes the graph from
+//! that set in [`GraphBuilder::build`]. The result depends only on the *set*
+//! of documents added, never on the order: documents are visited in id
+//! order, entities are grouped with a union-find over ids and names, and
 //! every choice (node id, display name, kind) is made from counts with
-//! lexicographic tie-breaks.
+//! lexicographic tie-breaks. Because the per-document records are kept,
+//! documents can be replaced or removed ([`GraphBuilder::remove`]) and
+//! builders of disjoint corpora can be combined ([`GraphBuilder::absorb`]),
+//! always giving the graph a build from scratch over the same documents
+//! gives. Snapshots store the records too (see [`crate::snapshot`]), which is
+//! what `newsgraph build --update` and `newsgraph merge` use.
+
+mod intern;
 
 use crate::graph::KnowledgeGraph;
-use crate::model::{DocInfo, Edge, Node};
+use crate::model::{Edge, Node};
 use newsgraph_extract::{
     Alias, AliasOrigin, DocExtraction, EntityKind, EntitySource, Evidence, RelationKind, Status,
     combine_confidence, status_weight,
 };
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+pub(crate) use intern::{FxHashMap, Interner, NONE, Sym};
 
 /// Pairs of names or ids that must never be merged across documents.
 #[derive(Debug, Clone, Default)]
@@ -28,6 +40,10 @@ impl ResolutionRules {
             .map(|(a, b)| (simple_norm(&a), simple_norm(&b)))
             .collect();
         ResolutionRules { never_merge }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.never_merge.is_empty()
     }
 
     fn forbids(&self, a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
@@ -86,32 +102,105 @@ fn is_acronym(s: &str) -> bool {
     letters.len() <= 6 && letters.iter().filter(|c| c.is_uppercase()).count() >= 2
 }
 
-#[derive(Debug, Default)]
-struct EntityAcc {
-    /// Display names seen, with counts.
-    names: BTreeMap<String, u32>,
-    kinds: BTreeMap<EntityKind, u32>,
-    aliases: BTreeMap<String, AliasOrigin>,
-    mentions: u64,
-    docs: BTreeSet<String>,
-    gazetteer: bool,
-    ticker: Option<String>,
-    parent: Option<String>,
+/// A range of records in one of the builder's flat vectors.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub start: u32,
+    pub len: u32,
 }
 
-#[derive(Debug, Default)]
-struct EdgeAcc {
-    evidence: Vec<Evidence>,
+impl Span {
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..(self.start + self.len) as usize
+    }
 }
 
-/// Accumulates extractions and builds the graph.
-#[derive(Debug, Default)]
+/// One document's record.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DocRec {
+    pub id: Sym,
+    pub title: Sym,
+    pub date: Sym,
+    pub url: Sym,
+    pub hash: Sym,
+    pub bytes: u64,
+    pub sentences: u32,
+    pub ents: Span,
+    pub rels: Span,
+    pub live: bool,
+}
+
+/// One entity of one document.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct EntRec {
+    pub id: Sym,
+    pub name: Sym,
+    pub kind: EntityKind,
+    pub source: EntitySource,
+    pub mentions: u32,
+    pub parent: Sym,
+    pub ticker: Sym,
+    pub aliases: Span,
+}
+
+/// An alias of an entity in one document: with its origin, or (`None`) a
+/// bare alias that counts as a name variant unless known otherwise.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct AliasRec {
+    pub name: Sym,
+    pub origin: Option<AliasOrigin>,
+}
+
+/// One relation of one document.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RelRec {
+    pub kind: RelationKind,
+    pub source: Sym,
+    pub target: Sym,
+    pub evidence: Span,
+}
+
+/// One statement.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct EvRec {
+    pub doc: Sym,
+    pub date: Sym,
+    pub text: Sym,
+    pub trigger: Sym,
+    pub rule: Sym,
+    pub sentence: u32,
+    pub start: u32,
+    pub end: u32,
+    pub status: Status,
+    pub confidence: f32,
+}
+
+/// Accumulates per-document extractions and builds the graph.
+#[derive(Debug, Clone, Default)]
 pub struct GraphBuilder {
-    entities: BTreeMap<String, EntityAcc>,
-    /// (kind, source id, target id) -> statements; ids before resolution.
-    relations: BTreeMap<(RelationKind, String, String), EdgeAcc>,
-    documents: BTreeMap<String, DocInfo>,
+    pub(crate) strings: Interner,
+    pub(crate) docs: Vec<DocRec>,
+    /// Live document index by document id.
+    by_id: FxHashMap<Sym, u32>,
+    pub(crate) ents: Vec<EntRec>,
+    pub(crate) aliases: Vec<AliasRec>,
+    pub(crate) rels: Vec<RelRec>,
+    pub(crate) evidence: Vec<EvRec>,
     rules: ResolutionRules,
+    duplicates: u64,
+    /// Records no longer referenced by a live document.
+    garbage: usize,
+}
+
+/// What adding a document did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Added {
+    /// A new document id.
+    New,
+    /// The id was already there: the record with the greater
+    /// (hash, title, date, url) was kept, so the outcome does not depend on
+    /// the order; `true` when that is the new one.
+    Duplicate(bool),
 }
 
 impl GraphBuilder {
@@ -128,79 +217,554 @@ impl GraphBuilder {
         }
     }
 
-    /// Number of documents added.
+    /// Number of documents held.
     pub fn document_count(&self) -> usize {
-        self.documents.len()
+        self.by_id.len()
     }
 
-    /// Add one document's extraction. Adding a document id twice replaces
-    /// nothing: the caller must not add the same document twice.
+    /// How many times a document id was added again.
+    pub fn duplicates(&self) -> u64 {
+        self.duplicates
+    }
+
+    /// Total sentences over the documents held.
+    pub fn sentence_count(&self) -> u64 {
+        self.live_docs().map(|d| u64::from(d.sentences)).sum()
+    }
+
+    /// Total text bytes over the documents held.
+    pub fn text_bytes(&self) -> u64 {
+        self.live_docs().map(|d| d.bytes).sum()
+    }
+
+    /// Approximate heap bytes held by the builder.
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.strings.heap_bytes()
+            + self.docs.capacity() * size_of::<DocRec>()
+            + self.by_id.capacity() * (size_of::<(Sym, u32)>() + 1)
+            + self.ents.capacity() * size_of::<EntRec>()
+            + self.aliases.capacity() * size_of::<AliasRec>()
+            + self.rels.capacity() * size_of::<RelRec>()
+            + self.evidence.capacity() * size_of::<EvRec>()
+    }
+
+    pub(crate) fn live_docs(&self) -> impl Iterator<Item = &DocRec> + '_ {
+        self.docs.iter().filter(|d| d.live)
+    }
+
+    /// Ids of the documents held, in no particular order.
+    pub fn document_ids(&self) -> impl Iterator<Item = &str> + '_ {
+        self.live_docs().map(|d| self.strings.get(d.id))
+    }
+
+    /// Whether the builder holds document `id` with exactly this content
+    /// hash and metadata (so its extraction can be reused).
+    pub fn contains_current(
+        &self,
+        id: &str,
+        hash: &str,
+        title: Option<&str>,
+        date: Option<&str>,
+        url: Option<&str>,
+    ) -> bool {
+        let Some(d) = self.doc_by_id(id) else {
+            return false;
+        };
+        let s = &self.strings;
+        s.get(d.hash) == hash
+            && s.opt(d.title) == title
+            && s.opt(d.date) == date
+            && s.opt(d.url) == url
+    }
+
+    fn doc_by_id(&self, id: &str) -> Option<&DocRec> {
+        let sym = self.strings.find(id)?;
+        self.by_id.get(&sym).map(|&i| &self.docs[i as usize])
+    }
+
+    /// Remove a document and everything it contributed. Returns whether it
+    /// was there.
+    pub fn remove(&mut self, id: &str) -> bool {
+        let Some(sym) = self.strings.find(id) else {
+            return false;
+        };
+        let Some(i) = self.by_id.remove(&sym) else {
+            return false;
+        };
+        self.kill(i as usize);
+        true
+    }
+
+    fn kill(&mut self, i: usize) {
+        let d = &mut self.docs[i];
+        d.live = false;
+        let mut dead = 1 + d.ents.len as usize + d.rels.len as usize;
+        for e in &self.ents[d.ents.range()] {
+            dead += e.aliases.len as usize;
+        }
+        for r in &self.rels[d.rels.range()] {
+            dead += r.evidence.len as usize;
+        }
+        self.garbage += dead;
+        let live = self.docs.len() + self.ents.len() + self.rels.len() + self.evidence.len();
+        if self.garbage > 1024 && self.garbage * 2 > live {
+            self.compact();
+        }
+    }
+
+    /// Drop the records of removed documents.
+    fn compact(&mut self) {
+        let old = std::mem::take(self);
+        let GraphBuilder {
+            strings,
+            docs,
+            ents,
+            aliases,
+            rels,
+            evidence,
+            rules,
+            duplicates,
+            ..
+        } = old;
+        self.strings = strings;
+        self.rules = rules;
+        self.duplicates = duplicates;
+        for d in docs.into_iter().filter(|d| d.live) {
+            let mut nd = d;
+            nd.ents.start = self.ents.len() as u32;
+            for e in &ents[d.ents.range()] {
+                let mut ne = *e;
+                ne.aliases.start = self.aliases.len() as u32;
+                self.aliases.extend_from_slice(&aliases[e.aliases.range()]);
+                self.ents.push(ne);
+            }
+            nd.rels.start = self.rels.len() as u32;
+            for r in &rels[d.rels.range()] {
+                let mut nr = *r;
+                nr.evidence.start = self.evidence.len() as u32;
+                self.evidence
+                    .extend_from_slice(&evidence[r.evidence.range()]);
+                self.rels.push(nr);
+            }
+            self.by_id.insert(nd.id, self.docs.len() as u32);
+            self.docs.push(nd);
+        }
+    }
+
+    /// Add one document's extraction. When the document id is already
+    /// held, the record with the greater (content hash, title, date, url) is
+    /// kept, so the outcome does not depend on the order of addition; see
+    /// [`GraphBuilder::duplicates`].
     pub fn add(&mut self, d: &DocExtraction) {
-        self.documents.insert(
-            d.doc.clone(),
-            DocInfo {
-                id: d.doc.clone(),
-                title: d.title.clone(),
-                date: d.date.clone(),
-                url: d.url.clone(),
-                hash: d.hash.clone(),
-            },
+        self.insert(d);
+    }
+
+    pub(crate) fn insert(&mut self, d: &DocExtraction) -> Added {
+        let s = &mut self.strings;
+        let rec = DocRec {
+            id: s.intern(&d.doc),
+            title: s.intern_opt(d.title.as_deref()),
+            date: s.intern_opt(d.date.as_deref()),
+            url: s.intern_opt(d.url.as_deref()),
+            hash: s.intern(&d.hash),
+            bytes: d.bytes,
+            sentences: d.sentences,
+            ents: Span::default(),
+            rels: Span::default(),
+            live: true,
+        };
+        let outcome = self.make_room(&rec);
+        if outcome == Added::Duplicate(false) {
+            return outcome;
+        }
+        let ents = self.push_entities(d);
+        let rels = self.push_relations(d);
+        self.by_id.insert(rec.id, self.docs.len() as u32);
+        self.docs.push(DocRec { ents, rels, ..rec });
+        outcome
+    }
+
+    /// Before inserting `rec`: when its id is already held, keep the record
+    /// with the greater (hash, title, date, url), removing the old one if
+    /// the new one wins.
+    fn make_room(&mut self, rec: &DocRec) -> Added {
+        let Some(&old) = self.by_id.get(&rec.id) else {
+            return Added::New;
+        };
+        self.duplicates += 1;
+        let o = self.docs[old as usize];
+        let key = |r: &DocRec| {
+            let s = &self.strings;
+            (s.get(r.hash), s.opt(r.title), s.opt(r.date), s.opt(r.url))
+        };
+        if key(rec) <= key(&o) {
+            return Added::Duplicate(false);
+        }
+        self.by_id.remove(&rec.id);
+        self.kill(old as usize);
+        Added::Duplicate(true)
+    }
+
+    /// Insert a document from records whose spans index the given vectors.
+    pub(crate) fn push_record(
+        &mut self,
+        rec: DocRec,
+        ents: Vec<EntRec>,
+        aliases: Vec<AliasRec>,
+        rels: Vec<RelRec>,
+        evidence: Vec<EvRec>,
+    ) -> Added {
+        let outcome = self.make_room(&rec);
+        if outcome == Added::Duplicate(false) {
+            return outcome;
+        }
+        let (a0, e0, v0, r0) = (
+            self.aliases.len() as u32,
+            self.ents.len() as u32,
+            self.evidence.len() as u32,
+            self.rels.len() as u32,
         );
+        self.aliases.extend_from_slice(&aliases);
+        self.evidence.extend_from_slice(&evidence);
+        self.ents.extend(ents.iter().map(|e| {
+            let mut e = *e;
+            e.aliases.start += a0;
+            e
+        }));
+        self.rels.extend(rels.iter().map(|r| {
+            let mut r = *r;
+            r.evidence.start += v0;
+            r
+        }));
+        self.by_id.insert(rec.id, self.docs.len() as u32);
+        self.docs.push(DocRec {
+            ents: Span {
+                start: e0,
+                len: ents.len() as u32,
+            },
+            rels: Span {
+                start: r0,
+                len: rels.len() as u32,
+            },
+            ..rec
+        });
+        outcome
+    }
+
+    fn push_entities(&mut self, d: &DocExtraction) -> Span {
+        let s = &mut self.strings;
+        let start = self.ents.len() as u32;
         for e in &d.entities {
-            let acc = self.entities.entry(e.id.clone()).or_default();
-            *acc.names.entry(e.name.clone()).or_default() += 1;
-            *acc.kinds.entry(e.kind).or_default() += 1;
+            let a_start = self.aliases.len() as u32;
             for a in &e.alias_origins {
-                let slot = acc.aliases.entry(a.name.clone()).or_insert(a.origin);
-                if a.origin < *slot {
-                    *slot = a.origin;
-                }
+                self.aliases.push(AliasRec {
+                    name: s.intern(&a.name),
+                    origin: Some(a.origin),
+                });
             }
             for a in &e.aliases {
-                acc.aliases
-                    .entry(a.clone())
-                    .or_insert(AliasOrigin::NameVariant);
-            }
-            acc.mentions += u64::from(e.mentions);
-            acc.docs.insert(d.doc.clone());
-            acc.gazetteer |= e.source == EntitySource::Gazetteer;
-            if let Some(t) = &e.ticker {
-                if acc.ticker.as_ref().is_none_or(|x| t < x) {
-                    acc.ticker = Some(t.clone());
+                if !e.alias_origins.iter().any(|x| &x.name == a) {
+                    self.aliases.push(AliasRec {
+                        name: s.intern(a),
+                        origin: None,
+                    });
                 }
             }
-            if e.parent.is_some() {
-                acc.parent = e.parent.clone();
-            }
+            self.ents.push(EntRec {
+                id: s.intern(&e.id),
+                name: s.intern(&e.name),
+                kind: e.kind,
+                source: e.source,
+                mentions: e.mentions,
+                parent: s.intern_opt(e.parent.as_deref()),
+                ticker: s.intern_opt(e.ticker.as_deref()),
+                aliases: Span {
+                    start: a_start,
+                    len: self.aliases.len() as u32 - a_start,
+                },
+            });
         }
+        Span {
+            start,
+            len: self.ents.len() as u32 - start,
+        }
+    }
+
+    fn push_relations(&mut self, d: &DocExtraction) -> Span {
+        let s = &mut self.strings;
+        let start = self.rels.len() as u32;
         for r in &d.relations {
-            let acc = self
-                .relations
-                .entry((r.kind, r.source.clone(), r.target.clone()))
-                .or_default();
-            acc.evidence.extend(r.evidence.iter().cloned());
+            let e_start = self.evidence.len() as u32;
+            for ev in &r.evidence {
+                self.evidence.push(EvRec {
+                    doc: s.intern(&ev.doc),
+                    date: s.intern_opt(ev.date.as_deref()),
+                    text: s.intern(&ev.text),
+                    trigger: s.intern(&ev.trigger),
+                    rule: s.intern(&ev.rule),
+                    sentence: ev.sentence,
+                    start: ev.start,
+                    end: ev.end,
+                    status: ev.status,
+                    confidence: ev.confidence,
+                });
+            }
+            self.rels.push(RelRec {
+                kind: r.kind,
+                source: s.intern(&r.source),
+                target: s.intern(&r.target),
+                evidence: Span {
+                    start: e_start,
+                    len: self.evidence.len() as u32 - e_start,
+                },
+            });
         }
+        Span {
+            start,
+            len: self.rels.len() as u32 - start,
+        }
+    }
+
+    /// Add every document of `other` (as [`GraphBuilder::add`] would).
+    pub fn absorb(&mut self, other: &GraphBuilder) {
+        for d in other.live_docs() {
+            let _ = self.absorb_doc(other, d);
+        }
+    }
+
+    /// Copy one document record from another builder, re-interning strings.
+    pub(crate) fn absorb_doc(&mut self, other: &GraphBuilder, d: &DocRec) -> Added {
+        let os = &other.strings;
+        let s = &mut self.strings;
+        let map = |s: &mut Interner, x: Sym| if x == NONE { NONE } else { s.intern(os.get(x)) };
+        let rec = DocRec {
+            id: map(s, d.id),
+            title: map(s, d.title),
+            date: map(s, d.date),
+            url: map(s, d.url),
+            hash: map(s, d.hash),
+            ents: Span::default(),
+            rels: Span::default(),
+            ..*d
+        };
+        let outcome = self.make_room(&rec);
+        if outcome == Added::Duplicate(false) {
+            return outcome;
+        }
+        let s = &mut self.strings;
+        let e_start = self.ents.len() as u32;
+        for e in &other.ents[d.ents.range()] {
+            let a_start = self.aliases.len() as u32;
+            for a in &other.aliases[e.aliases.range()] {
+                self.aliases.push(AliasRec {
+                    name: map(s, a.name),
+                    origin: a.origin,
+                });
+            }
+            self.ents.push(EntRec {
+                id: map(s, e.id),
+                name: map(s, e.name),
+                parent: map(s, e.parent),
+                ticker: map(s, e.ticker),
+                aliases: Span {
+                    start: a_start,
+                    len: e.aliases.len,
+                },
+                ..*e
+            });
+        }
+        let r_start = self.rels.len() as u32;
+        for r in &other.rels[d.rels.range()] {
+            let v_start = self.evidence.len() as u32;
+            for v in &other.evidence[r.evidence.range()] {
+                self.evidence.push(EvRec {
+                    doc: map(s, v.doc),
+                    date: map(s, v.date),
+                    text: map(s, v.text),
+                    trigger: map(s, v.trigger),
+                    rule: map(s, v.rule),
+                    ..*v
+                });
+            }
+            self.rels.push(RelRec {
+                source: map(s, r.source),
+                target: map(s, r.target),
+                evidence: Span {
+                    start: v_start,
+                    len: r.evidence.len,
+                },
+                ..*r
+            });
+        }
+        self.by_id.insert(rec.id, self.docs.len() as u32);
+        self.docs.push(DocRec {
+            ents: Span {
+                start: e_start,
+                len: d.ents.len,
+            },
+            rels: Span {
+                start: r_start,
+                len: d.rels.len,
+            },
+            ..rec
+        });
+        outcome
+    }
+
+    /// Indices of the live documents in ascending id order.
+    pub(crate) fn sorted_docs(&self) -> Vec<u32> {
+        let mut order: Vec<u32> = (0..self.docs.len() as u32)
+            .filter(|&i| self.docs[i as usize].live)
+            .collect();
+        let s = &self.strings;
+        order.sort_unstable_by(|&a, &b| {
+            s.get(self.docs[a as usize].id)
+                .cmp(s.get(self.docs[b as usize].id))
+        });
+        order
     }
 
     /// Resolve entities across documents and build the graph.
     pub fn finish(self) -> KnowledgeGraph {
-        let ids: Vec<&String> = self.entities.keys().collect();
-        let index: HashMap<&str, usize> = ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (id.as_str(), i))
-            .collect();
-        let mut uf = UnionFind::new(ids.len());
-        // Names each entity answers to (normalised, acronyms excluded).
-        let name_sets: Vec<BTreeSet<String>> = self
-            .entities
-            .values()
-            .map(|acc| {
-                let mut s = BTreeSet::new();
-                for n in acc.names.keys() {
-                    s.insert(simple_norm(n));
+        self.build()
+    }
+
+    /// Resolve entities across documents and build the graph, keeping the
+    /// builder (to save its records with the graph, or to update it).
+    pub fn build(&self) -> KnowledgeGraph {
+        Resolver::new(self).run()
+    }
+}
+
+/// Per-entity-id accumulator.
+#[derive(Debug)]
+struct Acc {
+    id: Sym,
+    /// (name, count), in first-seen order.
+    names: Vec<(Sym, u32)>,
+    kinds: [u32; 3],
+    mentions: u64,
+    /// Document ordinals, ascending.
+    docs: Vec<u32>,
+    gazetteer: bool,
+    ticker: Sym,
+    parent: Sym,
+}
+
+fn kind_ix(k: EntityKind) -> usize {
+    match k {
+        EntityKind::Firm => 0,
+        EntityKind::Cloud => 1,
+        EntityKind::Agency => 2,
+    }
+}
+
+struct Resolver<'b> {
+    b: &'b GraphBuilder,
+    /// Live documents in id order.
+    order: Vec<u32>,
+}
+
+impl<'b> Resolver<'b> {
+    fn new(b: &'b GraphBuilder) -> Self {
+        Resolver {
+            order: b.sorted_docs(),
+            b,
+        }
+    }
+
+    fn s(&self, x: Sym) -> &'b str {
+        self.b.strings.get(x)
+    }
+
+    fn opt(&self, x: Sym) -> Option<&'b str> {
+        self.b.strings.opt(x)
+    }
+
+    fn run(self) -> KnowledgeGraph {
+        let b = self.b;
+        // 1. Accumulate per entity id, visiting documents in id order.
+        let mut acc_of: FxHashMap<Sym, u32> = FxHashMap::default();
+        let mut accs: Vec<Acc> = Vec::new();
+        // (acc, alias) -> origin, for aliases merged by minimum origin.
+        let mut alias_map: FxHashMap<(u32, Sym), AliasOrigin> = FxHashMap::default();
+        for (ord, &di) in self.order.iter().enumerate() {
+            let ord = ord as u32;
+            let d = &b.docs[di as usize];
+            for e in &b.ents[d.ents.range()] {
+                let ai = *acc_of.entry(e.id).or_insert_with(|| {
+                    accs.push(Acc {
+                        id: e.id,
+                        names: Vec::new(),
+                        kinds: [0; 3],
+                        mentions: 0,
+                        docs: Vec::new(),
+                        gazetteer: false,
+                        ticker: NONE,
+                        parent: NONE,
+                    });
+                    (accs.len() - 1) as u32
+                });
+                let acc = &mut accs[ai as usize];
+                match acc.names.iter_mut().find(|(n, _)| *n == e.name) {
+                    Some((_, c)) => *c += 1,
+                    None => acc.names.push((e.name, 1)),
                 }
-                for (a, origin) in &acc.aliases {
+                acc.kinds[kind_ix(e.kind)] += 1;
+                for a in &b.aliases[e.aliases.range()] {
+                    match a.origin {
+                        Some(o) => {
+                            let slot = alias_map.entry((ai, a.name)).or_insert(o);
+                            if o < *slot {
+                                *slot = o;
+                            }
+                        }
+                        None => {
+                            alias_map
+                                .entry((ai, a.name))
+                                .or_insert(AliasOrigin::NameVariant);
+                        }
+                    }
+                }
+                acc.mentions += u64::from(e.mentions);
+                if acc.docs.last() != Some(&ord) {
+                    acc.docs.push(ord);
+                }
+                acc.gazetteer |= e.source == EntitySource::Gazetteer;
+                if e.ticker != NONE && (acc.ticker == NONE || self.s(e.ticker) < self.s(acc.ticker))
+                {
+                    acc.ticker = e.ticker;
+                }
+                if e.parent != NONE {
+                    acc.parent = e.parent;
+                }
+            }
+        }
+        // Aliases per accumulator, sorted by name.
+        let mut acc_aliases: Vec<Vec<(&str, AliasOrigin)>> = vec![Vec::new(); accs.len()];
+        for ((ai, name), o) in &alias_map {
+            acc_aliases[*ai as usize].push((self.s(*name), *o));
+        }
+        drop(alias_map);
+        for v in &mut acc_aliases {
+            v.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        }
+        // Entity ids in ascending order: the union-find's index space.
+        let mut ids: Vec<u32> = (0..accs.len() as u32).collect();
+        ids.sort_unstable_by(|&a, &b| self.s(accs[a as usize].id).cmp(self.s(accs[b as usize].id)));
+        let n = ids.len();
+
+        // 2. Names each entity answers to (normalised, acronyms excluded).
+        let name_sets: Vec<BTreeSet<String>> = ids
+            .iter()
+            .map(|&ai| {
+                let acc = &accs[ai as usize];
+                let mut s = BTreeSet::new();
+                for (nm, _) in &acc.names {
+                    s.insert(simple_norm(self.s(*nm)));
+                }
+                for (a, origin) in &acc_aliases[ai as usize] {
                     if !is_acronym(a)
                         && !matches!(
                             origin,
@@ -214,90 +778,296 @@ impl GraphBuilder {
                 s
             })
             .collect();
-        let id_sets: Vec<BTreeSet<String>> = ids
-            .iter()
-            .zip(&name_sets)
-            .map(|(id, names)| {
-                let mut s = names.clone();
-                s.insert(simple_norm(id));
-                s
-            })
-            .collect();
+        let gaz: Vec<bool> = ids.iter().map(|&ai| accs[ai as usize].gazetteer).collect();
+        let mut uf = UnionFind::new(n, &gaz, !b.rules.is_empty());
+        let id_sets: Vec<BTreeSet<String>> = if b.rules.is_empty() {
+            Vec::new()
+        } else {
+            ids.iter()
+                .zip(&name_sets)
+                .map(|(&ai, names)| {
+                    let mut s = names.clone();
+                    s.insert(simple_norm(self.s(accs[ai as usize].id)));
+                    s
+                })
+                .collect()
+        };
         // Pattern entities merge with anything sharing a normalised name;
         // two gazetteer entities never merge.
-        let mut by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        let mut by_name: Vec<(&str, u32)> = Vec::new();
         for (i, names) in name_sets.iter().enumerate() {
-            for n in names {
-                by_name.entry(n.as_str()).or_default().push(i);
+            for nm in names {
+                by_name.push((nm.as_str(), i as u32));
             }
         }
-        let gaz: Vec<bool> = self.entities.values().map(|a| a.gazetteer).collect();
-        for members in by_name.values() {
-            for w in members.windows(2) {
-                let (a, b) = (w[0], w[1]);
-                let (ra, rb) = (uf.find(a), uf.find(b));
-                if ra == rb {
+        by_name.sort_unstable();
+        let mut k = 0;
+        while k < by_name.len() {
+            let mut end = k + 1;
+            while end < by_name.len() && by_name[end].0 == by_name[k].0 {
+                end += 1;
+            }
+            for w in by_name[k..end].windows(2) {
+                let (a, c) = (w[0].1 as usize, w[1].1 as usize);
+                let (ra, rc) = (uf.find(a), uf.find(c));
+                if ra == rc || (uf.gaz[ra] && uf.gaz[rc]) {
                     continue;
                 }
-                if uf.has_gazetteer(ra, &gaz) && uf.has_gazetteer(rb, &gaz) {
-                    continue;
-                }
-                if self
-                    .rules
-                    .forbids(&uf.names(ra, &id_sets), &uf.names(rb, &id_sets))
+                if !b.rules.is_empty()
+                    && b.rules
+                        .forbids(&uf.names(ra, &id_sets), &uf.names(rc, &id_sets))
                 {
                     continue;
                 }
-                uf.union(a, b);
+                uf.union(a, c);
             }
+            k = end;
         }
-        // Groups in a canonical order.
+        drop(by_name);
+        drop(name_sets);
+
+        // 3. Groups in a canonical order, one node each.
         let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for i in 0..ids.len() {
+        for i in 0..n {
             groups.entry(uf.find(i)).or_default().push(i);
         }
-        let doc_index: HashMap<&str, u32> = self
-            .documents
-            .keys()
-            .enumerate()
-            .map(|(i, d)| (d.as_str(), i as u32))
+        let doc_dates: Vec<Option<&str>> = self
+            .order
+            .iter()
+            .map(|&di| self.opt(b.docs[di as usize].date))
             .collect();
-        let accs: Vec<&EntityAcc> = self.entities.values().collect();
-        let mut canonical: HashMap<&str, String> = HashMap::new();
-        let mut nodes = Vec::with_capacity(groups.len());
+        // Node index per accumulator.
+        let mut node_of: Vec<u32> = vec![u32::MAX; accs.len()];
+        let mut nodes: Vec<Node> = Vec::with_capacity(groups.len());
         for members in groups.values() {
-            let node = merge_group(members, &ids, &accs, &self.documents, &doc_index);
-            for &m in members {
-                canonical.insert(ids[m].as_str(), node.id.clone());
+            let members: Vec<u32> = members.iter().map(|&m| ids[m]).collect();
+            let node = self.merge_group(&members, &accs, &acc_aliases, &doc_dates);
+            for &m in &members {
+                node_of[m as usize] = nodes.len() as u32;
             }
             nodes.push(node);
         }
-        let _ = &index;
-        // Edges keyed by resolved ids.
-        let mut edges_acc: BTreeMap<(RelationKind, String, String), Vec<Evidence>> =
-            BTreeMap::new();
-        for ((kind, s, t), acc) in self.relations {
-            let (Some(s), Some(t)) = (canonical.get(s.as_str()), canonical.get(t.as_str())) else {
+
+        // 4. Edges keyed by resolved ids; evidence in (kind, source, target)
+        // order of the per-document relations, then document order.
+        let mut rel_list: Vec<(u32, u32)> = Vec::new(); // (doc ordinal, rel index)
+        for (ord, &di) in self.order.iter().enumerate() {
+            let d = &b.docs[di as usize];
+            for ri in d.rels.range() {
+                rel_list.push((ord as u32, ri as u32));
+            }
+        }
+        rel_list.sort_by(|x, y| {
+            let (a, c) = (&b.rels[x.1 as usize], &b.rels[y.1 as usize]);
+            a.kind
+                .cmp(&c.kind)
+                .then_with(|| self.s(a.source).cmp(self.s(c.source)))
+                .then_with(|| self.s(a.target).cmp(self.s(c.target)))
+                .then(x.0.cmp(&y.0))
+        });
+        let mut edge_of: FxHashMap<(RelationKind, u32, u32), u32> = FxHashMap::default();
+        let mut edge_keys: Vec<(RelationKind, u32, u32)> = Vec::new();
+        let mut edge_ev: Vec<Vec<Evidence>> = Vec::new();
+        for (_, ri) in rel_list {
+            let r = &b.rels[ri as usize];
+            let (Some(&sa), Some(&ta)) = (acc_of.get(&r.source), acc_of.get(&r.target)) else {
                 continue;
             };
+            let (mut s, mut t) = (node_of[sa as usize], node_of[ta as usize]);
             if s == t {
                 continue;
             }
-            let (s, t) = if kind.is_symmetric() && t < s {
-                (t.clone(), s.clone())
-            } else {
-                (s.clone(), t.clone())
-            };
-            edges_acc
-                .entry((kind, s, t))
-                .or_default()
-                .extend(acc.evidence);
+            if r.kind.is_symmetric() && nodes[t as usize].id < nodes[s as usize].id {
+                std::mem::swap(&mut s, &mut t);
+            }
+            let ei = *edge_of.entry((r.kind, s, t)).or_insert_with(|| {
+                edge_keys.push((r.kind, s, t));
+                edge_ev.push(Vec::new());
+                (edge_keys.len() - 1) as u32
+            });
+            let out = &mut edge_ev[ei as usize];
+            for v in &b.evidence[r.evidence.range()] {
+                out.push(self.evidence(v));
+            }
         }
-        let edges = edges_acc
+        let edges: Vec<Edge> = edge_keys
             .into_iter()
-            .map(|((kind, source, target), evidence)| make_edge(kind, source, target, evidence))
+            .zip(edge_ev)
+            .map(|((kind, s, t), evidence)| {
+                make_edge(
+                    kind,
+                    nodes[s as usize].id.clone(),
+                    nodes[t as usize].id.clone(),
+                    evidence,
+                )
+            })
             .collect();
-        KnowledgeGraph::from_parts(nodes, edges, self.documents.into_values().collect())
+        let docs = crate::snapshot::encode_documents(self.order.iter().map(|&di| {
+            let d = &b.docs[di as usize];
+            crate::snapshot::DocRef {
+                id: self.s(d.id),
+                title: self.opt(d.title),
+                date: self.opt(d.date),
+                url: self.opt(d.url),
+                hash: self.s(d.hash),
+            }
+        }));
+        KnowledgeGraph::from_parts_encoded(nodes, edges, docs, self.order.len())
+    }
+
+    fn evidence(&self, v: &EvRec) -> Evidence {
+        Evidence {
+            doc: self.s(v.doc).to_string(),
+            date: self.opt(v.date).map(str::to_string),
+            sentence: v.sentence,
+            start: v.start,
+            end: v.end,
+            text: self.s(v.text).to_string(),
+            trigger: self.s(v.trigger).to_string(),
+            rule: self.s(v.rule).to_string(),
+            status: v.status,
+            confidence: v.confidence,
+        }
+    }
+
+    /// Merge the accumulators of one group into a node. `members` are
+    /// accumulator indices in ascending id order.
+    fn merge_group(
+        &self,
+        members: &[u32],
+        accs: &[Acc],
+        acc_aliases: &[Vec<(&str, AliasOrigin)>],
+        doc_dates: &[Option<&str>],
+    ) -> Node {
+        let acc = |m: u32| &accs[m as usize];
+        // Node id: a gazetteer id if any, else the id seen in most documents
+        // (ties: the smallest).
+        let best = members
+            .iter()
+            .copied()
+            .max_by(|&a, &c| {
+                (
+                    acc(a).gazetteer,
+                    acc(a).docs.len(),
+                    std::cmp::Reverse(self.s(acc(a).id)),
+                )
+                    .cmp(&(
+                        acc(c).gazetteer,
+                        acc(c).docs.len(),
+                        std::cmp::Reverse(self.s(acc(c).id)),
+                    ))
+            })
+            .unwrap_or(members[0]);
+        let id = self.s(acc(best).id);
+        let gaz_member = acc(best).gazetteer.then_some(best);
+        let mut names: BTreeMap<&str, u32> = BTreeMap::new();
+        let mut kinds = [0u32; 3];
+        let mut aliases: BTreeMap<&str, AliasOrigin> = BTreeMap::new();
+        let mut mentions = 0u64;
+        let mut ticker: Option<&str> = None;
+        let mut parent: Option<&str> = None;
+        for &m in members {
+            let a = acc(m);
+            for (nm, c) in &a.names {
+                *names.entry(self.s(*nm)).or_default() += c;
+            }
+            for (k, c) in kinds.iter_mut().zip(a.kinds) {
+                *k += c;
+            }
+            for (al, o) in &acc_aliases[m as usize] {
+                let slot = aliases.entry(al).or_insert(*o);
+                if *o < *slot {
+                    *slot = *o;
+                }
+            }
+            mentions += a.mentions;
+            if let Some(t) = self.opt(a.ticker) {
+                if ticker.is_none_or(|x| t < x) {
+                    ticker = Some(t);
+                }
+            }
+            if parent.is_none() {
+                parent = self.opt(a.parent);
+            }
+        }
+        let docs: Vec<u32> = if members.len() == 1 {
+            acc(members[0]).docs.clone()
+        } else {
+            let mut v: Vec<u32> = members
+                .iter()
+                .flat_map(|&m| acc(m).docs.iter().copied())
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let pick_name = |it: &mut dyn Iterator<Item = (&'b str, u32)>| -> String {
+            it.max_by(|a, c| {
+                (a.1, a.0.len(), std::cmp::Reverse(a.0)).cmp(&(
+                    c.1,
+                    c.0.len(),
+                    std::cmp::Reverse(c.0),
+                ))
+            })
+            .map(|(n, _)| n.to_string())
+            .unwrap_or_default()
+        };
+        // Display name: the gazetteer name, else the most used, then longest.
+        let name = match gaz_member {
+            Some(g) => pick_name(&mut acc(g).names.iter().map(|(n, c)| (self.s(*n), *c))),
+            None => pick_name(&mut names.iter().map(|(n, c)| (*n, *c))),
+        };
+        let kind = match gaz_member {
+            Some(g) => EntityKind::ALL
+                .into_iter()
+                .find(|k| acc(g).kinds[kind_ix(*k)] > 0)
+                .unwrap_or(EntityKind::Firm),
+            None => EntityKind::ALL
+                .into_iter()
+                .filter(|k| kinds[kind_ix(*k)] > 0)
+                .max_by(|a, c| {
+                    (kinds[kind_ix(*a)], std::cmp::Reverse(*a))
+                        .cmp(&(kinds[kind_ix(*c)], std::cmp::Reverse(*c)))
+                })
+                .unwrap_or(EntityKind::Firm),
+        };
+        // Other names of the group become aliases merged across documents.
+        for nm in names.keys() {
+            if *nm != name {
+                aliases.entry(nm).or_insert(AliasOrigin::CrossDocument);
+            }
+        }
+        aliases.remove(name.as_str());
+        let mut first_seen: Option<&str> = None;
+        let mut last_seen: Option<&str> = None;
+        for &d in &docs {
+            if let Some(date) = doc_dates[d as usize] {
+                if first_seen.is_none_or(|f| date < f) {
+                    first_seen = Some(date);
+                }
+                if last_seen.is_none_or(|l| date > l) {
+                    last_seen = Some(date);
+                }
+            }
+        }
+        Node {
+            id: id.to_string(),
+            name,
+            kind,
+            aliases: aliases
+                .into_iter()
+                .map(|(name, origin)| Alias {
+                    name: name.to_string(),
+                    origin,
+                })
+                .collect(),
+            mentions,
+            documents: docs,
+            first_seen: first_seen.map(str::to_string),
+            last_seen: last_seen.map(str::to_string),
+            ticker: ticker.map(str::to_string),
+            parent: parent.map(str::to_string),
+        }
     }
 }
 
@@ -325,8 +1095,16 @@ pub fn make_edge(
             .filter(|e| e.status != Status::Negated)
             .map(|e| e.confidence * status_weight(e.status)),
     );
-    let first_seen = evidence.iter().filter_map(|e| e.date.clone()).min();
-    let last_seen = evidence.iter().filter_map(|e| e.date.clone()).max();
+    let first_seen = evidence
+        .iter()
+        .filter_map(|e| e.date.as_ref())
+        .min()
+        .cloned();
+    let last_seen = evidence
+        .iter()
+        .filter_map(|e| e.date.as_ref())
+        .max()
+        .cloned();
     Edge {
         kind,
         source,
@@ -340,148 +1118,21 @@ pub fn make_edge(
     }
 }
 
-fn merge_group(
-    members: &[usize],
-    ids: &[&String],
-    accs: &[&EntityAcc],
-    documents: &BTreeMap<String, DocInfo>,
-    doc_index: &HashMap<&str, u32>,
-) -> Node {
-    // Node id: a gazetteer id if any, else the id seen in most documents
-    // (ties: the smallest).
-    let id = members
-        .iter()
-        .max_by(|&&a, &&b| {
-            (
-                accs[a].gazetteer,
-                accs[a].docs.len(),
-                std::cmp::Reverse(ids[a]),
-            )
-                .cmp(&(
-                    accs[b].gazetteer,
-                    accs[b].docs.len(),
-                    std::cmp::Reverse(ids[b]),
-                ))
-        })
-        .map(|&i| ids[i].clone())
-        .unwrap_or_default();
-    let mut names: BTreeMap<&str, u32> = BTreeMap::new();
-    let mut kinds: BTreeMap<EntityKind, u32> = BTreeMap::new();
-    let mut aliases: BTreeMap<String, AliasOrigin> = BTreeMap::new();
-    let mut mentions = 0u64;
-    let mut docs: BTreeSet<&str> = BTreeSet::new();
-    let mut ticker: Option<String> = None;
-    let mut parent: Option<String> = None;
-    let gaz_member = members
-        .iter()
-        .copied()
-        .find(|&m| *ids[m] == id && accs[m].gazetteer);
-    for &m in members {
-        let a = accs[m];
-        for (n, c) in &a.names {
-            *names.entry(n.as_str()).or_default() += c;
-        }
-        for (k, c) in &a.kinds {
-            *kinds.entry(*k).or_default() += c;
-        }
-        for (al, o) in &a.aliases {
-            let slot = aliases.entry(al.clone()).or_insert(*o);
-            if *o < *slot {
-                *slot = *o;
-            }
-        }
-        mentions += a.mentions;
-        docs.extend(a.docs.iter().map(String::as_str));
-        if let Some(t) = &a.ticker {
-            if ticker.as_ref().is_none_or(|x| t < x) {
-                ticker = Some(t.clone());
-            }
-        }
-        if a.parent.is_some() && parent.is_none() {
-            parent = a.parent.clone();
-        }
-    }
-    // Display name: the gazetteer name, else the most used, then longest.
-    let name = match gaz_member {
-        Some(g) => accs[g]
-            .names
-            .iter()
-            .max_by(|a, b| {
-                (a.1, a.0.len(), std::cmp::Reverse(a.0)).cmp(&(
-                    b.1,
-                    b.0.len(),
-                    std::cmp::Reverse(b.0),
-                ))
-            })
-            .map(|(n, _)| n.clone())
-            .unwrap_or_default(),
-        None => names
-            .iter()
-            .max_by(|a, b| {
-                (a.1, a.0.len(), std::cmp::Reverse(a.0)).cmp(&(
-                    b.1,
-                    b.0.len(),
-                    std::cmp::Reverse(b.0),
-                ))
-            })
-            .map(|(n, _)| (*n).to_string())
-            .unwrap_or_default(),
-    };
-    let kind = match gaz_member {
-        Some(g) => accs[g]
-            .kinds
-            .keys()
-            .next()
-            .copied()
-            .unwrap_or(EntityKind::Firm),
-        None => kinds
-            .iter()
-            .max_by(|a, b| (a.1, std::cmp::Reverse(a.0)).cmp(&(b.1, std::cmp::Reverse(b.0))))
-            .map(|(k, _)| *k)
-            .unwrap_or(EntityKind::Firm),
-    };
-    // Other names of the group become aliases merged across documents.
-    for n in names.keys() {
-        if *n != name {
-            aliases
-                .entry((*n).to_string())
-                .or_insert(AliasOrigin::CrossDocument);
-        }
-    }
-    aliases.remove(&name);
-    let doc_ids: Vec<u32> = docs
-        .iter()
-        .filter_map(|d| doc_index.get(d).copied())
-        .collect();
-    let dates: Vec<&str> = docs
-        .iter()
-        .filter_map(|d| documents.get(*d).and_then(|i| i.date.as_deref()))
-        .collect();
-    Node {
-        id,
-        name,
-        kind,
-        aliases: aliases
-            .into_iter()
-            .map(|(name, origin)| Alias { name, origin })
-            .collect(),
-        mentions,
-        documents: doc_ids,
-        first_seen: dates.iter().min().map(|s| (*s).to_string()),
-        last_seen: dates.iter().max().map(|s| (*s).to_string()),
-        ticker,
-        parent,
-    }
-}
-
+/// Union-find with roots at the smallest index, tracking per root whether
+/// the group holds a gazetteer entity and (when resolution rules need it)
+/// its members.
 struct UnionFind {
     parent: Vec<usize>,
+    gaz: Vec<bool>,
+    members: Option<Vec<Vec<usize>>>,
 }
 
 impl UnionFind {
-    fn new(n: usize) -> Self {
+    fn new(n: usize, gaz: &[bool], track_members: bool) -> Self {
         UnionFind {
             parent: (0..n).collect(),
+            gaz: gaz.to_vec(),
+            members: track_members.then(|| (0..n).map(|i| vec![i]).collect()),
         }
     }
     fn find(&mut self, mut x: usize) -> usize {
@@ -497,20 +1148,19 @@ impl UnionFind {
         if ra != rb {
             let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
             self.parent[hi] = lo;
+            self.gaz[lo] |= self.gaz[hi];
+            if let Some(m) = &mut self.members {
+                let moved = std::mem::take(&mut m[hi]);
+                m[lo].extend(moved);
+            }
         }
-    }
-    fn members(&mut self, root: usize) -> Vec<usize> {
-        (0..self.parent.len())
-            .filter(|&i| self.find(i) == root)
-            .collect()
-    }
-    fn has_gazetteer(&mut self, root: usize, gaz: &[bool]) -> bool {
-        self.members(root).iter().any(|&i| gaz[i])
     }
     fn names(&mut self, root: usize, sets: &[BTreeSet<String>]) -> BTreeSet<String> {
         let mut out = BTreeSet::new();
-        for i in self.members(root) {
-            out.extend(sets[i].iter().cloned());
+        if let Some(m) = &self.members {
+            for &i in &m[root] {
+                out.extend(sets[i].iter().cloned());
+            }
         }
         out
     }

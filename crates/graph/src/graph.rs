@@ -3,6 +3,7 @@
 use crate::model::{DocInfo, Edge, Node};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 /// A knowledge graph of organisations and their relations.
 ///
@@ -11,8 +12,40 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, Default)]
 pub struct KnowledgeGraph {
     graph: DiGraph<Node, Edge>,
-    documents: Vec<DocInfo>,
+    documents: Documents,
     index: HashMap<String, NodeIndex>,
+}
+
+/// The document table: a plain list, or (from a snapshot or a builder) its
+/// encoded form, decoded on first use so that queries that never look at
+/// documents do not pay for them.
+#[derive(Debug, Clone, Default)]
+struct Documents {
+    encoded: Option<Arc<[u8]>>,
+    count: usize,
+    decoded: OnceLock<Vec<DocInfo>>,
+}
+
+impl Documents {
+    fn plain(docs: Vec<DocInfo>) -> Self {
+        let d = Documents {
+            encoded: None,
+            count: docs.len(),
+            decoded: OnceLock::new(),
+        };
+        let _ = d.decoded.set(docs);
+        d
+    }
+
+    fn get(&self) -> &[DocInfo] {
+        self.decoded.get_or_init(|| match &self.encoded {
+            // The bytes were checksummed when read and written by us, so a
+            // decoding failure cannot happen short of a bug; an empty list
+            // is the safe answer then.
+            Some(bytes) => crate::snapshot::decode_documents(bytes).unwrap_or_default(),
+            None => Vec::new(),
+        })
+    }
 }
 
 impl KnowledgeGraph {
@@ -36,9 +69,31 @@ impl KnowledgeGraph {
         }
         KnowledgeGraph {
             graph,
-            documents,
+            documents: Documents::plain(documents),
             index,
         }
+    }
+
+    /// Like [`KnowledgeGraph::from_parts`], with the document table in its
+    /// encoded snapshot form (see [`crate::snapshot`]), decoded on first use.
+    pub(crate) fn from_parts_encoded(
+        nodes: Vec<Node>,
+        edges: Vec<Edge>,
+        documents: Vec<u8>,
+        count: usize,
+    ) -> Self {
+        let mut g = Self::from_parts(nodes, edges, Vec::new());
+        g.documents = Documents {
+            encoded: Some(documents.into()),
+            count,
+            decoded: OnceLock::new(),
+        };
+        g
+    }
+
+    /// The encoded document table, when the graph holds one.
+    pub(crate) fn encoded_documents(&self) -> Option<&[u8]> {
+        self.documents.encoded.as_deref()
     }
 
     /// The underlying petgraph graph.
@@ -68,7 +123,12 @@ impl KnowledgeGraph {
 
     /// The documents that went into the graph, in id order.
     pub fn documents(&self) -> &[DocInfo] {
-        &self.documents
+        self.documents.get()
+    }
+
+    /// Number of documents (without decoding the document table).
+    pub fn document_count(&self) -> usize {
+        self.documents.count
     }
 
     /// The node with this canonical id.
@@ -92,7 +152,15 @@ impl KnowledgeGraph {
         (
             nodes.into_iter().map(|n| n.weight).collect(),
             edges.into_iter().map(|e| e.weight).collect(),
-            self.documents,
+            match self.documents.decoded.into_inner() {
+                Some(docs) => docs,
+                None => self
+                    .documents
+                    .encoded
+                    .as_deref()
+                    .and_then(|b| crate::snapshot::decode_documents(b).ok())
+                    .unwrap_or_default(),
+            },
         )
     }
 }

@@ -1,0 +1,208 @@
+//! A compact string interner: every distinct string is stored once, back to
+//! back in one arena, and named by a `u32` symbol.
+//!
+//! Per distinct string the cost is its bytes plus 8 bytes of offset and
+//! about 8 bytes of hash table; there is no allocation per string. Symbols
+//! are dense (`0..len`) and stable for the interner's life, but depend on
+//! the order strings were first seen: anything written to disk is
+//! re-numbered canonically by its writer.
+
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A string symbol.
+pub(crate) type Sym = u32;
+
+/// "No string" in places that hold an optional symbol.
+pub(crate) const NONE: Sym = u32::MAX;
+
+/// An interner.
+#[derive(Debug, Clone)]
+pub(crate) struct Interner {
+    arena: String,
+    /// `ends[i]` is where string `i` ends; it starts at `ends[i - 1]` (or 0).
+    ends: Vec<u64>,
+    /// Open-addressing table of symbols; `NONE` marks a free slot.
+    table: Vec<Sym>,
+}
+
+impl Default for Interner {
+    fn default() -> Self {
+        Interner {
+            arena: String::new(),
+            ends: Vec::new(),
+            table: vec![NONE; 64],
+        }
+    }
+}
+
+impl Interner {
+    /// Number of distinct strings.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The string of a symbol.
+    pub fn get(&self, s: Sym) -> &str {
+        let i = s as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.arena[start..self.ends[i] as usize]
+    }
+
+    /// The string of an optional symbol.
+    pub fn opt(&self, s: Sym) -> Option<&str> {
+        (s != NONE).then(|| self.get(s))
+    }
+
+    /// The symbol of a string, interning it when new.
+    pub fn intern(&mut self, s: &str) -> Sym {
+        let h = hash_str(s);
+        let mask = self.table.len() - 1;
+        let mut slot = (h as usize) & mask;
+        loop {
+            let cur = self.table[slot];
+            if cur == NONE {
+                break;
+            }
+            if self.get(cur) == s {
+                return cur;
+            }
+            slot = (slot + 1) & mask;
+        }
+        let sym = Sym::try_from(self.ends.len()).expect("fewer than 2^32 distinct strings");
+        self.arena.push_str(s);
+        self.ends.push(self.arena.len() as u64);
+        self.table[slot] = sym;
+        if self.ends.len() * 2 > self.table.len() {
+            self.grow();
+        }
+        sym
+    }
+
+    /// The symbol of an optional string.
+    pub fn intern_opt(&mut self, s: Option<&str>) -> Sym {
+        s.map_or(NONE, |s| self.intern(s))
+    }
+
+    /// The symbol of a string if it is interned.
+    pub fn find(&self, s: &str) -> Option<Sym> {
+        let mask = self.table.len() - 1;
+        let mut slot = (hash_str(s) as usize) & mask;
+        loop {
+            let cur = self.table[slot];
+            if cur == NONE {
+                return None;
+            }
+            if self.get(cur) == s {
+                return Some(cur);
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let size = self.table.len() * 2;
+        let mut table = vec![NONE; size];
+        let mask = size - 1;
+        for sym in 0..self.ends.len() as Sym {
+            let mut slot = (hash_str(self.get(sym)) as usize) & mask;
+            while table[slot] != NONE {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = sym;
+        }
+        self.table = table;
+    }
+
+    /// Approximate heap bytes in use.
+    pub fn heap_bytes(&self) -> usize {
+        self.arena.capacity() + self.ends.capacity() * 8 + self.table.capacity() * 4
+    }
+}
+
+/// A fast non-cryptographic string hash (FxHash over 8-byte words, with a
+/// final mix so the low bits used by the table are well spread).
+pub(crate) fn hash_str(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(s.as_bytes());
+    let x = h.finish();
+    (x ^ (x >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (x >> 32)
+}
+
+/// FxHash (as in rustc): one multiply per 8 bytes.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// Hash maps keyed by symbols and other small integers.
+pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
+pub(crate) type FxHashMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interns_once_and_finds_again() {
+        let mut i = Interner::default();
+        let words: Vec<String> = (0..1000).map(|n| format!("w{n}")).collect();
+        let syms: Vec<Sym> = words.iter().map(|w| i.intern(w)).collect();
+        assert_eq!(i.len(), 1000);
+        for (w, s) in words.iter().zip(&syms) {
+            assert_eq!(i.intern(w), *s);
+            assert_eq!(i.get(*s), w);
+            assert_eq!(i.find(w), Some(*s));
+        }
+        assert_eq!(i.find("nope"), None);
+        let e = i.intern("");
+        assert_eq!(i.get(e), "");
+        assert_eq!(i.opt(NONE), None);
+    }
+}
