@@ -16,6 +16,8 @@ pub(crate) struct Pattern {
     pub exact_case: bool,
     /// Needs supporting context (an `ambiguous` form).
     pub ambiguous: bool,
+    /// Whether the form is the entry's canonical name (not an alias).
+    pub is_name: bool,
 }
 
 /// A gazetteer hit in a text.
@@ -54,7 +56,7 @@ impl GazetteerMatcher {
         let mut by_form = HashMap::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (i, e) in gazetteer.entries().iter().enumerate() {
-            for form in std::iter::once(&e.name).chain(e.aliases.iter()) {
+            for (k, form) in std::iter::once(&e.name).chain(e.aliases.iter()).enumerate() {
                 let form = form.trim().replace('\u{2019}', "'");
                 if form.is_empty() {
                     continue;
@@ -72,6 +74,7 @@ impl GazetteerMatcher {
                         .ambiguous
                         .iter()
                         .any(|a| a.replace('\u{2019}', "'") == form),
+                    is_name: k == 0,
                     form,
                 });
             }

@@ -378,7 +378,7 @@ enum Class {
 /// Normalise a name for matching: casefold, drop punctuation, a leading
 /// "the", and trailing legal suffixes.
 pub fn normalize_name(name: &str, lexicon: &Lexicon) -> String {
-    let s = name.replace('\u{2019}', "'");
+    let s = name.replace('\u{2019}', "'").replace("'s ", " ");
     let s = s.strip_suffix("'s").unwrap_or(&s);
     let mut words: Vec<String> = Vec::new();
     for raw in s.split(|c: char| c.is_whitespace() || c == '-' || c == '/' || c == ',') {
@@ -556,6 +556,30 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     }
     ghits.sort_by_key(|g| (g.first, g.last));
 
+    // A one-word alias followed by more capitalised words is the start of
+    // another name: "Sun Interbrew" is not Sun Microsystems, "Eon Labs" not
+    // E.ON.
+    ghits.retain(|g| {
+        let p = cx.matcher.pattern(g.pattern);
+        if p.is_name || g.last - g.first != 1 || g.surface.is_some() || g.last >= n {
+            return true;
+        }
+        let next = g.last;
+        if !cx.is_capword(next)
+            || cx.tok_sentence[next] != cx.tok_sentence[g.first]
+            || !cx.tokens[next].space_before
+        {
+            return true;
+        }
+        let w = cx.tok(next);
+        let lx = cx.lexicon;
+        let generic = lx.not_names.contains(w)
+            || lx.person_titles.contains(w.to_lowercase().as_str())
+            || lx.is_place(w)
+            || lx.is_demonym(w)
+            || lx.is_non_org_head(w);
+        generic
+    });
     // Ambiguous forms need context.
     let doc_has_entry: HashSet<usize> = ghits
         .iter()
@@ -779,19 +803,34 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             key_of_norm.insert(acr.to_lowercase(), norms[*x].clone());
         }
     }
-    let long_names: Vec<String> = pending
+    let long_names: std::collections::BTreeSet<String> = pending
         .iter()
         .map(|(_, k, _)| k.clone())
         .filter(|k| k.contains(' '))
         .collect();
-    for (_, k, _) in &pending {
-        if key_of_norm.contains_key(k) || k.contains(' ') {
+    for (ci, k, _) in &pending {
+        // Only a name written as one word ("Alfa Group" is no short form
+        // of "Alfa-Eco").
+        if key_of_norm.contains_key(k)
+            || k.contains(' ')
+            || chunks[*ci].last - chunks[*ci].first != 1
+        {
             continue;
         }
-        // A single word that starts exactly one longer name.
+        // A single word that starts exactly one longer name ("Argonaut" for
+        // "Argonaut Games", "Aggregates" for "Aggregate Industries"), or
+        // follows a generic head ("Menatep" for "Group Menatep").
+        let stem = k.strip_suffix('s').filter(|x| x.len() >= 4).unwrap_or(k);
         let longer: Vec<&String> = long_names
             .iter()
-            .filter(|l| l.split(' ').next() == Some(k.as_str()))
+            .filter(|l| {
+                let mut words = l.split(' ');
+                let first = words.next().unwrap_or("");
+                first == k
+                    || first == stem
+                    || (matches!(first, "group" | "grupo" | "banco" | "banca" | "bank")
+                        && words.next() == Some(k.as_str()))
+            })
             .collect();
         if longer.len() == 1 {
             key_of_norm.insert(k.clone(), longer[0].clone());
