@@ -573,12 +573,11 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         }
         let w = cx.tok(next);
         let lx = cx.lexicon;
-        let generic = lx.not_names.contains(w)
+        lx.not_names.contains(w)
             || lx.person_titles.contains(w.to_lowercase().as_str())
             || lx.is_place(w)
             || lx.is_demonym(w)
-            || lx.is_non_org_head(w);
-        generic
+            || lx.is_non_org_head(w)
     });
     // Ambiguous forms need context.
     let doc_has_entry: HashSet<usize> = ghits
