@@ -1,10 +1,14 @@
 //! One module per subcommand.
 
 mod build;
+mod diff;
+mod docs;
 mod export;
 mod extract;
 mod merge;
 mod query;
+mod render;
+mod report;
 
 use crate::cli::{Cli, Command};
 use anyhow::Result;
@@ -18,5 +22,9 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Merge(args) => merge::run(args),
         Command::Export(args) => export::run(args),
         Command::Query(args) => query::run(args),
+        Command::Render(args) => render::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::Completions(args) => docs::completions(args),
+        Command::Man(args) => docs::man(args),
     }
 }

@@ -20,4 +20,5 @@ pub use builder::{GraphBuilder, ResolutionRules, make_edge, simple_norm};
 pub use error::GraphError;
 pub use graph::KnowledgeGraph;
 pub use model::*;
+pub use petgraph::graph::{EdgeIndex, NodeIndex};
 pub use select::{Selection, select};

@@ -112,31 +112,50 @@ impl NameIndex {
         })
     }
 
-    /// The closest names to a misspelt one, best first.
+    /// The closest names to a misspelt one, best first: at most one per
+    /// entity (its closest name or alias, shown as `alias (name)`), within
+    /// an edit distance of about half the name.
     pub fn suggest(&self, g: &KnowledgeGraph, name: &str, max: usize) -> Vec<String> {
-        let q = name.to_lowercase();
-        let mut scored: Vec<(usize, String)> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        let q = name.trim().to_lowercase();
+        let limit = (q.chars().count() / 2).max(2);
+        let mut best: HashMap<NodeIndex, (usize, &str)> = HashMap::new();
         for (form, ix) in &self.all {
+            let node = &g.petgraph()[*ix];
+            if *form == node.id && *form != node.name {
+                continue;
+            }
             let f = form.to_lowercase();
             let mut d = levenshtein(&q, &f);
-            if f.contains(&q) || q.contains(&f) {
-                d = d.min(f.len().abs_diff(q.len()).min(2));
+            // A name that contains the query, or is contained in it, is
+            // close, unless one of them is too short to mean anything.
+            if q.chars().count() >= 3
+                && f.chars().count() >= 3
+                && (f.contains(&q) || q.contains(&f))
+            {
+                d = d.min(f.chars().count().abs_diff(q.chars().count()).min(2));
             }
-            let limit = (q.chars().count() / 2).max(2);
-            if d <= limit {
-                let display = &g.petgraph()[*ix].name;
+            if d > limit {
+                continue;
+            }
+            let e = best.entry(*ix).or_insert((d, form.as_str()));
+            if (d, form.as_str() != node.name) < (e.0, e.1 != node.name) {
+                *e = (d, form.as_str());
+            }
+        }
+        let mut scored: Vec<(usize, String)> = best
+            .into_iter()
+            .map(|(ix, (d, form))| {
+                let display = &g.petgraph()[ix].name;
                 let label = if display == form {
-                    form.clone()
+                    form.to_string()
                 } else {
                     format!("{form} ({display})")
                 };
-                if seen.insert(label.clone()) {
-                    scored.push((d, label));
-                }
-            }
-        }
+                (d, label)
+            })
+            .collect();
         scored.sort();
+        scored.dedup_by(|a, b| a.1 == b.1);
         scored.into_iter().take(max).map(|(_, s)| s).collect()
     }
 }

@@ -146,17 +146,14 @@ pub enum RankBy {
     Pagerank,
 }
 
-/// Every entity (optionally only some kinds) with its measures, best first
-/// by `by`, ties broken by degree, mentions, then name and id.
+/// Every entity (optionally only some kinds) with its measures (PageRank
+/// over the whole graph), best first by `by`, ties broken by degree,
+/// mentions, then name and id.
 pub fn ranking(g: &KnowledgeGraph, kinds: &[EntityKind], by: RankBy) -> Vec<Ranked> {
     let pg = g.petgraph();
     let deg = degrees(g);
     let nb = neighbour_counts(g);
-    let pr = if by == RankBy::Pagerank {
-        pagerank(g)
-    } else {
-        Vec::new()
-    };
+    let pr = pagerank(g);
     let mut out: Vec<Ranked> = pg
         .node_indices()
         .filter(|ix| kinds.is_empty() || kinds.contains(&pg[*ix].kind))
