@@ -5,8 +5,8 @@ use crate::gazetteer::Gazetteer;
 use crate::lexicon::Lexicon;
 use crate::matcher::GazetteerMatcher;
 use crate::model::{
-    Alias, AliasOrigin, DocExtraction, Entity, Evidence, Relation, RelationKind, Status,
-    combine_confidence,
+    Alias, AliasOrigin, DocExtraction, Entity, EntityKind, Evidence, Relation, RelationKind,
+    Status, combine_confidence,
 };
 use crate::ner::{self, Context};
 use crate::rules::{self, Arg, Rules, Sent};
@@ -30,6 +30,10 @@ const MAX_EVIDENCE_BYTES: usize = 600;
 
 /// Rule ids of relations that come from the gazetteer rather than a trigger.
 pub const RULE_DESCRIPTIVE: &str = "gazetteer.descriptive";
+/// Rule id of a unit named beside its gazetteer parent.
+pub const RULE_PARENT: &str = "gazetteer.parent";
+/// Rule id of "A's B" read as B part of A.
+pub const RULE_POSSESSIVE: &str = "possessive.part";
 
 /// Everything extraction needs: gazetteer, lexicon and relation rules.
 #[derive(Debug, Clone)]
@@ -251,6 +255,105 @@ impl Extractor {
                     ),
                 ));
             }
+        }
+
+        // "GM's Opel", "IBM's Watson Health": an organisation named right
+        // after another's possessive, as the head of its phrase, is part of
+        // it.
+        for w in rec.mentions.windows(2) {
+            let (p, m) = (w[0], w[1]);
+            if p.pronoun || m.pronoun || p.last + 1 != m.first || p.entity == m.entity {
+                continue;
+            }
+            if tokens[p.last].kind != text::TokKind::Possessive {
+                continue;
+            }
+            let (pe, me) = (&rec.entities[p.entity], &rec.entities[m.entity]);
+            let kinds_fit = match pe.kind {
+                EntityKind::Agency => me.kind == EntityKind::Agency,
+                EntityKind::Firm => me.kind != EntityKind::Agency,
+                EntityKind::Cloud => false,
+            };
+            if !kinds_fit || pe.latent || me.parent.as_deref() == Some(pe.key.as_str()) {
+                continue;
+            }
+            // The name must head its phrase: "Deutsche Boerse's Clearstream
+            // unit" is handled by the unit rule; "Oracle's PeopleSoft bid" is
+            // no part.
+            if let Some(next) = tokens.get(m.last) {
+                let nw = &lower[next.start as usize..next.end as usize];
+                if next.kind == text::TokKind::Word && !next.cap && !ner::verb_like(nw) {
+                    continue;
+                }
+                if next.kind == text::TokKind::Possessive {
+                    continue;
+                }
+            }
+            let s = &sentences[m.sentence];
+            let trigger = &text[tokens[p.first].start as usize..tokens[m.last - 1].end as usize];
+            statements.push((
+                RelationKind::PartOf,
+                m.entity,
+                p.entity,
+                evidence(
+                    doc,
+                    text,
+                    m.sentence,
+                    s.start,
+                    s.end,
+                    trigger,
+                    RULE_POSSESSIVE,
+                    Status::Asserted,
+                    0.6,
+                ),
+            ));
+        }
+
+        // A unit named in the same sentence as its gazetteer parent ("DoD
+        // entities ... like the Army"): part of it, with low confidence.
+        let mut seen_pairs = std::collections::HashSet::new();
+        for m in &rec.mentions {
+            let e = &rec.entities[m.entity];
+            let Some(parent) = &e.parent else { continue };
+            if m.pronoun || !seen_pairs.insert((m.entity, m.sentence)) {
+                continue;
+            }
+            let same_sentence = rec.mentions.iter().any(|o| {
+                o.sentence == m.sentence && !o.pronoun && rec.entities[o.entity].key == *parent
+            });
+            if !same_sentence {
+                continue;
+            }
+            let Some(pi) = rec.entities.iter().position(|x| &x.key == parent) else {
+                continue;
+            };
+            // Government hierarchies are stable; company ownership changes
+            // and needs the text to say it.
+            let pe = &rec.entities[pi];
+            if e.kind != EntityKind::Agency
+                || pe.kind != EntityKind::Agency
+                || pe.name.to_lowercase().contains("government")
+            {
+                continue;
+            }
+            let s = &sentences[m.sentence];
+            let surface = &text[tokens[m.first].start as usize..tokens[m.last - 1].end as usize];
+            statements.push((
+                RelationKind::PartOf,
+                m.entity,
+                pi,
+                evidence(
+                    doc,
+                    text,
+                    m.sentence,
+                    s.start,
+                    s.end,
+                    surface,
+                    RULE_PARENT,
+                    Status::Asserted,
+                    0.5,
+                ),
+            ));
         }
 
         // Entities taking part in relations are output even if latent.
