@@ -30,6 +30,8 @@ const MAX_EVIDENCE_BYTES: usize = 600;
 
 /// Rule ids of relations that come from the gazetteer rather than a trigger.
 pub const RULE_DESCRIPTIVE: &str = "gazetteer.descriptive";
+/// Rule id of a part its name places in a whole ("Texas attorney general").
+pub const RULE_NAMED_PART: &str = "name.part";
 /// Rule id of a unit named beside its gazetteer parent.
 pub const RULE_PARENT: &str = "gazetteer.parent";
 /// Rule id of "A's B" read as B part of A.
@@ -352,6 +354,28 @@ impl Extractor {
                     RULE_PARENT,
                     Status::Asserted,
                     0.5,
+                ),
+            ));
+        }
+
+        // Parts stated by a name: "Texas attorney general".
+        for &(part, whole, m) in &rec.named_parts {
+            let s = &sentences[m.sentence];
+            let surface = &text[tokens[m.first].start as usize..tokens[m.last - 1].end as usize];
+            statements.push((
+                RelationKind::PartOf,
+                part,
+                whole,
+                evidence(
+                    doc,
+                    text,
+                    m.sentence,
+                    s.start,
+                    s.end,
+                    surface,
+                    RULE_NAMED_PART,
+                    Status::Asserted,
+                    0.8,
                 ),
             ));
         }

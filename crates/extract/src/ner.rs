@@ -46,6 +46,9 @@ pub(crate) struct Recognised {
     pub entities: Vec<DocEntity>,
     /// Mentions ordered by first token.
     pub mentions: Vec<Mention>,
+    /// Parts stated by a name itself ("Texas attorney general" is part of
+    /// Texas): (part entity, whole entity, the mention naming the part).
+    pub named_parts: Vec<(usize, usize, Mention)>,
 }
 
 /// Possessions that show the possessor is a company ("X's shares").
@@ -1287,6 +1290,27 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
     if words.len() == 3 && words[1].len() <= 2 && words[1].ends_with('.') {
         return Class::Person;
     }
+    // "State of California", "Government of India": a government.
+    if words.len() >= 3
+        && matches!(
+            first_w,
+            "State" | "Government" | "Republic" | "Kingdom" | "Commonwealth"
+        )
+        && cx.low(c.first + 1) == "of"
+    {
+        return Class::StrongOrg(EntityKind::Agency);
+    }
+    // "Argentine State", "Italian Government": the country's government,
+    // handled with the country names.
+    if words.len() == 2
+        && lx.country(first_w).is_some()
+        && matches!(
+            last_w,
+            "State" | "Government" | "Administration" | "Authorities"
+        )
+    {
+        return Class::Drop;
+    }
     // Places and countries.
     if words.len() == 1 {
         if let Some(&ci) = lx.country_names.get(first_w) {
@@ -1546,6 +1570,65 @@ fn country_mentions(
         "state",
         "regime",
     ];
+    // "<Place> attorney general": a state or city office, part of that
+    // place's government.
+    let mut i = 0;
+    while i + 2 < n {
+        let w = cx.tok(i);
+        if !covered[i] && cx.is_capword(i) && (lx.is_place(w) || lx.country(w).is_some()) {
+            let (a, b) = (cx.low(i + 1), cx.low(i + 2));
+            let len = if a == "attorney-general" {
+                2
+            } else if a == "attorney" && b == "general" {
+                3
+            } else {
+                0
+            };
+            if len > 0 && !covered[i + 1] {
+                let whole = match lx.country(w) {
+                    Some(country) if !lx.places.contains(w) => {
+                        country_entity(cx, country, rec, by_key)
+                    }
+                    _ => place_entity(cx, w, rec, by_key),
+                };
+                let name = format!("{w} attorney general");
+                let key = format!("org:{}", normalize_name(&name, lx));
+                let surface = cx.span(i, i + len).to_string();
+                let idx = *by_key.entry(key.clone()).or_insert_with(|| {
+                    rec.entities.push(DocEntity {
+                        key,
+                        name: surface.clone(),
+                        kind: EntityKind::Agency,
+                        source: EntitySource::Pattern,
+                        surfaces: BTreeMap::new(),
+                        parent: None,
+                        ticker: None,
+                        latent: false,
+                    });
+                    rec.entities.len() - 1
+                });
+                rec.entities[idx]
+                    .surfaces
+                    .entry(surface)
+                    .or_insert(AliasOrigin::NameVariant);
+                for c in &mut covered[i..i + len] {
+                    *c = true;
+                }
+                let m = Mention {
+                    first: i,
+                    last: i + len,
+                    sentence: cx.tok_sentence[i] as usize,
+                    entity: idx,
+                    pronoun: false,
+                };
+                rec.mentions.push(m);
+                rec.named_parts.push((idx, whole, m));
+                i += len;
+                continue;
+            }
+        }
+        i += 1;
+    }
     // Explicit: "<Demonym|Country> government".
     let mut i = 0;
     while i + 1 < n {
@@ -1677,6 +1760,34 @@ pub(crate) fn verb_like(w: &str) -> bool {
                 | "buys"
                 | "sells"
         )
+}
+
+/// A latent government entity for a place that is not a country ("Texas").
+fn place_entity(
+    cx: &Context<'_>,
+    place: &str,
+    rec: &mut Recognised,
+    by_key: &mut HashMap<String, usize>,
+) -> usize {
+    let key = format!(
+        "gov:{}",
+        normalize_name(place, cx.lexicon).replace(' ', "_")
+    );
+    *by_key.entry(key.clone()).or_insert_with(|| {
+        let mut surfaces = BTreeMap::new();
+        surfaces.insert(place.to_string(), AliasOrigin::NameVariant);
+        rec.entities.push(DocEntity {
+            key,
+            name: place.to_string(),
+            kind: EntityKind::Agency,
+            source: EntitySource::Pattern,
+            surfaces,
+            parent: None,
+            ticker: None,
+            latent: true,
+        });
+        rec.entities.len() - 1
+    })
 }
 
 fn country_entity(

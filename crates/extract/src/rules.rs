@@ -506,13 +506,20 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
         .find(|(_, a)| a.last <= i && a.first >= start)
         .map(|(ai, _)| ai);
     let Some(mut ai) = found else {
-        // Relative clause: "X, which ...", "X, who ...".
+        // Relative clause: "X, which ...", "X, who ...", also after an
+        // apposition: "X, the holding company which ...".
         if start > s.first && matches!(s.low(start - 1), "which" | "who" | "that") {
             let mut k = start - 1;
             if k > s.first && s.low(k - 1) == "," {
                 k -= 1;
             }
-            return s.arg_ending(k);
+            if let Some(a) = s.arg_ending(k) {
+                return Some(a);
+            }
+            let q = skip_modifiers_left(s, k, 6, s.first);
+            if q > s.first && s.low(q - 1) == "," {
+                return s.arg_ending(q - 1);
+            }
         }
         return None;
     };
