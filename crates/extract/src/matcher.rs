@@ -2,7 +2,7 @@
 //! on word boundaries, with the case rules of the gazetteer format.
 
 use crate::gazetteer::Gazetteer;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
 
 /// What a matched pattern refers to.
@@ -91,7 +91,6 @@ impl GazetteerMatcher {
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
             .build(&searched)
             .expect("gazetteer patterns compile");
         // Re-map curly variants to their owner pattern by rebuilding the list.

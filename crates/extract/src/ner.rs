@@ -914,6 +914,45 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
                 entity: *e,
                 pronoun: false,
             });
+            continue;
+        }
+        // "the Commission" once the European Commission is named: a head
+        // word standing for the one agency of the document it ends.
+        let w = cx.tok(c.first);
+        let lx = cx.lexicon;
+        if lx.agency_heads.contains(w) || lx.weak_agency_heads.contains(w) {
+            let owners: Vec<usize> = rec
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| {
+                    e.kind == EntityKind::Agency
+                        && !e.latent
+                        && e.name.split_whitespace().count() >= 2
+                        && e.name.split_whitespace().last() == Some(w)
+                })
+                .map(|(i, _)| i)
+                .collect();
+            if let [e] = owners[..] {
+                let earlier = rec
+                    .mentions
+                    .iter()
+                    .any(|m| m.entity == e && m.first < c.first);
+                if earlier {
+                    rec.entities[e]
+                        .surfaces
+                        .entry(w.to_string())
+                        .or_insert(AliasOrigin::ShortForm);
+                    covered[c.first] = true;
+                    rec.mentions.push(Mention {
+                        first: c.first,
+                        last: c.last,
+                        sentence: cx.tok_sentence[c.first] as usize,
+                        entity: e,
+                        pronoun: false,
+                    });
+                }
+            }
         }
         let _ = ci;
     }

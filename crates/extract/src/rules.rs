@@ -475,10 +475,18 @@ fn is_modifier(s: &Sent<'_>, k: usize) -> bool {
         && !matches!(w, "and" | "or" | "which" | "who" | "that" | "said" | "says")
 }
 
-/// Walk left from token `i` over at most `max` modifiers.
+/// Walk left from token `i` over at most `max` modifiers (capitalised
+/// words outside any name count too: "into Italian airline Alitalia").
 fn skip_modifiers_left(s: &Sent<'_>, mut i: usize, max: usize, lo: usize) -> usize {
     let mut n = 0;
-    while i > lo && n < max && is_modifier(s, i - 1) {
+    while i > lo
+        && n < max
+        && (is_modifier(s, i - 1)
+            || (s.tokens[i - 1].cap
+                && s.tokens[i - 1].kind == TokKind::Word
+                && s.arg_at(i - 1).is_none()
+                && !PREPOSITIONS.contains(&s.low(i - 1))))
+    {
         i -= 1;
         n += 1;
     }
@@ -520,6 +528,8 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
             if q > s.first && s.low(q - 1) == "," {
                 return s.arg_ending(q - 1);
             }
+            // "X offered £1.3bn, which was rejected": the offer's maker.
+            return s.arg_ending(q);
         }
         return None;
     };
@@ -771,8 +781,10 @@ fn list_right(s: &Sent<'_>, ai: usize) -> Vec<usize> {
         }
         match s.arg_starting(k) {
             Some(next) if next != cur => {
-                out.push(next);
-                cur = next;
+                // "Vodafone and Deutsche Telekom's T-Mobile": the head.
+                let head = head_of_phrase(s, next, false).unwrap_or(next);
+                out.push(head);
+                cur = head;
             }
             _ => break,
         }
