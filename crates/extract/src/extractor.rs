@@ -332,9 +332,12 @@ impl Extractor {
             // Government hierarchies are stable; company ownership changes
             // and needs the text to say it.
             let pe = &rec.entities[pi];
+            let pname = pe.name.to_lowercase();
             if e.kind != EntityKind::Agency
                 || pe.kind != EntityKind::Agency
-                || pe.name.to_lowercase().contains("government")
+                || pname.contains("government")
+                || pname.contains("union")
+                || pname.contains("nations")
             {
                 continue;
             }

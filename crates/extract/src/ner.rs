@@ -501,7 +501,11 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         }
         // A recased form followed by another capitalised word is part of a
         // longer name: "U.S. Government Agencies".
-        if h.recased
+        let last_word = cx.tok(last - 1);
+        let generic_end = matches!(last_word, "Government" | "Administration" | "Authorities")
+            || cx.lexicon.agency_heads.contains(last_word)
+            || cx.lexicon.weak_agency_heads.contains(last_word);
+        if (h.recased || generic_end)
             && last < n
             && cx.is_capword(last)
             && cx.tok_sentence[last] == cx.tok_sentence[first]
@@ -649,7 +653,83 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     }
 
     // 3. Capitalised chunks outside gazetteer hits.
-    let chunks = find_chunks(cx, &covered, &blocked, &lowercase_words);
+    let mut chunks = find_chunks(cx, &covered, &blocked, &lowercase_words);
+
+    // Names built on a known one: "eBay UK", "Lockheed Martin Ventures",
+    // "IRS Office of Digital Services" are parts of eBay, Lockheed Martin
+    // and the IRS.
+    chunks.retain(|c| {
+        let Some(mi) = rec.mentions.iter().position(|m| {
+            m.last == c.first && !m.pronoun && cx.tok_sentence[m.first] == cx.tok_sentence[c.first]
+        }) else {
+            return true;
+        };
+        if !cx.tokens[c.first].space_before || cx.tokens[c.first].newline_before {
+            return true;
+        }
+        let base = rec.mentions[mi];
+        let base_kind = rec.entities[base.entity].kind;
+        let lx = cx.lexicon;
+        let first_w = cx.tok(c.first);
+        let single = c.last - c.first == 1;
+        let kind = if single
+            && (lx.is_place(first_w) || lx.country(first_w).is_some())
+            && base_kind != EntityKind::Agency
+        {
+            Some(base_kind)
+        } else if single
+            && lx.firm_heads.contains(first_w)
+            && !lx.is_legal_suffix(first_w)
+            && !matches!(
+                first_w,
+                "Group" | "Holdings" | "Holding" | "Company" | "Companies" | "Cos"
+            )
+            && base_kind == EntityKind::Firm
+        {
+            Some(EntityKind::Firm)
+        } else if base_kind == EntityKind::Agency
+            && !single
+            && (lx.agency_heads.contains(first_w) || lx.weak_agency_heads.contains(first_w))
+            && matches!(cx.low(c.first + 1), "of" | "for" | "on")
+        {
+            Some(EntityKind::Agency)
+        } else {
+            None
+        };
+        let Some(kind) = kind else { return true };
+        let surface = cx.span(base.first, c.last).replace('\u{2019}', "'");
+        let key = format!("org:{}", normalize_name(&surface, lx));
+        let idx = *by_key.entry(key.clone()).or_insert_with(|| {
+            rec.entities.push(DocEntity {
+                key,
+                name: surface.clone(),
+                kind,
+                source: EntitySource::Pattern,
+                surfaces: BTreeMap::new(),
+                parent: None,
+                ticker: None,
+                latent: false,
+            });
+            rec.entities.len() - 1
+        });
+        rec.entities[idx]
+            .surfaces
+            .entry(surface)
+            .or_insert(AliasOrigin::NameVariant);
+        for cv in &mut covered[c.first..c.last] {
+            *cv = true;
+        }
+        let m = Mention {
+            first: base.first,
+            last: c.last,
+            sentence: base.sentence,
+            entity: idx,
+            pronoun: false,
+        };
+        rec.mentions[mi] = m;
+        rec.named_parts.push((idx, base.entity, m));
+        false
+    });
 
     // Persons: first names, titles; remember their last names.
     let mut person_words: HashSet<&str> = HashSet::new();
@@ -768,6 +848,29 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         });
         if let Some(k) = kind {
             confirmed.entry(norms[ci].clone()).or_insert(k);
+        }
+    }
+    // A one-word chunk that starts a confirmed longer name is that name's
+    // short form ("Halvorsen" after "Halvorsen Labs").
+    for (ci, c) in chunks.iter().enumerate() {
+        if c.last - c.first != 1
+            || confirmed.contains_key(&norms[ci])
+            || !matches!(classes[ci], Class::Unknown | Class::Org(_))
+        {
+            continue;
+        }
+        let w = &norms[ci];
+        let stem = w.strip_suffix('s').filter(|x| x.len() >= 4).unwrap_or(w);
+        let kinds: Vec<EntityKind> = confirmed
+            .iter()
+            .filter(|(k, _)| {
+                let first = k.split(' ').next().unwrap_or("");
+                k.contains(' ') && (first == w || first == stem)
+            })
+            .map(|(_, kind)| *kind)
+            .collect();
+        if let [k] = kinds[..] {
+            confirmed.insert(w.clone(), k);
         }
     }
     // Long forms confirmed through their acronym ("ACR" used with org context).
@@ -1113,6 +1216,11 @@ fn find_chunks(
                 && !covered[last + 1]
             {
                 let next = cx.tok(last + 1);
+                let owner = cx.tok(last - 1);
+                let place_owner = lx.is_place(owner) || lx.country(owner).is_some();
+                if place_owner {
+                    break;
+                }
                 if lx.firm_heads.contains(next)
                     || lx.agency_heads.contains(next)
                     || lx.weak_agency_heads.contains(next)
@@ -1127,10 +1235,14 @@ fn find_chunks(
             // connector must not be a date or a place; after "in" they must
             // end in a head word ("Commission in July" is no name).
             let low = cx.low(last);
+            // "Office of the Chief Information Officer": "of the" joins too.
+            let the_skip = usize::from(
+                low == "of" && last + 2 < n && cx.low(last + 1) == "the" && cx.is_capword(last + 2),
+            );
             if CONNECTORS.contains(&low)
-                && last + 1 < n
-                && cx.is_capword(last + 1)
-                && !covered[last + 1]
+                && last + 1 + the_skip < n
+                && cx.is_capword(last + 1 + the_skip)
+                && !covered[last + 1 + the_skip]
             {
                 let has_head = (first..last).any(|k| {
                     let w = cx.tok(k);
@@ -1139,12 +1251,12 @@ fn find_chunks(
                         || lx.agency_heads.contains(w)
                         || lx.weak_agency_heads.contains(w)
                 });
-                let mut k = last + 1;
+                let mut k = last + 1 + the_skip;
                 while k < n && cx.is_capword(k) && !covered[k] && cx.tokens[k].space_before {
                     k += 1;
                 }
-                let run: Vec<&str> = (last + 1..k).map(|q| cx.tok(q)).collect();
-                let run_text = cx.span(last + 1, k);
+                let run: Vec<&str> = (last + 1 + the_skip..k).map(|q| cx.tok(q)).collect();
+                let run_text = cx.span(last + 1 + the_skip, k);
                 let bad_run = run.iter().any(|w| lx.not_names.contains(*w))
                     || (low != "of" && lx.is_place(run_text))
                     || (low != "of" && run.iter().all(|w| lx.is_place(w)));
@@ -1154,7 +1266,7 @@ fn find_chunks(
                     || lx.weak_agency_heads.contains(end)
                     || BODY_HEADS.contains(&end);
                 if has_head && !bad_run && (low != "in" || ends_in_head) {
-                    last += 2;
+                    last += 2 + the_skip;
                     continue;
                 }
             }
@@ -1675,7 +1787,12 @@ fn country_mentions(
         if !covered[i] && cx.is_capword(i) {
             if let Some(country) = lx.country(w) {
                 let next = cx.low(i + 1);
-                if gov_words.contains(&next) {
+                // "U.S. Government Agencies" is a longer name, not the government.
+                let longer = i + 2 < n
+                    && cx.is_capword(i + 2)
+                    && cx.tokens[i + 1].cap
+                    && cx.tok_sentence[i + 2] == cx.tok_sentence[i];
+                if gov_words.contains(&next) && !longer {
                     let idx = country_entity(cx, country, rec, by_key);
                     let surface = cx.span(i, i + 2).to_string();
                     let e = &mut rec.entities[idx];

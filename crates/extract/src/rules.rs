@@ -92,6 +92,10 @@ pub struct RuleSpec {
     /// government body ("a deal with the Army" is a purchase).
     #[serde(default)]
     pub agency_kind: Option<RelationKind>,
+    /// The relation kind to produce instead when the clause names a sum of
+    /// money ("a $200 million agreement" is a purchase).
+    #[serde(default)]
+    pub money_kind: Option<RelationKind>,
     /// No other entity may stand between the trigger and the patient
     /// ("bought chips from X", not "bought Y from X").
     #[serde(default)]
@@ -559,17 +563,35 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
     let comma_before = (start..a.first).rev().find(|&k| s.low(k) == ",");
     if let (Some(_), Some(cb)) = (comma_after, comma_before) {
         if cb > start {
-            if let Some(prev) = s.arg_ending(cb) {
+            // "CISA (the acronym), part of DHS, designated": look past a
+            // parenthesised acronym.
+            let before = if cb > s.first + 2 && s.low(cb - 1) == ")" {
+                (s.first..cb - 1)
+                    .rev()
+                    .find(|&k| s.low(k) == "(")
+                    .and_then(|k| s.arg_ending(k))
+            } else {
+                None
+            };
+            if let Some(prev) = s.arg_ending(cb).or(before) {
                 let seg_first = s.low(cb + 1);
-                if DETERMINERS.contains(&seg_first) || s.tokens[cb + 1].cap {
+                if DETERMINERS.contains(&seg_first)
+                    || s.tokens[cb + 1].cap
+                    || matches!(
+                        seg_first,
+                        "part" | "one" | "now" | "formerly" | "once" | "itself"
+                    )
+                {
                     ai = prev;
                 }
             }
         }
     }
-    // A mention introduced by a preposition is not a subject.
+    // A mention introduced by a preposition is not a subject, unless a
+    // relative clause follows it: "handled by X, a firm that won ...".
     let a = s.args[ai];
-    if a.first > s.first {
+    let relative = (a.last..i).any(|k| matches!(s.low(k), "that" | "which" | "who"));
+    if a.first > s.first && !relative {
         let p = skip_modifiers_left(s, a.first, 3, start);
         if p > s.first && PREPOSITIONS.contains(&s.low(p - 1)) && s.low(p - 1) != "of" {
             for (aj, b) in s.args.iter().enumerate().rev() {
@@ -674,7 +696,12 @@ const INFINITIVES: &[&str] = &[
 /// Whether the mention `a` is only a modifier of a following noun ("to
 /// Peoplesoft customers", "Hexal's US affiliate Eon Labs"): returns the
 /// mention the phrase is about instead, `Err` when there is none.
-fn head_of_phrase(s: &Sent<'_>, ai: usize, direct: bool) -> Result<usize, ()> {
+fn head_of_phrase(
+    s: &Sent<'_>,
+    ai: usize,
+    direct: bool,
+    allowed_next: &[String],
+) -> Result<usize, ()> {
     let a = s.args[ai];
     if a.last >= s.last {
         return Ok(ai);
@@ -698,6 +725,9 @@ fn head_of_phrase(s: &Sent<'_>, ai: usize, direct: bool) -> Result<usize, ()> {
         return if direct { Err(()) } else { Ok(ai) };
     }
     let w = s.low(a.last);
+    if allowed_next.iter().any(|x| x == w) {
+        return Ok(ai);
+    }
     if t.kind == TokKind::Word
         && !t.cap
         && !crate::ner::verb_like(w)
@@ -723,6 +753,20 @@ fn object(
     max_gap: usize,
     exclude: Option<usize>,
 ) -> Option<usize> {
+    object_with(rules, s, i, preps, max_gap, exclude, &[])
+}
+
+/// [`object`], also accepting a name followed by one of `allowed_next`
+/// ("a Navy contract" when the rule requires "contract").
+fn object_with(
+    rules: &Rules,
+    s: &Sent<'_>,
+    i: usize,
+    preps: &[String],
+    max_gap: usize,
+    exclude: Option<usize>,
+    allowed_next: &[String],
+) -> Option<usize> {
     let end = clause_end(rules, s, i).min(i + max_gap + 1);
     for (ai, a) in s.args.iter().enumerate() {
         if a.first < i || a.first >= end || Some(ai) == exclude {
@@ -736,7 +780,7 @@ fn object(
             }) {
                 return None;
             }
-            return head_of_phrase(s, ai, true)
+            return head_of_phrase(s, ai, true, allowed_next)
                 .ok()
                 .filter(|&h| Some(h) != exclude);
         }
@@ -754,7 +798,7 @@ fn object(
         if s.low(at) == "to" && at + 1 < s.last && INFINITIVES.contains(&s.low(at + 1)) {
             continue;
         }
-        match head_of_phrase(s, ai, false) {
+        match head_of_phrase(s, ai, false, allowed_next) {
             Ok(h) if Some(h) != exclude => return Some(h),
             _ => continue,
         }
@@ -782,7 +826,7 @@ fn list_right(s: &Sent<'_>, ai: usize) -> Vec<usize> {
         match s.arg_starting(k) {
             Some(next) if next != cur => {
                 // "Vodafone and Deutsche Telekom's T-Mobile": the head.
-                let head = head_of_phrase(s, next, false).unwrap_or(next);
+                let head = head_of_phrase(s, next, false, &[]).unwrap_or(next);
                 out.push(head);
                 cur = head;
             }
@@ -896,6 +940,18 @@ fn push_kind(cx: &Trig<'_, '_>, a: Arg, p: Arg, agency_switch: bool, out: &mut V
         Role::Patient => (p, a),
     };
     let mut kind = rule.kind;
+    if let (Some(k), true) = (rule.money_kind, agency_switch) {
+        let from = clause_start(cx.rules, cx.s, cx.t0).max(cx.t0.saturating_sub(6));
+        let to = clause_end(cx.rules, cx.s, cx.t1).min(cx.t1 + 6);
+        if (from..to).any(|k| {
+            matches!(
+                cx.s.low(k),
+                "$" | "\u{a3}" | "\u{20ac}" | "million" | "billion" | "bn" | "mln" | "bln" | "m"
+            )
+        }) {
+            kind = k;
+        }
+    }
     if let (Some(k), true) = (rule.agency_kind, agency_switch) {
         if (src.kind == EntityKind::Agency) != (tgt.kind == EntityKind::Agency) {
             kind = k;
@@ -1068,7 +1124,15 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         }
         return;
     }
-    let Some(patient) = object(rules, s, t1, &rule.patient_preps, rule.max_gap, None) else {
+    let Some(patient) = object_with(
+        rules,
+        s,
+        t1,
+        &rule.patient_preps,
+        rule.max_gap,
+        None,
+        &rule.requires,
+    ) else {
         return;
     };
     if rule.clear_path
@@ -1134,9 +1198,11 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             None
         }
     });
-    if let Some(p) = pre {
+    if let (Some(p), true) = (pre, symmetric_rule) {
         let a = s.args[p];
-        if a.first > s.first && matches!(s.low(a.first - 1), "-" | "and" | "/" | ",") {
+        let adjacent =
+            a.last == t0 || (a.last + 1 == t0 && s.tokens[a.last].kind != TokKind::Possessive);
+        if adjacent && a.first > s.first && matches!(s.low(a.first - 1), "-" | "and" | "/" | ",") {
             if let Some(q) = s.arg_ending(a.first - 1) {
                 push(cx, q, p, out);
                 return;

@@ -104,7 +104,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             {
                 i = after + 1;
                 kind = TokKind::Possessive;
-            } else if !next.is_some_and(char::is_alphanumeric) {
+            } else if !next.is_some_and(char::is_alphanumeric)
+                && text[..i].ends_with(['s', 'S'])
+                && !matches!(next, Some('\n' | '\r') | None)
+            {
+                // Plural possessive: "Yukos' unit", "the companies' deal".
                 i = after;
                 kind = TokKind::Possessive;
             } else {
