@@ -46,65 +46,84 @@ pub struct Hop<'g> {
 }
 
 /// Case-insensitive name lookup over ids, names and aliases.
-#[derive(Debug)]
+///
+/// The lookup scans the graph when asked rather than building maps first:
+/// a command resolves one or two names, and building maps of every form of
+/// a graph of ten thousand entities costs more than scanning it twice.
+#[derive(Debug, Default)]
 pub struct NameIndex {
-    exact: HashMap<String, Vec<NodeIndex>>,
-    normalised: HashMap<String, Vec<NodeIndex>>,
-    all: Vec<(String, NodeIndex)>,
+    _private: (),
 }
 
 fn norm(s: &str) -> String {
     crate::builder::simple_norm(s)
 }
 
+/// Every form an entity answers to: its id, name and aliases.
+fn forms(n: &Node) -> impl Iterator<Item = &str> {
+    std::iter::once(n.id.as_str())
+        .chain(std::iter::once(n.name.as_str()))
+        .chain(n.alias_names())
+}
+
+/// Whether `form` equals `query` ignoring case; `lower` is `query` lower-cased.
+fn same_ignoring_case(form: &str, query: &str, lower: &str) -> bool {
+    if form.is_ascii() && query.is_ascii() {
+        form.eq_ignore_ascii_case(query)
+    } else {
+        form.to_lowercase() == lower
+    }
+}
+
+/// Whether `hay` contains `needle` (ASCII case-insensitively; a non-ASCII
+/// needle always passes, the check is only a shortcut).
+fn may_contain(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() || !needle.is_ascii() {
+        return true;
+    }
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    h.len() >= n.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
 impl NameIndex {
-    /// Index every id, name and alias of the graph.
-    pub fn new(g: &KnowledgeGraph) -> Self {
-        let mut exact: HashMap<String, Vec<NodeIndex>> = HashMap::new();
-        let mut normalised: HashMap<String, Vec<NodeIndex>> = HashMap::new();
-        let mut all = Vec::new();
-        for ix in g.petgraph().node_indices() {
-            let n = &g.petgraph()[ix];
-            let forms = std::iter::once(n.id.as_str())
-                .chain(std::iter::once(n.name.as_str()))
-                .chain(n.alias_names());
-            for f in forms {
-                let k = f.to_lowercase();
-                let v = exact.entry(k).or_default();
-                if !v.contains(&ix) {
-                    v.push(ix);
-                }
-                let v = normalised.entry(norm(f)).or_default();
-                if !v.contains(&ix) {
-                    v.push(ix);
-                }
-                all.push((f.to_string(), ix));
-            }
-        }
-        NameIndex {
-            exact,
-            normalised,
-            all,
-        }
+    /// A lookup over the graph's ids, names and aliases.
+    pub fn new(_g: &KnowledgeGraph) -> Self {
+        NameIndex { _private: () }
     }
 
-    /// Resolve a name to one node. When several nodes answer to it, the one
-    /// mentioned most wins (its id, name or alias matched exactly first).
+    /// Resolve a name to one node: first by an id, name or alias equal to
+    /// it ignoring case, then after normalisation (punctuation, a leading
+    /// "the" and legal suffixes dropped). When several nodes answer to it,
+    /// the one mentioned most wins (then the smallest id).
     pub fn resolve(&self, g: &KnowledgeGraph, name: &str) -> Result<NodeIndex, GraphError> {
-        let pick = |v: &Vec<NodeIndex>| -> NodeIndex {
-            *v.iter()
-                .max_by(|a, b| {
-                    let (na, nb) = (&g.petgraph()[**a], &g.petgraph()[**b]);
-                    (na.mentions, std::cmp::Reverse(&na.id))
-                        .cmp(&(nb.mentions, std::cmp::Reverse(&nb.id)))
-                })
-                .unwrap_or(&v[0])
+        let pg = g.petgraph();
+        let pick = |v: &[NodeIndex]| -> Option<NodeIndex> {
+            v.iter().copied().max_by(|a, b| {
+                let (na, nb) = (&pg[*a], &pg[*b]);
+                (na.mentions, std::cmp::Reverse(&na.id))
+                    .cmp(&(nb.mentions, std::cmp::Reverse(&nb.id)))
+            })
         };
-        if let Some(v) = self.exact.get(&name.trim().to_lowercase()) {
-            return Ok(pick(v));
+        let q = name.trim();
+        let lower = q.to_lowercase();
+        let exact: Vec<NodeIndex> = pg
+            .node_indices()
+            .filter(|ix| forms(&pg[*ix]).any(|f| same_ignoring_case(f, q, &lower)))
+            .collect();
+        if let Some(ix) = pick(&exact) {
+            return Ok(ix);
         }
-        if let Some(v) = self.normalised.get(&norm(name)) {
-            return Ok(pick(v));
+        let nq = norm(q);
+        if !nq.is_empty() {
+            // Every word of the normalised query is in a matching form.
+            let first = nq.split(' ').max_by_key(|w| w.len()).unwrap_or("");
+            let normalised: Vec<NodeIndex> = pg
+                .node_indices()
+                .filter(|ix| forms(&pg[*ix]).any(|f| may_contain(f, first) && norm(f) == nq))
+                .collect();
+            if let Some(ix) = pick(&normalised) {
+                return Ok(ix);
+            }
         }
         Err(GraphError::UnknownEntity {
             name: name.to_string(),
@@ -116,44 +135,48 @@ impl NameIndex {
     /// entity (its closest name or alias, shown as `alias (name)`), within
     /// an edit distance of about half the name.
     pub fn suggest(&self, g: &KnowledgeGraph, name: &str, max: usize) -> Vec<String> {
+        let pg = g.petgraph();
         let q = name.trim().to_lowercase();
-        let limit = (q.chars().count() / 2).max(2);
-        let mut best: HashMap<NodeIndex, (usize, &str)> = HashMap::new();
-        for (form, ix) in &self.all {
-            let node = &g.petgraph()[*ix];
-            if *form == node.id && *form != node.name {
-                continue;
+        let qlen = q.chars().count();
+        let limit = (qlen / 2).max(2);
+        let mut scored: Vec<(usize, String)> = Vec::new();
+        for ix in pg.node_indices() {
+            let node = &pg[ix];
+            let mut best: Option<(usize, bool, &str)> = None;
+            for form in forms(node) {
+                if form == node.id && form != node.name {
+                    continue;
+                }
+                let f = form.to_lowercase();
+                let flen = f.chars().count();
+                // A name that contains the query, or is contained in it, is
+                // close, unless one of them is too short to mean anything.
+                let contains = qlen >= 3 && flen >= 3 && (f.contains(&q) || q.contains(&f));
+                // Too different in length to be within the limit.
+                if flen.abs_diff(qlen) > limit && !contains {
+                    continue;
+                }
+                let mut d = levenshtein(&q, &f);
+                if contains {
+                    d = d.min(flen.abs_diff(qlen).min(2));
+                }
+                if d > limit {
+                    continue;
+                }
+                let key = (d, form != node.name, form);
+                if best.is_none_or(|b| (key.0, key.1) < (b.0, b.1)) {
+                    best = Some(key);
+                }
             }
-            let f = form.to_lowercase();
-            let mut d = levenshtein(&q, &f);
-            // A name that contains the query, or is contained in it, is
-            // close, unless one of them is too short to mean anything.
-            if q.chars().count() >= 3
-                && f.chars().count() >= 3
-                && (f.contains(&q) || q.contains(&f))
-            {
-                d = d.min(f.chars().count().abs_diff(q.chars().count()).min(2));
-            }
-            if d > limit {
-                continue;
-            }
-            let e = best.entry(*ix).or_insert((d, form.as_str()));
-            if (d, form.as_str() != node.name) < (e.0, e.1 != node.name) {
-                *e = (d, form.as_str());
-            }
-        }
-        let mut scored: Vec<(usize, String)> = best
-            .into_iter()
-            .map(|(ix, (d, form))| {
-                let display = &g.petgraph()[ix].name;
-                let label = if display == form {
+            if let Some((d, _, form)) = best {
+                let label = if form == node.name {
                     form.to_string()
                 } else {
-                    format!("{form} ({display})")
+                    format!("{form} ({})", node.name)
                 };
-                (d, label)
-            })
-            .collect();
+                scored.push((d, label));
+            }
+        }
         scored.sort();
         scored.dedup_by(|a, b| a.1 == b.1);
         scored.into_iter().take(max).map(|(_, s)| s).collect()

@@ -18,8 +18,9 @@
 //! 5. `top`: the `top` entities of highest degree in what is left (ties: more
 //!    mentions, then smaller id), and the edges between them.
 //!
-//! The document list is kept whole, so the documents of a node still index
-//! into it.
+//! Only the documents that mention a kept entity stay in the document list
+//! (renumbered, in their order), so exports of a selection describe just
+//! those.
 
 use crate::graph::KnowledgeGraph;
 use crate::model::{Edge, Node};
@@ -250,15 +251,42 @@ pub fn select(graph: &KnowledgeGraph, sel: &Selection) -> KnowledgeGraph {
         edges.retain(|(s, t, _)| keep[s.index()] && keep[t.index()]);
     }
 
-    let nodes: Vec<Node> = pg
+    let mut nodes: Vec<Node> = pg
         .node_indices()
         .filter(|ix| keep[ix.index()])
         .map(|ix| pg[ix].clone())
         .collect();
+
+    // Only the documents that mention a kept entity, renumbered.
+    let all_docs = graph.documents();
+    let mut used = vec![false; all_docs.len()];
+    for n in &nodes {
+        for &d in &n.documents {
+            if let Some(u) = used.get_mut(d as usize) {
+                *u = true;
+            }
+        }
+    }
+    let mut renumber = vec![u32::MAX; all_docs.len()];
+    let mut documents = Vec::new();
+    for (i, doc) in all_docs.iter().enumerate() {
+        if used[i] {
+            renumber[i] = documents.len() as u32;
+            documents.push(doc.clone());
+        }
+    }
+    for n in &mut nodes {
+        n.documents = n
+            .documents
+            .iter()
+            .filter_map(|&d| renumber.get(d as usize).copied())
+            .filter(|&d| d != u32::MAX)
+            .collect();
+    }
     KnowledgeGraph::from_parts(
         nodes,
         edges.into_iter().map(|(_, _, e)| e).collect(),
-        graph.documents().to_vec(),
+        documents,
     )
 }
 
@@ -294,6 +322,10 @@ mod tests {
         let (nodes, edges) = ids(&select(&g, &sel));
         assert_eq!(nodes, ["acme", "bolt", "dod", "navy"]);
         assert_eq!(edges.len(), 4);
+        // Every test node is in document 0 (d0) only.
+        let s = select(&g, &sel);
+        assert_eq!(s.documents().len(), 1);
+        assert!(s.nodes().all(|n| n.documents == [0]));
         let sel = Selection { depth: 0, ..sel };
         assert_eq!(ids(&select(&g, &sel)).0, ["navy"]);
     }

@@ -150,10 +150,24 @@ pub enum RankBy {
 /// over the whole graph), best first by `by`, ties broken by degree,
 /// mentions, then name and id.
 pub fn ranking(g: &KnowledgeGraph, kinds: &[EntityKind], by: RankBy) -> Vec<Ranked> {
+    ranking_with(g, kinds, by, true)
+}
+
+/// [`ranking`], leaving PageRank at 0 unless asked for or sorted by.
+fn ranking_with(
+    g: &KnowledgeGraph,
+    kinds: &[EntityKind],
+    by: RankBy,
+    with_pagerank: bool,
+) -> Vec<Ranked> {
     let pg = g.petgraph();
     let deg = degrees(g);
     let nb = neighbour_counts(g);
-    let pr = pagerank(g);
+    let pr = if with_pagerank || by == RankBy::Pagerank {
+        pagerank(g)
+    } else {
+        Vec::new()
+    };
     let mut out: Vec<Ranked> = pg
         .node_indices()
         .filter(|ix| kinds.is_empty() || kinds.contains(&pg[*ix].kind))
@@ -213,7 +227,7 @@ pub struct Stats {
     pub largest_components: Vec<usize>,
     /// Entities without any relation.
     pub isolated: usize,
-    /// The most connected entities.
+    /// The most connected entities (their `pagerank` left at 0).
     pub most_connected: Vec<Ranked>,
 }
 
@@ -235,7 +249,7 @@ pub fn stats(g: &KnowledgeGraph, top: usize) -> Stats {
         statements += e.evidence.len();
     }
     let comps = components(g);
-    let most_connected: Vec<Ranked> = ranking(g, &[], RankBy::Degree)
+    let most_connected: Vec<Ranked> = ranking_with(g, &[], RankBy::Degree, false)
         .into_iter()
         .filter(|r| r.degree > 0)
         .take(top)
