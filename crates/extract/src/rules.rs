@@ -479,6 +479,18 @@ fn is_modifier(s: &Sent<'_>, k: usize) -> bool {
         && !matches!(w, "and" | "or" | "which" | "who" | "that" | "said" | "says")
 }
 
+/// Walk left over at most `max` words of a noun phrase: articles and
+/// lowercase modifiers ("the", "state-owned"), but not a complementiser
+/// ("that") nor capitalised words.
+fn skip_np_left(s: &Sent<'_>, mut i: usize, max: usize, lo: usize) -> usize {
+    let mut n = 0;
+    while i > lo && n < max && is_modifier(s, i - 1) && !matches!(s.low(i - 1), "that" | "this") {
+        i -= 1;
+        n += 1;
+    }
+    i
+}
+
 /// Walk left from token `i` over at most `max` modifiers (capitalised
 /// words outside any name count too: "into Italian airline Alitalia").
 fn skip_modifiers_left(s: &Sent<'_>, mut i: usize, max: usize, lo: usize) -> usize {
@@ -592,11 +604,11 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
     let a = s.args[ai];
     let relative = (a.last..i).any(|k| matches!(s.low(k), "that" | "which" | "who"));
     if a.first > s.first && !relative {
-        let p = skip_modifiers_left(s, a.first, 3, start);
+        let p = skip_np_left(s, a.first, 3, start);
         if p > s.first && PREPOSITIONS.contains(&s.low(p - 1)) && s.low(p - 1) != "of" {
             for (aj, b) in s.args.iter().enumerate().rev() {
                 if b.last <= a.first && b.first >= start {
-                    let q = skip_modifiers_left(s, b.first, 3, start);
+                    let q = skip_np_left(s, b.first, 3, start);
                     if q == s.first || !PREPOSITIONS.contains(&s.low(q - 1)) {
                         return Some(aj);
                     }
