@@ -12,7 +12,8 @@
 //!   best evidence sentence.
 //! - `subgraph cluster_legend` lists the entity kinds and relation kinds
 //!   present (and the dashed/dotted styles when used). Its node ids start
-//!   with a prefix no real id starts with.
+//!   with a prefix no real id starts with. Engines that draw no clusters
+//!   (sfdp, neato, ...) get the legend as an HTML-like graph label instead.
 //! - Strings are escaped for DOT: `"` and `\` with a backslash, line breaks
 //!   as `\n`; other control characters are dropped.
 //!
@@ -266,8 +267,12 @@ pub(crate) fn write_with(
     }
 
     buf.clear();
-    if options.legend && options.layout.draws_clusters() {
-        write_legend(graph, &mut buf);
+    if options.legend {
+        if options.layout.draws_clusters() {
+            write_legend(graph, &mut buf);
+        } else {
+            write_label_legend(graph, &mut buf);
+        }
     }
     buf.push_str("}\n");
     out.write_all(buf.as_bytes())
@@ -299,6 +304,46 @@ fn node_tooltip(node: &Node) -> String {
         let _ = write!(t, "\naliases: {}", aliases.join("; "));
     }
     t
+}
+
+/// Append a legend as the graph's label (an HTML-like table at the bottom
+/// left), for layout engines that draw no clusters: the entity kinds in
+/// their fill colours and the relation kinds in their line colours.
+fn write_label_legend(graph: &KnowledgeGraph, buf: &mut String) {
+    let (entities, relations) = kinds_present(graph);
+    if entities.is_empty() {
+        return;
+    }
+    let mut cells = String::new();
+    for kind in entities {
+        let _ = write!(
+            cells,
+            "<TD BGCOLOR=\"{}\" BORDER=\"1\">{}</TD>",
+            entity_color(kind).hex(),
+            kind.as_str()
+        );
+    }
+    for kind in relations {
+        let _ = write!(
+            cells,
+            "<TD><FONT COLOR=\"{}\">&#8212; {}</FONT></TD>",
+            relation_color(kind).hex(),
+            kind.as_str()
+        );
+    }
+    if graph.edges().any(negated_only) {
+        cells.push_str("<TD>- - denied</TD>");
+    }
+    if graph
+        .edges()
+        .any(|e| e.status == Status::Hedged && !negated_only(e))
+    {
+        cells.push_str("<TD>&#183;&#183;&#183; hedged</TD>");
+    }
+    let _ = writeln!(
+        buf,
+        "  graph [labelloc=b, labeljust=l, fontsize=10, label=<<TABLE BORDER=\"0\" CELLSPACING=\"4\"><TR>{cells}</TR></TABLE>>];"
+    );
 }
 
 /// Append the legend cluster listing the kinds present.

@@ -16,7 +16,8 @@
 //! 4. When an edge filter is set (or `drop_isolated`), entities left without
 //!    any edge are dropped, except the centre.
 //! 5. `top`: the `top` entities of highest degree in what is left (ties: more
-//!    mentions, then smaller id), and the edges between them.
+//!    mentions, then smaller id), and the edges between them; as in step 4,
+//!    those the cut leaves without edges are then dropped too.
 //!
 //! Only the documents that mention a kept entity stay in the document list
 //! (renumbered, in their order), so exports of a selection describe just
@@ -162,6 +163,22 @@ pub fn is_date_bound(s: &str) -> bool {
     }
 }
 
+/// Unmark the entities without a kept edge, except the centre.
+fn drop_unlinked(
+    keep: &mut [bool],
+    edges: &[(NodeIndex, NodeIndex, Edge)],
+    centre: Option<NodeIndex>,
+) {
+    let mut linked = vec![false; keep.len()];
+    for (s, t, _) in edges {
+        linked[s.index()] = true;
+        linked[t.index()] = true;
+    }
+    for (i, k) in keep.iter_mut().enumerate() {
+        *k = *k && (linked[i] || Some(NodeIndex::new(i)) == centre);
+    }
+}
+
 /// Apply a selection: a new graph with what it keeps (see the module
 /// documentation for the steps).
 pub fn select(graph: &KnowledgeGraph, sel: &Selection) -> KnowledgeGraph {
@@ -219,15 +236,9 @@ pub fn select(graph: &KnowledgeGraph, sel: &Selection) -> KnowledgeGraph {
     edges.retain(|(s, t, _)| keep[s.index()] && keep[t.index()]);
 
     // 4: entities left without edges.
-    if sel.filters_edges() || sel.drop_isolated {
-        let mut linked = vec![false; keep.len()];
-        for (s, t, _) in &edges {
-            linked[s.index()] = true;
-            linked[t.index()] = true;
-        }
-        for (i, k) in keep.iter_mut().enumerate() {
-            *k = *k && (linked[i] || Some(NodeIndex::new(i)) == centre);
-        }
+    let lonely = sel.filters_edges() || sel.drop_isolated;
+    if lonely {
+        drop_unlinked(&mut keep, &edges, centre);
     }
 
     // 5: the most connected entities.
@@ -249,6 +260,9 @@ pub fn select(graph: &KnowledgeGraph, sel: &Selection) -> KnowledgeGraph {
             keep[ix.index()] = false;
         }
         edges.retain(|(s, t, _)| keep[s.index()] && keep[t.index()]);
+        if lonely {
+            drop_unlinked(&mut keep, &edges, centre);
+        }
     }
 
     let mut nodes: Vec<Node> = pg
@@ -395,6 +409,19 @@ mod tests {
         // Degree 4 and 3 (aws has more mentions than acme, bolt).
         assert_eq!(nodes, ["aws", "navy"]);
         assert!(edges.is_empty());
+        // Left without edges by the cut, they go when isolated entities do.
+        let sel = Selection {
+            top: Some(2),
+            drop_isolated: true,
+            ..Selection::default()
+        };
+        assert_eq!(select(&g, &sel).node_count(), 0);
+        let sel = Selection {
+            top: Some(3),
+            drop_isolated: true,
+            ..Selection::default()
+        };
+        assert_eq!(ids(&select(&g, &sel)).0, ["acme", "aws", "navy"]);
     }
 
     #[test]
