@@ -1452,3 +1452,48 @@ fn man_pages_from_the_clap_definitions() {
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     }
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    use std::io::Read;
+    let g = sample();
+    let big_query = bbc().inspect(|b| {
+        let out = newsgraph_in(root())
+            .arg("query")
+            .arg(b)
+            .args(["relations", "--json"])
+            .output()
+            .unwrap();
+        assert!(
+            out.stdout.len() > 1 << 16,
+            "a query printing more than a pipe holds"
+        );
+    });
+    // Each writes more than a pipe holds (64 KiB), so the writes after the
+    // reader has gone fail.
+    for args in [
+        vec!["export", "GRAPH", "-f", "ntriples"],
+        vec!["export", "GRAPH", "-f", "json"],
+        vec!["query", "BIG", "relations", "--json"],
+    ] {
+        if args[1] == "BIG" && big_query.is_none() {
+            continue;
+        }
+        let mut child = newsgraph_in(root())
+            .args(args.iter().map(|a| match *a {
+                "GRAPH" => g.as_os_str(),
+                "BIG" => big_query.as_deref().map_or(OsStr::new(""), Path::as_os_str),
+                a => OsStr::new(a),
+            }))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // The pipe is closed here, as `| head -c 16` would.
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).is_empty(), "{args:?}: {}", stderr(&out));
+    }
+}

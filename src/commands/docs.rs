@@ -1,6 +1,7 @@
 //! `newsgraph completions` and `newsgraph man`: shell completions and man
 //! pages generated from the clap definitions.
 
+use super::report::ignore_broken_pipe;
 use crate::cli::{Cli, CompletionsArgs, ManArgs};
 use crate::output::write_output;
 use anyhow::{Context, Result};
@@ -21,10 +22,10 @@ pub fn man(args: ManArgs) -> Result<ExitCode> {
     let cmd = Cli::command();
     match &args.dir {
         None => {
-            write_output(None, |w| {
+            ignore_broken_pipe(write_output(None, |w| {
                 clap_mangen::Man::new(cmd).render(w)?;
                 Ok(())
-            })?;
+            }))?;
         }
         Some(dir) => {
             std::fs::create_dir_all(dir)

@@ -1,6 +1,7 @@
 //! `newsgraph export`: write a graph snapshot, or a selection of it, in
 //! another format.
 
+use super::report::ignore_broken_pipe;
 use crate::cli::{ExportArgs, ExportFormat, SelectionArgs};
 use crate::output::write_output;
 use anyhow::{Context, Result};
@@ -69,9 +70,9 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
     };
-    write_output(args.output.as_deref(), |w| {
+    ignore_broken_pipe(write_output(args.output.as_deref(), |w| {
         export(&graph, format, w).context("cannot write the export")?;
         Ok(())
-    })?;
+    }))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -60,6 +60,10 @@ impl Report {
     /// tables, and to standard error for JSON and CSV, whose standard output
     /// stays machine-readable.
     pub fn print(&self, mode: Mode) -> Result<()> {
+        ignore_broken_pipe(self.write(mode))
+    }
+
+    fn write(&self, mode: Mode) -> Result<()> {
         if let (Some(msg), Mode::Json | Mode::Csv) = (&self.empty, mode) {
             eprintln!("{msg}");
         }
@@ -84,6 +88,28 @@ impl Report {
             }
             Ok(())
         })
+    }
+}
+
+/// Treat a closed standard output (`newsgraph query ... | head`) as success:
+/// the reader has all it wanted.
+pub fn ignore_broken_pipe(r: Result<()>) -> Result<()> {
+    use std::io::ErrorKind::BrokenPipe;
+    let broken = |c: &(dyn std::error::Error + 'static)| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|e| e.io_error_kind() == Some(BrokenPipe))
+            || c.downcast_ref::<newsgraph_export::ExportError>()
+                .is_some_and(|e| match e {
+                    newsgraph_export::ExportError::Io(io) => io.kind() == BrokenPipe,
+                    newsgraph_export::ExportError::Json(j) => j.io_error_kind() == Some(BrokenPipe),
+                    _ => false,
+                })
+    };
+    match r {
+        Err(e) if e.chain().any(broken) => Ok(()),
+        r => r,
     }
 }
 
