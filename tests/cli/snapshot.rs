@@ -39,21 +39,56 @@ fn build_writes_a_snapshot_with_magic_bytes() {
     assert!(bytes.len() > 100);
 }
 
+/// The sections of a snapshot in format 2 or later, from its section table:
+/// (tag, offset, length). Empty for format 1 (a single payload).
+fn sections(bytes: &[u8]) -> Vec<(String, usize, usize)> {
+    let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap());
+    let u64_at = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap()) as usize;
+    if u32_at(8) < 2 {
+        return Vec::new();
+    }
+    (0..u32_at(12) as usize)
+        .map(|i| {
+            let entry = 16 + 32 * i;
+            let tag = String::from_utf8_lossy(&bytes[entry..entry + 8])
+                .trim_end_matches('\0')
+                .to_string();
+            (tag, u64_at(entry + 8), u64_at(entry + 16))
+        })
+        .collect()
+}
+
+/// Sections that `export` and `query` read (the stored per-document
+/// extractions are only read by `build --update` and `merge`).
+const LAZY: &[&str] = &["EXTRACTS"];
+
 /// Every way a user can damage a snapshot, with the file written in `dir`.
-fn damaged(dir: &Path) -> Vec<(&'static str, std::path::PathBuf)> {
+fn damaged(dir: &Path) -> Vec<(String, std::path::PathBuf)> {
     let good = std::fs::read(&sample_graph().path).unwrap();
     let mut cases = Vec::new();
-    let mut write = |name: &'static str, file: &str, bytes: &[u8]| {
+    let mut write = |name: &str, file: &str, bytes: &[u8]| {
         let p = dir.join(file);
         std::fs::write(&p, bytes).unwrap();
-        cases.push((name, p));
+        cases.push((name.to_string(), p));
     };
     write("truncated", "truncated.ngraph", &good[..good.len() / 2]);
     write("header only", "header.ngraph", &good[..20]);
-    let mut flipped = good.clone();
-    let at = good.len() * 2 / 3;
-    flipped[at] ^= 0x5a;
-    write("flipped payload byte", "flipped.ngraph", &flipped);
+    // A changed byte in every section a reader decodes (format 1: in the
+    // payload), and in the header.
+    let mut flips: Vec<(String, usize)> = sections(&good)
+        .into_iter()
+        .filter(|(tag, _, len)| *len > 0 && !LAZY.contains(&tag.as_str()))
+        .map(|(tag, off, len)| (format!("flipped byte in {tag}"), off + len / 2))
+        .collect();
+    if flips.is_empty() {
+        flips.push(("flipped payload byte".to_string(), good.len() * 2 / 3));
+    }
+    flips.push(("flipped header byte".to_string(), 13));
+    for (i, (name, at)) in flips.iter().enumerate() {
+        let mut bytes = good.clone();
+        bytes[*at] ^= 0x5a;
+        write(name, &format!("flipped{i}.ngraph"), &bytes);
+    }
     let mut padded = good.clone();
     padded.extend_from_slice(b"trailing junk");
     write("trailing bytes", "padded.ngraph", &padded);
@@ -100,8 +135,7 @@ fn damaged_snapshots_give_one_line_errors_naming_the_file() {
 fn damaged_snapshot_errors_say_what_is_wrong() {
     let dir = tempdir();
     let cases = damaged(dir.path());
-    let message = |name: &str| {
-        let (_, path) = cases.iter().find(|(n, _)| *n == name).unwrap();
+    let message = |path: &Path| {
         assert_fails(&run([
             "export".as_ref(),
             path.as_os_str(),
@@ -109,10 +143,63 @@ fn damaged_snapshot_errors_say_what_is_wrong() {
             "dot".as_ref(),
         ]))
     };
-    assert!(message("foreign text file").contains("not a newsgraph"));
-    assert!(message("empty file").contains("not a newsgraph"));
-    for case in ["truncated", "flipped payload byte", "trailing bytes"] {
-        assert!(message(case).contains("corrupt"), "{case}");
+    let mut flipped = 0;
+    for (case, path) in &cases {
+        let err = message(path);
+        let want = if case.contains("foreign") || case.contains("empty") {
+            "not a newsgraph"
+        } else {
+            "corrupt"
+        };
+        assert!(err.contains(want), "{case}: {err}");
+        flipped += usize::from(case.starts_with("flipped"));
+    }
+    assert!(flipped >= 2, "changed bytes were tried");
+}
+
+/// The stored per-document extractions are read only by `build --update`
+/// and `merge`; damage there is reported when they read it.
+#[test]
+fn damage_in_the_stored_extractions_is_reported_when_they_are_used() {
+    let good = std::fs::read(&sample_graph().path).unwrap();
+    let Some((_, off, len)) = sections(&good)
+        .into_iter()
+        .find(|(tag, _, len)| LAZY.contains(&tag.as_str()) && *len > 0)
+    else {
+        println!("SKIP: this snapshot format stores no per-document extractions");
+        return;
+    };
+    let dir = tempdir();
+    let bad = dir.path().join("bad.ngraph");
+    let mut bytes = good.clone();
+    bytes[off + len / 2] ^= 0x5a;
+    std::fs::write(&bad, &bytes).unwrap();
+    let out = dir.path().join("out.ngraph");
+    for args in [
+        vec![
+            "build".as_ref(),
+            "--update".as_ref(),
+            bad.as_os_str(),
+            "data/corpus".as_ref(),
+            "-o".as_ref(),
+            out.as_os_str(),
+        ],
+        vec![
+            "merge".as_ref(),
+            bad.as_os_str(),
+            sample_graph().path.as_os_str(),
+            "-o".as_ref(),
+            out.as_os_str(),
+        ],
+    ] {
+        let o = run(&args);
+        let err = assert_fails(&o);
+        assert!(
+            err.contains("bad.ngraph") && err.contains("corrupt"),
+            "{args:?}: {err}"
+        );
+        assert!(!out.exists(), "{args:?}: no output from a damaged input");
+        assert!(tmp_leftovers(dir.path()).is_empty());
     }
 }
 
