@@ -1653,6 +1653,10 @@ fn ambiguous_ok(
     if org_cue(cx, first, last).is_some() {
         return true;
     }
+    // A ticker aside: "Amazon (NASDAQ: AMZN)".
+    if last + 2 < cx.tokens.len() && cx.tok(last) == "(" && EXCHANGES.contains(&cx.tok(last + 1)) {
+        return true;
+    }
     // Corporate vocabulary in the sentence.
     let s = &cx.sentences[cx.tok_sentence[first] as usize];
     (s.first..s.last).any(|i| {

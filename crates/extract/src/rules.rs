@@ -439,7 +439,9 @@ fn clause_start(rules: &Rules, s: &Sent<'_>, i: usize) -> usize {
     let mut k = i;
     while k > s.first {
         let w = s.low(k - 1);
-        if w == ";" || w == ":" || w == "\u{2014}" || rules.clause_breaks.iter().any(|b| b == w) {
+        // A colon ends a clause unless it sits in an aside: "(NYSE: PLTR)".
+        let colon = w == ":" && !(k >= 3 && s.low(k - 3) == "(");
+        if w == ";" || colon || w == "\u{2014}" || rules.clause_breaks.iter().any(|b| b == w) {
             return k;
         }
         k -= 1;
@@ -754,6 +756,42 @@ fn head_of_phrase(
     Ok(ai)
 }
 
+/// Whether a word is a finite verb or auxiliary that opens a predicate.
+fn finite_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "said"
+            | "says"
+            | "also"
+            | "agreed"
+            | "plans"
+            | "holds"
+            | "owns"
+            | "bought"
+            | "sold"
+            | "won"
+            | "took"
+            | "made"
+            | "did"
+            | "does"
+    ) || (w.ends_with("ed") && w.len() > 4)
+}
+
 /// The first mention right of `i` within the clause and `max_gap` tokens,
 /// introduced by one of `preps` (over a few modifiers), or with no
 /// preposition in between when `preps` is empty (a direct object).
@@ -836,6 +874,14 @@ fn list_right(s: &Sent<'_>, ai: usize) -> Vec<usize> {
             break;
         }
         match s.arg_starting(k) {
+            // ", and Amazon has a stake": a new clause, not a list member.
+            Some(next)
+                if s.args[next].last < s.last
+                    && (a.last..k).any(|q| s.low(q) == ",")
+                    && finite_verb(s.low(s.args[next].last)) =>
+            {
+                break;
+            }
             Some(next) if next != cur => {
                 // "Vodafone and Deutsche Telekom's T-Mobile": the head.
                 let head = head_of_phrase(s, next, false, &[]).unwrap_or(next);
@@ -1234,6 +1280,36 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         if let Some(b) = by_agent(rules, s, t1, 2) {
             if let Some(subj) = subject(rules, s, t0) {
                 push(cx, b, subj, out);
+            }
+            return;
+        }
+        // "OpenAI received an investment from Microsoft": the subject
+        // received what the agent gave.
+        if let Some(b) = right_agent {
+            if let Some(subj) = subject(rules, s, t0) {
+                let receives = (s.args[subj].last..t0).any(|k| {
+                    matches!(
+                        s.low(k),
+                        "received"
+                            | "receives"
+                            | "got"
+                            | "gets"
+                            | "secured"
+                            | "secures"
+                            | "won"
+                            | "raised"
+                            | "took"
+                            | "accepted"
+                            | "landed"
+                            | "obtained"
+                            | "attracted"
+                            | "closed"
+                            | "announced"
+                    )
+                });
+                if receives {
+                    push(cx, b, subj, out);
+                }
             }
             return;
         }

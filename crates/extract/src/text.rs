@@ -423,6 +423,10 @@ pub fn is_title_case(text: &str, tokens: &[Token]) -> bool {
             continue;
         }
         let s = t.text(text);
+        // Acronyms ("NYSE") say nothing about headline case.
+        if t.all_caps {
+            continue;
+        }
         if s.len() <= 3 && !t.cap {
             // Short function words ("of", "to", "a") are lowercase in title case.
             continue;

@@ -228,8 +228,6 @@ fn investment_active_and_passive() {
 }
 
 #[test]
-#[ignore = "extraction weakness: 'received an investment from X' gives no investment \
-            (passed at 0a20c0a, regressed at a2f61a0)"]
 fn investment_received_from() {
     assert_fact(
         "OpenAI received an investment from Microsoft.",
@@ -240,7 +238,6 @@ fn investment_received_from() {
 }
 
 #[test]
-#[ignore = "extraction weakness: a spurious investment google -> amazon across the coordinated clause"]
 fn investment_in_two_coordinated_clauses() {
     let d = extract("Google invested in Anthropic, and Amazon has a stake in Anthropic.");
     assert_eq!(
@@ -324,7 +321,6 @@ fn negated_relations_are_kept_and_marked() {
 }
 
 #[test]
-#[ignore = "extraction weakness: 'did not win the Army contract' (customer as premodifier) gives no relation"]
 fn negated_contract_with_the_customer_as_premodifier() {
     assert_status(
         "Palantir did not win the U.S. Army contract.",
@@ -436,7 +432,6 @@ fn a_ticker_aside_gives_a_ticker_and_alias_but_no_exchange_entity() {
 }
 
 #[test]
-#[ignore = "extraction weakness: a ticker aside between subject and verb loses the relation"]
 fn a_ticker_aside_does_not_break_the_relation() {
     assert_fact(
         "Palantir Technologies (NYSE: PLTR) won a contract from the U.S. Army.",
@@ -447,7 +442,6 @@ fn a_ticker_aside_does_not_break_the_relation() {
 }
 
 #[test]
-#[ignore = "extraction weakness: ambiguous 'Amazon' is not confirmed by its ticker aside"]
 fn a_ticker_aside_confirms_an_ambiguous_name() {
     let d = extract("Amazon (NASDAQ: AMZN) acquired Anduril Industries.");
     assert_eq!(entity(&d, "amazon").ticker.as_deref(), Some("AMZN"));
