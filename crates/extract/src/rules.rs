@@ -1205,7 +1205,11 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     {
         return;
     }
-    if !has_required(rule, s, t1, s.args[patient].first) && !has_required(rule, s, t1, t1 + 4) {
+    let after = s.args[patient].last;
+    if !has_required(rule, s, t1, s.args[patient].first)
+        && !has_required(rule, s, t1, t1 + 4)
+        && !has_required(rule, s, after, after + 1)
+    {
         return;
     }
     let patients = list_right(s, patient);
