@@ -723,13 +723,16 @@ fn head_of_phrase(
     let t = &s.tokens[a.last];
     if t.kind == TokKind::Possessive {
         // "Hexal's US affiliate Eon Labs": the possessed name if any.
+        // "Yukos' main production arm, Yugansk": the name in apposition.
         let mut q = a.last + 1;
-        let limit = (q + 4).min(s.last);
+        let limit = (q + 6).min(s.last);
         while q < limit {
             if let Some(b) = s.arg_starting(q) {
                 return Ok(b);
             }
-            if !(is_modifier(s, q) || s.tokens[q].cap) {
+            let comma_then_name =
+                s.low(q) == "," && q + 1 < s.last && s.arg_starting(q + 1).is_some();
+            if !(is_modifier(s, q) || s.tokens[q].cap || comma_then_name) {
                 break;
             }
             q += 1;
@@ -823,10 +826,25 @@ fn object_with(
             continue;
         }
         if preps.is_empty() {
+            // "buy its former parent AT&T": "its" is a determiner here.
+            if s.low(a.first) == "its"
+                && a.last == a.first + 1
+                && a.last < s.last
+                && !s.tokens[a.last].cap
+            {
+                continue;
+            }
             if (i..a.first).any(|k| {
                 let w = s.low(k);
+                let lower_pair = matches!(w, "and" | "or")
+                    && k > i
+                    && !s.tokens[k - 1].cap
+                    && k + 1 < a.first
+                    && !s.tokens[k + 1].cap
+                    && s.arg_at(k - 1).is_none();
                 PREPOSITIONS.contains(&w)
-                    || matches!(w, "," | "which" | "who" | "that" | "and" | "or" | ";")
+                    || matches!(w, "," | "which" | "who" | "that" | ";")
+                    || (matches!(w, "and" | "or") && !lower_pair)
             }) {
                 return None;
             }
@@ -834,7 +852,7 @@ fn object_with(
                 .ok()
                 .filter(|&h| Some(h) != exclude);
         }
-        let p = skip_modifiers_left(s, a.first, 4, i);
+        let p = skip_modifiers_left(s, a.first, 6, i);
         let prep_at = if p > i && preps.iter().any(|w| w == s.low(p - 1)) {
             Some(p - 1)
         } else if p > i + 1 && preps.iter().any(|w| w == s.low(p - 2)) && s.tokens[p - 1].cap {
@@ -872,6 +890,15 @@ fn list_right(s: &Sent<'_>, ai: usize) -> Vec<usize> {
         }
         if !saw_joiner {
             break;
+        }
+        // "and Argentina's Enarsa": over a possessive place name.
+        if s.arg_starting(k).is_none()
+            && k + 2 < s.last
+            && s.tokens[k].cap
+            && s.arg_at(k).is_none()
+            && s.tokens[k + 1].kind == TokKind::Possessive
+        {
+            k += 2;
         }
         match s.arg_starting(k) {
             // ", and Amazon has a stake": a new clause, not a list member.
@@ -1159,16 +1186,27 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             None => None,
         };
         let Some(agent) = agent else { return };
-        let patient = subject(rules, s, t0).or_else(|| {
-            object(
-                rules,
-                s,
-                t1,
-                &rule.patient_preps,
-                rule.max_gap.max(30),
-                Some(agent),
-            )
-        });
+        let patient = subject(rules, s, t0)
+            .or_else(|| {
+                object(
+                    rules,
+                    s,
+                    t1,
+                    &rule.patient_preps,
+                    rule.max_gap.max(30),
+                    Some(agent),
+                )
+            })
+            .or_else(|| {
+                // "with AT&T being bought by SBC": the nearest name before.
+                let start = clause_start(rules, s, t0);
+                s.args
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find(|(_, a)| a.last <= t0 && a.first >= start && t0 - a.last <= 2)
+                    .map(|(ai, _)| ai)
+            });
         let Some(patient) = patient else { return };
         if !has_required(rule, s, t0, s.args[agent].first.max(t1 + 1))
             && !has_required(rule, s, t1, t1 + rule.max_gap)
@@ -1236,7 +1274,7 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         if let Some(first) = s.arg_starting(skip_dets_right(s, after + 1)).or_else(|| {
             // "between the Argentine State and ..." over modifiers.
             let mut q = after + 1;
-            while q < s.last && is_modifier(s, q) {
+            while q < s.last && (is_modifier(s, q) || (s.tokens[q].cap && s.arg_at(q).is_none())) {
                 q += 1;
             }
             s.arg_starting(q)
