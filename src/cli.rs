@@ -41,6 +41,11 @@ pub enum Command {
         after_help = "Examples:\n  newsgraph query graph.ngraph entity Pentagon\n  newsgraph query graph.ngraph neighbors Anthropic --kind dispute\n  newsgraph query graph.ngraph path OpenAI DoD --all\n  newsgraph query graph.ngraph why OpenAI Pentagon --json\n  newsgraph query graph.ngraph relations --kind contract --since 2025 --csv\n  newsgraph query graph.ngraph entities --sort pagerank --limit 10\n  newsgraph query graph.ngraph stats\n  newsgraph query graph.ngraph timeline Microsoft\n  newsgraph query graph.ngraph match \"(a:agency)<-[:contract]-(f:firm)-[:dispute]-(a)\""
     )]
     Query(QueryArgs),
+    /// Score extraction against labelled gold records (precision, recall, F1).
+    #[command(
+        after_help = "Examples:\n  newsgraph eval --gold ../shared/eval/dev/gold.jsonl\n  newsgraph eval --gold my-gold.jsonl --data-root my-articles/ --errors\n  newsgraph eval --gold ../shared/eval/dev/gold.jsonl --calibrate data/relations.ron\n\nGold format and matching rules: ../shared/eval/GUIDELINES.md (one JSON object per\ndocument: doc, entities with id/name/kind/aliases, relations with kind/source/target)."
+    )]
+    Eval(EvalArgs),
     /// Draw a graph snapshot (or a selection of it) with Graphviz.
     #[command(
         after_help = "Examples:\n  newsgraph render graph.ngraph -o graph.svg\n  newsgraph render graph.ngraph -o pentagon.png --around Pentagon --depth 2\n  newsgraph render graph.ngraph -o contracts.pdf --kind contract --cluster --layout dot\n  newsgraph render big.ngraph -o big.svg --top 300 --status asserted\n\nNeeds Graphviz (`dot`): apt-get install graphviz, or brew install graphviz."
@@ -531,4 +536,32 @@ pub struct ManArgs {
     /// Write newsgraph.1 and one page per subcommand (newsgraph-query.1, ...) into this directory instead of printing newsgraph.1.
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Gold file (JSON Lines, one labelled document per line).
+    #[arg(long, value_name = "GOLD.jsonl")]
+    pub gold: PathBuf,
+    /// Directory the gold `doc` paths are relative to (default: found next to
+    /// the gold file: its folder, or a `data` folder up to two levels above).
+    #[arg(long, value_name = "DIR")]
+    pub data_root: Option<PathBuf>,
+    /// Print every missed and extra entity and relation, with its sentence.
+    #[arg(long)]
+    pub errors: bool,
+    /// Score hedged relations too (by default only asserted and reported ones count).
+    #[arg(long)]
+    pub include_hedged: bool,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Measure each rule's precision on the gold and write it into this rules
+    /// file as the rule's confidence (rules seen fewer than --min-support times
+    /// keep their value).
+    #[arg(long, value_name = "RULES.ron")]
+    pub calibrate: Option<PathBuf>,
+    /// Statements a rule needs on the gold before --calibrate changes it.
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    pub min_support: usize,
 }

@@ -3,6 +3,7 @@
 mod build;
 mod diff;
 mod docs;
+mod eval;
 mod export;
 mod extract;
 mod merge;
@@ -22,6 +23,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Merge(args) => merge::run(args),
         Command::Export(args) => export::run(args),
         Command::Query(args) => query::run(args),
+        Command::Eval(args) => eval::run(data, args),
         Command::Render(args) => render::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Completions(args) => docs::completions(args),

@@ -15,6 +15,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 mod error;
+pub mod eval;
 mod extractor;
 mod gazetteer;
 mod lexicon;
