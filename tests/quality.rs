@@ -2,6 +2,8 @@
 //! `../shared/eval` (targets of issue 3) and the project's own sample and
 //! held-out sets (regression guards). Each runs `newsgraph eval --json`.
 
+#![allow(clippy::unwrap_used)]
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
