@@ -362,7 +362,10 @@ impl Extractor {
         }
 
         // Parts stated by a name: "Texas attorney general".
-        for &(part, whole, m) in &rec.named_parts {
+        for &(part, whole, m, needs_mention) in &rec.named_parts {
+            if needs_mention && !rec.mentions.iter().any(|o| o.entity == whole) {
+                continue;
+            }
             let s = &sentences[m.sentence];
             let surface = &text[tokens[m.first].start as usize..tokens[m.last - 1].end as usize];
             statements.push((
@@ -398,7 +401,10 @@ impl Extractor {
         let mut entities: Vec<Entity> = Vec::new();
         let mut keep = vec![false; rec.entities.len()];
         for (i, e) in rec.entities.iter().enumerate() {
-            if e.latent && !in_relation[i] {
+            // Latent entities (a country named as a place) and entities left
+            // without a mention of their own (the base of a compound name)
+            // appear only as relation parties.
+            if (e.latent || mentions[i] == 0) && !in_relation[i] {
                 continue;
             }
             keep[i] = true;

@@ -48,7 +48,9 @@ pub(crate) struct Recognised {
     pub mentions: Vec<Mention>,
     /// Parts stated by a name itself ("Texas attorney general" is part of
     /// Texas): (part entity, whole entity, the mention naming the part).
-    pub named_parts: Vec<(usize, usize, Mention)>,
+    /// The flag says whether the whole must be named on its own elsewhere
+    /// in the document for the part to be stated.
+    pub named_parts: Vec<(usize, usize, Mention, bool)>,
 }
 
 /// Possessions that show the possessor is a company ("X's shares").
@@ -727,7 +729,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             pronoun: false,
         };
         rec.mentions[mi] = m;
-        rec.named_parts.push((idx, base.entity, m));
+        rec.named_parts.push((idx, base.entity, m, true));
         false
     });
 
@@ -1777,7 +1779,7 @@ fn country_mentions(
                     pronoun: false,
                 };
                 rec.mentions.push(m);
-                rec.named_parts.push((idx, whole, m));
+                rec.named_parts.push((idx, whole, m, false));
                 i += len;
                 continue;
             }

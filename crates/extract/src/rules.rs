@@ -96,6 +96,10 @@ pub struct RuleSpec {
     /// money ("a $200 million agreement" is a purchase).
     #[serde(default)]
     pub money_kind: Option<RelationKind>,
+    /// The relation kind to produce instead when a share above 50% is named
+    /// between the trigger and the patient ("acquired 67.7% of X").
+    #[serde(default)]
+    pub majority_kind: Option<RelationKind>,
     /// No other entity may stand between the trigger and the patient
     /// ("bought chips from X", not "bought Y from X").
     #[serde(default)]
@@ -1025,6 +1029,18 @@ fn push_kind(cx: &Trig<'_, '_>, a: Arg, p: Arg, agency_switch: bool, out: &mut V
         Role::Patient => (p, a),
     };
     let mut kind = rule.kind;
+    if let Some(k) = rule.majority_kind {
+        let (lo, hi) = (cx.t1.min(p.first), p.first.max(cx.t1));
+        let majority = (lo..hi).any(|q| {
+            let next = cx.s.low((q + 1).min(cx.s.last - 1));
+            cx.s.tokens[q].kind == TokKind::Number
+                && matches!(next, "%" | "percent" | "per")
+                && cx.s.low(q).parse::<f64>().is_ok_and(|v| v > 50.0)
+        });
+        if majority {
+            kind = k;
+        }
+    }
     if let (Some(k), true) = (rule.money_kind, agency_switch) {
         let from = clause_start(cx.rules, cx.s, cx.t0).max(cx.t0.saturating_sub(6));
         let to = clause_end(cx.rules, cx.s, cx.t1).min(cx.t1 + 6);
@@ -1220,7 +1236,7 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         }
         return;
     }
-    let Some(patient) = object_with(
+    let patient = object_with(
         rules,
         s,
         t1,
@@ -1228,9 +1244,41 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         rule.max_gap,
         None,
         &rule.requires,
-    ) else {
-        return;
+    );
+    // "A, B and C, which the agency selected": the object is the relative
+    // clause's antecedent.
+    let patient = match patient {
+        Some(p) => Some(p),
+        None if rule.patient_preps.is_empty() => {
+            let start = clause_start(rules, s, t0);
+            let object_relative = start > s.first
+                && matches!(s.low(start - 1), "which" | "that")
+                && start < t0
+                && s.args.iter().any(|a| a.first >= start && a.last <= t0);
+            if object_relative {
+                let mut k = start - 1;
+                if k > s.first && s.low(k - 1) == "," {
+                    k -= 1;
+                }
+                s.arg_ending(k).map(|ante| {
+                    let subj = subject(rules, s, t0);
+                    for p in list_left(s, ante) {
+                        if let Some(a) = subj {
+                            push(cx, a, p, out);
+                        }
+                    }
+                    usize::MAX
+                })
+            } else {
+                None
+            }
+        }
+        None => None,
     };
+    let Some(patient) = patient else { return };
+    if patient == usize::MAX {
+        return;
+    }
     if rule.clear_path
         && s.args
             .iter()
@@ -1246,7 +1294,7 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let after = s.args[patient].last;
     if !has_required(rule, s, t1, s.args[patient].first)
         && !has_required(rule, s, t1, t1 + 4)
-        && !has_required(rule, s, after, after + 1)
+        && !has_required(rule, s, after, after + 8)
     {
         return;
     }
@@ -1510,18 +1558,30 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             return;
         }
     }
-    let Some(left) = left else { return };
-    let gap_ok = (s.args[left].last..t0).all(|q| {
-        let w = s.low(q);
-        w == ","
-            || DETERMINERS.contains(&w)
-            || BE.contains(&w)
-            || matches!(
-                w,
-                "now" | "also" | "which" | "became" | "becomes" | "remains" | "still"
-            )
-            || s.tokens[q].kind == TokKind::Word && !PREPOSITIONS.contains(&w)
+    // "X, which has ... and is a subsidiary of Y": the relative clause's
+    // antecedent.
+    let left = left.or_else(|| {
+        let start = clause_start(rules, s, t0);
+        if start > s.first && matches!(s.low(start - 1), "which" | "who") {
+            subject(rules, s, t0)
+        } else {
+            None
+        }
     });
+    let Some(left) = left else { return };
+    let relative_left = s.args[left].last + 8 < t0;
+    let gap_ok = relative_left
+        || (s.args[left].last..t0).all(|q| {
+            let w = s.low(q);
+            w == ","
+                || DETERMINERS.contains(&w)
+                || BE.contains(&w)
+                || matches!(
+                    w,
+                    "now" | "also" | "which" | "became" | "becomes" | "remains" | "still"
+                )
+                || s.tokens[q].kind == TokKind::Word && !PREPOSITIONS.contains(&w)
+        });
     if !gap_ok {
         return;
     }
