@@ -810,10 +810,20 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         .iter()
         .map(|c| normalize_name(cx.span(c.first, c.last), cx.lexicon))
         .collect();
+    let body_norms: HashSet<&str> = chunks
+        .iter()
+        .zip(&norms)
+        .filter(|(c, _)| !headline[cx.tok_sentence[c.first] as usize])
+        .map(|(_, n)| n.as_str())
+        .collect();
     for (ci, c) in chunks.iter().enumerate() {
         let in_headline = headline[cx.tok_sentence[c.first] as usize];
         let kind = match classes[ci] {
-            Class::StrongOrg(k) => Some(k),
+            // In a headline every word is capitalised: a name counts only if
+            // the body uses it too.
+            Class::StrongOrg(k) if !in_headline || body_norms.contains(norms[ci].as_str()) => {
+                Some(k)
+            }
             Class::Org(_) | Class::Unknown if !in_headline => {
                 let cue = org_cue(cx, c.first, c.last);
                 match (classes[ci], cue) {

@@ -490,8 +490,6 @@ fn extract_article(headline: &str, body: &str) -> DocExtraction {
 }
 
 #[test]
-#[ignore = "extraction weakness: title-case headline words become organisations \
-            ('Army Picks', 'Consolidate Defense Networks')"]
 fn title_case_headline_words_are_not_organisations() {
     for (headline, body, ids) in [
         (
