@@ -443,7 +443,11 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         .sentences
         .iter()
         .map(|s| {
-            crate::text::is_title_case(cx.text, &cx.tokens[s.first..s.last]) && s.last - s.first > 2
+            // Headlines are title case and do not end with a full stop.
+            let stop = cx.tok(s.last - 1) == ".";
+            !stop
+                && crate::text::is_title_case(cx.text, &cx.tokens[s.first..s.last])
+                && s.last - s.first > 2
         })
         .collect();
 
