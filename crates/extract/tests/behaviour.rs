@@ -449,6 +449,27 @@ fn a_ticker_aside_confirms_an_ambiguous_name() {
 }
 
 #[test]
+fn pattern_names_in_running_text() {
+    let d = extract(
+        "Kestrel Data Systems LLC sued the Office of Digital Services over the award last week.",
+    );
+    assert_eq!(
+        entity(&d, "org:kestrel data systems").kind,
+        EntityKind::Firm
+    );
+    assert_eq!(
+        entity(&d, "org:office of digital services").kind,
+        EntityKind::Agency
+    );
+    find(
+        &d,
+        RelationKind::Dispute,
+        "org:kestrel data systems",
+        "org:office of digital services",
+    );
+}
+
+#[test]
 #[ignore = "extraction weakness (since 18c14d2): a one-line document of mostly capitalised \
             words is read as a headline and its pattern names are dropped"]
 fn pattern_names_become_entities_of_the_right_kind() {
