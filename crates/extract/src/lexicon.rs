@@ -2,8 +2,8 @@
 //! read from `data/lexicon.ron`.
 
 use crate::ExtractError;
+use crate::fxhash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
-use std::collections::HashSet;
 use std::path::Path;
 
 /// The lexicon file as written.
@@ -69,29 +69,29 @@ pub struct Country {
 pub struct Lexicon {
     /// The file contents.
     pub file: LexiconFile,
-    pub(crate) legal_suffixes: HashSet<String>,
-    pub(crate) firm_heads: HashSet<String>,
-    pub(crate) agency_heads: HashSet<String>,
-    pub(crate) weak_agency_heads: HashSet<String>,
-    pub(crate) agency_qualifiers: HashSet<String>,
-    pub(crate) firm_cues: HashSet<String>,
-    pub(crate) agency_cues: HashSet<String>,
-    pub(crate) first_names: HashSet<String>,
-    pub(crate) person_titles: HashSet<String>,
+    pub(crate) legal_suffixes: FxHashSet<String>,
+    pub(crate) firm_heads: FxHashSet<String>,
+    pub(crate) agency_heads: FxHashSet<String>,
+    pub(crate) weak_agency_heads: FxHashSet<String>,
+    pub(crate) agency_qualifiers: FxHashSet<String>,
+    pub(crate) firm_cues: FxHashSet<String>,
+    pub(crate) agency_cues: FxHashSet<String>,
+    pub(crate) first_names: FxHashSet<String>,
+    pub(crate) person_titles: FxHashSet<String>,
     /// Country names and aliases -> index into `file.countries`.
-    pub(crate) country_names: std::collections::HashMap<String, usize>,
+    pub(crate) country_names: FxHashMap<String, usize>,
     /// Demonyms -> index into `file.countries`.
-    pub(crate) demonyms: std::collections::HashMap<String, usize>,
-    pub(crate) places: HashSet<String>,
-    pub(crate) not_names: HashSet<String>,
-    pub(crate) non_org_heads: HashSet<String>,
+    pub(crate) demonyms: FxHashMap<String, usize>,
+    pub(crate) places: FxHashSet<String>,
+    pub(crate) not_names: FxHashSet<String>,
+    pub(crate) non_org_heads: FxHashSet<String>,
 }
 
-fn set(v: &[String]) -> HashSet<String> {
+fn set(v: &[String]) -> FxHashSet<String> {
     v.iter().cloned().collect()
 }
 
-fn lower_set(v: &[String]) -> HashSet<String> {
+fn lower_set(v: &[String]) -> FxHashSet<String> {
     v.iter().map(|s| s.to_lowercase()).collect()
 }
 
@@ -120,8 +120,8 @@ impl Lexicon {
 
     /// Index a parsed lexicon.
     pub fn from_file(file: LexiconFile) -> Self {
-        let mut country_names = std::collections::HashMap::new();
-        let mut demonyms = std::collections::HashMap::new();
+        let mut country_names = FxHashMap::default();
+        let mut demonyms = FxHashMap::default();
         for (i, c) in file.countries.iter().enumerate() {
             country_names.insert(c.name.clone(), i);
             for a in &c.aliases {

@@ -1,9 +1,9 @@
 //! Gazetteer matching with aho-corasick: every name and alias of every entry,
 //! on word boundaries, with the case rules of the gazetteer format.
 
+use crate::fxhash::FxHashMap;
 use crate::gazetteer::Gazetteer;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
 
 /// What a matched pattern refers to.
 #[derive(Debug, Clone)]
@@ -40,7 +40,7 @@ pub(crate) struct GazetteerMatcher {
     ac: AhoCorasick,
     patterns: Vec<Pattern>,
     /// Exact form -> pattern index, for lookups of assembled names.
-    by_form: HashMap<String, usize>,
+    by_form: FxHashMap<String, usize>,
 }
 
 /// Whether a form must match with exact case: short forms ("GSA", "DoD",
@@ -53,8 +53,8 @@ fn needs_exact_case(form: &str) -> bool {
 impl GazetteerMatcher {
     pub fn new(gazetteer: &Gazetteer) -> Self {
         let mut patterns = Vec::new();
-        let mut by_form = HashMap::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut by_form = FxHashMap::default();
+        let mut seen: FxHashMap<String, usize> = FxHashMap::default();
         for (i, e) in gazetteer.entries().iter().enumerate() {
             for (k, form) in std::iter::once(&e.name).chain(e.aliases.iter()).enumerate() {
                 let form = form.trim().replace('\u{2019}', "'");
@@ -88,10 +88,13 @@ impl GazetteerMatcher {
                 owners.push(pi);
             }
         }
+        // Matching runs over the ASCII-lowercased text with lowercased
+        // patterns: the same as ASCII case-insensitive matching, with a
+        // smaller automaton.
+        let lowered: Vec<String> = searched.iter().map(|p| p.to_ascii_lowercase()).collect();
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(&searched)
+            .build(&lowered)
             .expect("gazetteer patterns compile");
         // Re-map curly variants to their owner pattern by rebuilding the list.
         let mut all = Vec::with_capacity(owners.len());
@@ -114,11 +117,12 @@ impl GazetteerMatcher {
         self.by_form.get(form).copied()
     }
 
-    /// All hits on word boundaries that satisfy the case rules.
-    pub fn find(&self, text: &str) -> Vec<Hit> {
+    /// All hits on word boundaries that satisfy the case rules; `lower` is
+    /// `text` with ASCII letters lowercased (same byte offsets).
+    pub fn find(&self, text: &str, lower: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
         let mut hits = Vec::new();
-        for m in self.ac.find_iter(text) {
+        for m in self.ac.find_iter(lower) {
             let (s, e) = (m.start(), m.end());
             if s > 0 {
                 let prev = text[..s].chars().next_back().unwrap_or(' ');
@@ -215,7 +219,10 @@ mod tests {
 
     fn found(text: &str) -> Vec<&str> {
         let m = matcher();
-        m.find(text).iter().map(|h| &text[h.start..h.end]).collect()
+        m.find(text, &text.to_ascii_lowercase())
+            .iter()
+            .map(|h| &text[h.start..h.end])
+            .collect()
     }
 
     #[test]

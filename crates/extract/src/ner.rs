@@ -2,12 +2,13 @@
 //! names classified by their head word and context, acronym definitions,
 //! ticker asides, short forms, country governments and pronoun coreference.
 
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::Lexicon;
 use crate::matcher::GazetteerMatcher;
 use crate::model::{AliasOrigin, EntityKind, EntitySource};
 use crate::text::{Sentence, TokKind, Token};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// A mention of an entity: a token range in one sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -328,9 +329,13 @@ pub(crate) struct Context<'a> {
     pub lexicon: &'a Lexicon,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     fn tok(&self, i: usize) -> &str {
         self.tokens[i].text(self.text)
+    }
+    fn lower_tok(&self, i: usize) -> &'a str {
+        let t = &self.tokens[i];
+        &self.lower[t.start as usize..t.end as usize]
     }
     fn low(&self, i: usize) -> &str {
         let t = &self.tokens[i];
@@ -344,11 +349,8 @@ impl Context<'_> {
         if t.kind != TokKind::Word {
             return false;
         }
-        if t.cap {
-            return true;
-        }
         // "eBay", "iPhone", "3M": an uppercase letter after the first.
-        self.tok(i).chars().skip(1).any(char::is_uppercase)
+        t.cap || t.inner_upper
     }
     fn sentence_start(&self, i: usize) -> bool {
         let s = self.tok_sentence[i] as usize;
@@ -429,14 +431,30 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     // Token -> covered by an accepted mention.
     let mut covered = vec![false; n];
     let mut blocked = vec![false; n];
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
 
     // Lowercase words the document uses: a capitalised sentence opener that
     // also appears in lowercase is a common word.
-    let mut lowercase_words: HashSet<&str> = HashSet::new();
-    for t in cx.tokens {
-        if t.kind == TokKind::Word && !t.cap {
-            lowercase_words.insert(t.text(cx.text));
+    // Only the words that open sentences matter: collect them, then see
+    // which the document also writes in lowercase.
+    let mut openers: HashSet<&str> = HashSet::default();
+    for s in cx.sentences {
+        for k in s.first..(s.first + 2).min(s.last) {
+            let t = &cx.tokens[k];
+            if t.kind == TokKind::Word && t.cap {
+                openers.insert(cx.lower_tok(k));
+            }
+        }
+    }
+    let mut lowercase_words: HashSet<&str> = HashSet::default();
+    if !openers.is_empty() {
+        for t in cx.tokens {
+            if t.kind == TokKind::Word && !t.cap {
+                let w = t.text(cx.text);
+                if openers.contains(w) {
+                    lowercase_words.insert(w);
+                }
+            }
         }
     }
     let headline: Vec<bool> = cx
@@ -476,12 +494,15 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     }
 
     // Token starts and ends by byte offset.
-    let mut start_tok: HashMap<u32, usize> = HashMap::with_capacity(n);
-    let mut end_tok: HashMap<u32, usize> = HashMap::with_capacity(n);
-    for (i, t) in cx.tokens.iter().enumerate() {
-        start_tok.insert(t.start, i);
-        end_tok.insert(t.end, i + 1);
-    }
+    // Token starts and ends by byte offset (tokens are sorted and disjoint).
+    let start_tok =
+        |b: u32| -> Option<usize> { cx.tokens.binary_search_by_key(&b, |t| t.start).ok() };
+    let end_tok = |b: u32| -> Option<usize> {
+        cx.tokens
+            .binary_search_by_key(&b, |t| t.end)
+            .ok()
+            .map(|i| i + 1)
+    };
 
     // 2. Gazetteer hits.
     struct GHit {
@@ -492,11 +513,8 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         surface: Option<String>,
     }
     let mut ghits: Vec<GHit> = Vec::new();
-    for h in cx.matcher.find(cx.text) {
-        let (Some(&first), Some(&last)) = (
-            start_tok.get(&(h.start as u32)),
-            end_tok.get(&(h.end as u32)),
-        ) else {
+    for h in cx.matcher.find(cx.text, cx.lower) {
+        let (Some(first), Some(last)) = (start_tok(h.start as u32), end_tok(h.end as u32)) else {
             continue;
         };
         if first >= last || blocked[first] {
@@ -738,7 +756,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     });
 
     // Persons: first names, titles; remember their last names.
-    let mut person_words: HashSet<&str> = HashSet::new();
+    let mut person_words: HashSet<&str> = HashSet::default();
     let mut classes: Vec<Class> = Vec::with_capacity(chunks.len());
     for c in &chunks {
         let class = classify(cx, c);
@@ -767,7 +785,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
 
     // 4. Acronym definitions: "Long Name (ACR)" and "ACR (Long Name)".
     // Map acronym -> (chunk index or gazetteer entity index).
-    let mut acronym_of: HashMap<String, AcronymTarget> = HashMap::new();
+    let mut acronym_of: HashMap<String, AcronymTarget> = HashMap::default();
     for (ci, c) in chunks.iter().enumerate() {
         if c.last + 2 < n && cx.tok(c.last) == "(" && cx.tok(c.last + 2) == ")" {
             let acr = cx.tok(c.last + 1);
@@ -809,7 +827,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
 
     // 5. Decide each chunk.
     // Confirmation evidence per normalised name.
-    let mut confirmed: HashMap<String, EntityKind> = HashMap::new();
+    let mut confirmed: HashMap<String, EntityKind> = HashMap::default();
     let norms: Vec<String> = chunks
         .iter()
         .map(|c| normalize_name(cx.span(c.first, c.last), cx.lexicon))
@@ -918,7 +936,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         pending.push((ci, norms[ci].clone(), kind));
     }
     // Resolve acronyms to their long forms' keys and short forms to longer names.
-    let mut key_of_norm: HashMap<String, String> = HashMap::new();
+    let mut key_of_norm: HashMap<String, String> = HashMap::default();
     for (acr, t) in &acronym_of {
         if let AcronymTarget::Chunk(x) = t {
             key_of_norm.insert(acr.to_lowercase(), norms[*x].clone());

@@ -9,10 +9,10 @@
 //! within the clause that holds the trigger.
 
 use crate::ExtractError;
+use crate::fxhash::FxHashMap;
 use crate::model::{EntityKind, RelationKind, Status};
 use crate::text::{TokKind, Token};
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::path::Path;
 
 /// How a rule's trigger relates its two entities.
@@ -158,7 +158,7 @@ pub struct RulesFile {
 pub struct Rules {
     /// The file contents.
     pub file: RulesFile,
-    triggers: HashMap<String, Vec<(usize, Vec<String>)>>,
+    triggers: FxHashMap<String, Vec<(usize, Vec<String>)>>,
     negation: Vec<Vec<String>>,
     hedges: Vec<Vec<String>>,
     reporting: Vec<Vec<String>>,
@@ -194,7 +194,7 @@ impl Rules {
 
     /// Index a parsed rules file, checking ids are unique.
     pub fn from_file(file: RulesFile, origin: &str) -> Result<Self, ExtractError> {
-        let mut triggers: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
+        let mut triggers: FxHashMap<String, Vec<(usize, Vec<String>)>> = FxHashMap::default();
         let mut ids = std::collections::HashSet::new();
         for (ri, r) in file.rules.iter().enumerate() {
             if !ids.insert(r.id.clone()) {

@@ -35,6 +35,8 @@ pub struct Token {
     pub cap: bool,
     /// Every letter is uppercase and there are at least two letters.
     pub all_caps: bool,
+    /// An uppercase letter after the first character ("eBay", "3M", "OpenAI").
+    pub inner_upper: bool,
     /// Whitespace (or the text start) precedes the token.
     pub space_before: bool,
     /// A line break lies between this token and the previous one.
@@ -74,9 +76,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += 1;
             continue;
         }
-        let c = match text[i..].chars().next() {
-            Some(c) => c,
-            None => break,
+        let c = if b < 0x80 {
+            char::from(b)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            }
         };
         if c.is_whitespace() {
             if c == '\u{2028}' || c == '\u{2029}' {
@@ -123,11 +129,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let cap = s.chars().next().is_some_and(char::is_uppercase);
         let mut letters = 0;
         let mut upper = true;
-        for ch in s.chars() {
+        let mut inner_upper = false;
+        for (k, ch) in s.chars().enumerate() {
             if ch.is_alphabetic() {
                 letters += 1;
                 if !ch.is_uppercase() {
                     upper = false;
+                } else if k > 0 {
+                    inner_upper = true;
                 }
             }
         }
@@ -137,6 +146,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             kind,
             cap,
             all_caps: upper && letters >= 2,
+            inner_upper,
             space_before,
             newline_before: newlines > 0,
             para_before: newlines > 1,
@@ -154,9 +164,13 @@ fn scan_word(text: &str, start: usize) -> (usize, TokKind) {
     let mut i = start;
     let mut all_digits = true;
     while i < bytes.len() {
-        let c = match text[i..].chars().next() {
-            Some(c) => c,
-            None => break,
+        let c = if bytes[i] < 0x80 {
+            char::from(bytes[i])
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            }
         };
         if c.is_alphanumeric() {
             if !c.is_ascii_digit() {
@@ -241,6 +255,7 @@ fn split_clitics(text: &str, tokens: &mut Vec<Token>) {
             tail.kind = TokKind::Negation;
             tail.cap = false;
             tail.all_caps = false;
+            tail.inner_upper = false;
             tail.space_before = false;
             tail.newline_before = false;
             tail.para_before = false;
@@ -253,9 +268,18 @@ fn split_clitics(text: &str, tokens: &mut Vec<Token>) {
     *tokens = out;
 }
 
+/// `s` ends with "n't" or "n\u{2019}t", ASCII letters in any case (without
+/// allocating: this runs on every word).
 fn ends_with_nt(s: &str) -> bool {
-    let lower = s.to_ascii_lowercase();
-    lower.ends_with("n't") || lower.ends_with("n\u{2019}t")
+    let b = s.as_bytes();
+    let nt = |apos: &[u8]| {
+        let n = apos.len() + 2;
+        b.len() >= n
+            && b[b.len() - n].eq_ignore_ascii_case(&b'n')
+            && &b[b.len() - n + 1..b.len() - 1] == apos
+            && b[b.len() - 1].eq_ignore_ascii_case(&b't')
+    };
+    nt(b"'") || nt("\u{2019}".as_bytes())
 }
 
 /// A sentence: a token range and its byte range.
