@@ -470,8 +470,6 @@ fn pattern_names_in_running_text() {
 }
 
 #[test]
-#[ignore = "extraction weakness (since 18c14d2): a one-line document of mostly capitalised \
-            words is read as a headline and its pattern names are dropped"]
 fn pattern_names_become_entities_of_the_right_kind() {
     let d = extract("Kestrel Data Systems LLC sued the Office of Digital Services.");
     let k = entity(&d, "org:kestrel data systems");
