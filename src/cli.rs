@@ -382,6 +382,20 @@ pub enum Query {
         #[arg(long, default_value_t = 20, value_name = "N")]
         limit: usize,
     },
+    /// The alias table: every other name of every entity (or of one), with
+    /// where each came from (gazetteer, acronym definition, short form,
+    /// merged across documents, ...). For reviewing entity resolution.
+    #[command(
+        after_help = "Examples:\n  newsgraph query graph.ngraph aliases\n  newsgraph query graph.ngraph aliases Pentagon\n  newsgraph query graph.ngraph aliases --origin cross_document --csv"
+    )]
+    Aliases {
+        /// Only this entity (name, alias or id).
+        name: Option<String>,
+        /// Only aliases of this origin (gazetteer, acronym_definition,
+        /// name_variant, descriptive, short_form, cross_document, ticker).
+        #[arg(long, value_name = "ORIGIN")]
+        origin: Option<String>,
+    },
     /// Counts by kind and status, the most connected entities, connected components.
     #[command(after_help = "Example:\n  newsgraph query graph.ngraph stats")]
     Stats {

@@ -43,6 +43,25 @@ pub fn extractor(data: Option<&Path>) -> Result<Extractor> {
     }
 }
 
+/// The entity-resolution rules: `resolution.ron` in `--data DIR` when there
+/// is one, else the bundled file.
+pub fn resolution(data: Option<&Path>) -> Result<newsgraph_graph::ResolutionRules> {
+    if let Some(path) = data
+        .map(|d| d.join("resolution.ron"))
+        .filter(|p| p.exists())
+    {
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        return newsgraph_graph::ResolutionRules::from_ron(&text, &path.display().to_string())
+            .map_err(anyhow::Error::msg);
+    }
+    newsgraph_graph::ResolutionRules::from_ron(
+        newsgraph_graph::BUNDLED_RESOLUTION,
+        "data/resolution.ron",
+    )
+    .map_err(anyhow::Error::msg)
+}
+
 /// A fingerprint of everything extraction depends on besides the text: the
 /// tool version and the three data files (from `--data` or bundled). Stored
 /// in snapshots so `build --update` knows when stored extractions are stale.

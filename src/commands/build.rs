@@ -53,11 +53,12 @@ pub fn run(data: Option<&Path>, args: BuildArgs) -> Result<ExitCode> {
         .unwrap_or_else(|| PathBuf::from("graph.ngraph"));
     let fp = pipeline::fingerprint(data);
     let mut run = Run::default();
-    let builder = if args.from_extracted {
+    let mut builder = if args.from_extracted {
         from_extracted(&args, &mut run)?
     } else {
         from_texts(data, &args, &fp, &mut run)?
     };
+    builder.set_rules(pipeline::resolution(data)?);
     if builder.duplicates() > 0 {
         eprintln!(
             "newsgraph: warning: {} documents had an id seen before; one record was kept per id (the one with the greatest content hash)",

@@ -12,7 +12,7 @@ use newsgraph_graph::snapshot::{self, SaveOptions};
 use std::process::ExitCode;
 use std::time::Instant;
 
-pub fn run(args: MergeArgs) -> Result<ExitCode> {
+pub fn run(data: Option<&std::path::Path>, args: MergeArgs) -> Result<ExitCode> {
     let started = Instant::now();
     let mut merged: Option<(newsgraph_graph::GraphBuilder, String)> = None;
     let mut total = 0usize;
@@ -34,7 +34,7 @@ pub fn run(args: MergeArgs) -> Result<ExitCode> {
             }
         }
     }
-    let Some((builder, fingerprint)) = merged else {
+    let Some((mut builder, fingerprint)) = merged else {
         anyhow::bail!("nothing to merge");
     };
     if builder.document_count() < total {
@@ -43,6 +43,7 @@ pub fn run(args: MergeArgs) -> Result<ExitCode> {
             total - builder.document_count()
         );
     }
+    builder.set_rules(crate::pipeline::resolution(data)?);
     let graph = builder.build();
     snapshot::save_with(
         &graph,

@@ -20,7 +20,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Build(args) => build::run(data, args),
         Command::Extract(args) => extract::run(data, args),
-        Command::Merge(args) => merge::run(args),
+        Command::Merge(args) => merge::run(data, args),
         Command::Export(args) => export::run(args),
         Command::Query(args) => query::run(args),
         Command::Eval(args) => eval::run(data, args),

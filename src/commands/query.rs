@@ -91,6 +91,7 @@ pub fn run(args: QueryArgs) -> Result<ExitCode> {
         }
         Query::Entities { kind, sort, limit } => entities(&ctx, kind, *sort, *limit),
         Query::Stats { top } => stats_report(&ctx, *top),
+        Query::Aliases { name, origin } => aliases(&ctx, name.as_deref(), origin.as_deref())?,
         Query::Timeline { name, kind } => timeline(&ctx, name, kind)?,
         Query::Match { pattern } => match_report(&ctx, pattern)?,
     };
@@ -838,6 +839,63 @@ fn relations(
             .map(|(e, _, _)| edge_json(ctx.g, e))
             .collect::<Vec<_>>()
     );
+    Ok(report)
+}
+
+fn aliases(ctx: &Ctx<'_>, name: Option<&str>, origin: Option<&str>) -> Result<Report> {
+    let nodes: Vec<&Node> = match name {
+        Some(n) => vec![&ctx.g.petgraph()[ctx.resolve(n)?]],
+        None => ctx.g.nodes().collect(),
+    };
+    if let Some(o) = origin {
+        let known = [
+            "gazetteer",
+            "acronym_definition",
+            "name_variant",
+            "descriptive",
+            "short_form",
+            "cross_document",
+            "ticker",
+        ];
+        if !known.contains(&o) {
+            anyhow::bail!(
+                "unknown alias origin '{o}' (expected one of: {})",
+                known.join(", ")
+            );
+        }
+    }
+    let mut t = Table::new(["ALIAS", "ENTITY", "KIND", "ORIGIN", "ID"]);
+    let mut csv = Table::new(["alias", "id", "name", "kind", "origin"]);
+    let mut rows = Vec::new();
+    for n in nodes {
+        for a in &n.aliases {
+            if origin.is_some_and(|o| o != a.origin.as_str()) {
+                continue;
+            }
+            t.row_painted([
+                (a.name.clone(), None),
+                (n.name.clone(), None),
+                ctx.paint(n.kind.as_str(), kind_paint(n.kind)),
+                (a.origin.to_string(), None),
+                (n.id.clone(), None),
+            ]);
+            csv.row([
+                a.name.clone(),
+                n.id.clone(),
+                n.name.clone(),
+                n.kind.to_string(),
+                a.origin.to_string(),
+            ]);
+            rows.push(json!({"alias": a.name, "id": n.id, "name": n.name, "kind": n.kind, "origin": a.origin}));
+        }
+    }
+    let mut report = Report::default();
+    if rows.is_empty() {
+        report.empty = Some("no results: no aliases match".to_string());
+    }
+    report.text = t.render_with(ctx.color, true);
+    report.csv = csv;
+    report.json = json!(rows);
     Ok(report)
 }
 

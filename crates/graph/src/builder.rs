@@ -32,7 +32,35 @@ pub struct ResolutionRules {
     never_merge: Vec<(String, String)>,
 }
 
+/// The rules file as written (`data/resolution.ron`).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ResolutionFile {
+    #[serde(default)]
+    never_merge: Vec<(String, String)>,
+}
+
+/// `data/resolution.ron`, compiled into the binary.
+pub const BUNDLED_RESOLUTION: &str = include_str!("../../../data/resolution.ron");
+
 impl ResolutionRules {
+    /// Parse `data/resolution.ron`-style text; `origin` names the file in
+    /// errors ("file:line: message").
+    pub fn from_ron(text: &str, origin: &str) -> Result<Self, String> {
+        let f: ResolutionFile =
+            ron::Options::default()
+                .from_str(text)
+                .map_err(|e: ron::error::SpannedError| {
+                    format!("{origin}:{}: {}", e.span.start.line, e.code)
+                })?;
+        Ok(Self::new(f.never_merge))
+    }
+
+    /// The bundled rules.
+    pub fn bundled() -> Self {
+        Self::from_ron(BUNDLED_RESOLUTION, "data/resolution.ron").unwrap_or_default()
+    }
+
     /// Rules from pairs of names or ids (compared after normalisation).
     pub fn new(never_merge: Vec<(String, String)>) -> Self {
         let never_merge = never_merge
@@ -207,6 +235,11 @@ impl GraphBuilder {
     /// An empty builder.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Replace the resolution rules (they apply when the graph is built).
+    pub fn set_rules(&mut self, rules: ResolutionRules) {
+        self.rules = rules;
     }
 
     /// An empty builder with resolution rules.

@@ -16,7 +16,7 @@ pub mod stats;
 #[cfg(test)]
 mod testgraph;
 
-pub use builder::{GraphBuilder, ResolutionRules, make_edge, simple_norm};
+pub use builder::{BUNDLED_RESOLUTION, GraphBuilder, ResolutionRules, make_edge, simple_norm};
 pub use error::GraphError;
 pub use graph::KnowledgeGraph;
 pub use model::*;

@@ -123,8 +123,31 @@ fn pattern_entities_merge_through_an_alias() {
             &[],
         )],
     );
-    let g = build(&[a, b]);
+    let g = build(&[a.clone(), b.clone()]);
     assert_eq!(g.node_count(), 1, "{:?}", ids(&g));
+
+    // A never-merge pair keeps them apart.
+    let rules = newsgraph_graph::ResolutionRules::from_ron(
+        r#"(never_merge: [("Halvorsen Labs Inc", "the Halvorsen Laboratories")])"#,
+        "resolution.ron",
+    )
+    .unwrap();
+    let mut builder = GraphBuilder::with_rules(rules);
+    builder.add(&a);
+    builder.add(&b);
+    let g = builder.build();
+    assert_eq!(g.node_count(), 2, "{:?}", ids(&g));
+}
+
+#[test]
+fn resolution_rules_report_syntax_errors_with_file_and_line() {
+    let err = newsgraph_graph::ResolutionRules::from_ron("(\n never_merge: [(\"a\")],\n)", "r.ron")
+        .unwrap_err();
+    assert!(err.starts_with("r.ron:2:"), "{err}");
+    assert!(
+        newsgraph_graph::ResolutionRules::from_ron(newsgraph_graph::BUNDLED_RESOLUTION, "bundled")
+            .is_ok()
+    );
 }
 
 #[test]
