@@ -1377,6 +1377,7 @@ fn every_command_has_help_with_an_example() {
             "why",
             "relations",
             "entities",
+            "aliases",
             "stats",
             "timeline",
             "match"
