@@ -1041,7 +1041,10 @@ fn push_kind(cx: &Trig<'_, '_>, a: Arg, p: Arg, agency_switch: bool, out: &mut V
             kind = k;
         }
     }
-    if let (Some(k), true) = (rule.money_kind, agency_switch) {
+    // Money makes a deal a purchase when a government is one side; between
+    // two companies it says nothing about who supplies whom.
+    let one_agency = (src.kind == EntityKind::Agency) != (tgt.kind == EntityKind::Agency);
+    if let (Some(k), true, true) = (rule.money_kind, agency_switch, one_agency) {
         let from = clause_start(cx.rules, cx.s, cx.t0).max(cx.t0.saturating_sub(6));
         let to = clause_end(cx.rules, cx.s, cx.t1).min(cx.t1 + 6);
         if (from..to).any(|k| {
@@ -1402,6 +1405,18 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                 }
             }
             return;
+        }
+        // "Marsh under SEC scrutiny", "after a Pentagon inquiry": a
+        // name right before a dispute noun acts on the clause's subject.
+        if rule.kind == RelationKind::Dispute {
+            if let Some(p) = pre.filter(|&p| s.args[p].last == t0) {
+                let subj = subject(rules, s, s.args[p].first)
+                    .filter(|&x| x != p && head_of_phrase(s, x, true, &[]) == Ok(x));
+                if let Some(subj) = subj {
+                    push(cx, p, subj, out);
+                    return;
+                }
+            }
         }
         // "A and B signed a deal", "A, B in oil deal": a plural subject at
         // the start of its clause.
