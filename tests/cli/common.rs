@@ -277,13 +277,14 @@ pub fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().expect("create temp dir")
 }
 
-/// Files in `dir` whose name ends in `.tmp` (leftovers of a failed write).
+/// Files in `dir` named like temporary files (`.NAME.PID.tmp`,
+/// `.NAME.tmp-PID`): leftovers of a failed write.
 pub fn tmp_leftovers(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .expect("read dir")
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".tmp"))
+        .filter(|n| n.ends_with(".tmp") || n.contains(".tmp-"))
         .collect()
 }
 

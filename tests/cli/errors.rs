@@ -273,6 +273,26 @@ fn failed_writes_leave_no_temporary_files() {
     }
 }
 
+/// The Neo4j CSV export writes two files into a directory; when one cannot
+/// be written, no temporary file stays behind.
+#[test]
+fn a_failed_neo4j_csv_export_leaves_no_temporary_files() {
+    let dir = tempdir();
+    let out = dir.path().join("neo4j");
+    std::fs::create_dir_all(out.join("relationships.csv")).unwrap();
+    let o = run([
+        OsStr::new("export"),
+        sample_graph().path.as_os_str(),
+        OsStr::new("--format"),
+        OsStr::new("neo4j-csv"),
+        OsStr::new("-o"),
+        out.as_os_str(),
+    ]);
+    let err = assert_fails(&o);
+    assert!(err.contains("relationships.csv"), "{err}");
+    assert_eq!(tmp_leftovers(&out), Vec::<String>::new());
+}
+
 #[test]
 fn output_into_a_missing_directory_is_an_error() {
     let dir = tempdir();
