@@ -211,6 +211,35 @@ impl Extractor {
                 ));
             }
         }
+        // "its Azure cloud" with "its" read as the wrong company: a unit the
+        // gazetteer places under a parent named in the document belongs to
+        // that parent. Only when the owner was a pronoun: a named owner
+        // ("Yukos's Yugansk division") is what the text says, whatever the
+        // gazetteer's (later) parent is.
+        for st in &mut statements {
+            if st.0 != RelationKind::PartOf || !st.3.rule.starts_with("part_of.possessive") {
+                continue;
+            }
+            let Some(parent) = &rec.entities[st.1].parent else {
+                continue;
+            };
+            if rec.entities[st.2].key == *parent {
+                continue;
+            }
+            let named_owner = rec
+                .mentions
+                .iter()
+                .any(|m| m.sentence == st.3.sentence as usize && m.entity == st.2 && !m.pronoun);
+            if named_owner {
+                continue;
+            }
+            if let Some(pi) = rec.entities.iter().position(|x| x.key == *parent) {
+                if rec.mentions.iter().any(|m| m.entity == pi) {
+                    st.2 = pi;
+                }
+            }
+        }
+
         // Descriptive gazetteer aliases state a part ("Amazon's cloud
         // division"), and so does a possessive naming the gazetteer parent
         // ("the Navy's Naval Air Systems Command", "Microsoft, whose Azure").

@@ -592,7 +592,14 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     // E.ON.
     ghits.retain(|g| {
         let p = cx.matcher.pattern(g.pattern);
-        if p.is_name || g.last - g.first != 1 || g.surface.is_some() || g.last >= n {
+        // Acronyms head longer names of their own ("IRS Office of Digital
+        // Services"): kept.
+        if p.is_name
+            || g.last - g.first != 1
+            || g.surface.is_some()
+            || g.last >= n
+            || cx.tokens[g.first].all_caps
+        {
             return true;
         }
         let next = g.last;
@@ -1291,9 +1298,26 @@ fn find_chunks(
                 }
                 let run: Vec<&str> = (last + 1 + the_skip..k).map(|q| cx.tok(q)).collect();
                 let run_text = cx.span(last + 1 + the_skip, k);
-                let bad_run = run.iter().any(|w| lx.not_names.contains(*w))
-                    || (low != "of" && lx.is_place(run_text))
-                    || (low != "of" && run.iter().all(|w| lx.is_place(w)));
+                let office_of = low == "of"
+                    && matches!(
+                        run.last().copied().unwrap_or(""),
+                        "Officer"
+                            | "Counsel"
+                            | "Director"
+                            | "Secretary"
+                            | "Administrator"
+                            | "Commissioner"
+                            | "General"
+                            | "Inspector"
+                            | "Attorney"
+                            | "Comptroller"
+                            | "Advocate"
+                            | "Ombudsman"
+                    );
+                let bad_run = !office_of
+                    && (run.iter().any(|w| lx.not_names.contains(*w))
+                        || (low != "of" && lx.is_place(run_text))
+                        || (low != "of" && run.iter().all(|w| lx.is_place(w))));
                 let end = run.last().copied().unwrap_or("");
                 let ends_in_head = lx.firm_heads.contains(end)
                     || lx.agency_heads.contains(end)
@@ -1368,9 +1392,14 @@ fn find_chunks(
             break;
         }
         if first < last {
-            // Split at person titles inside: "Defense Secretary Pete Hegseth".
+            // Split at person titles inside: "Defense Secretary Pete Hegseth";
+            // not in an office's name ("Office of the Chief Information
+            // Officer").
+            let office = LEADING_HEADS.contains(&cx.tok(first))
+                && first + 1 < last
+                && CONNECTORS.contains(&cx.low(first + 1));
             let mut start = first;
-            let mut k = first;
+            let mut k = if office { last } else { first };
             while k < last {
                 let lw = cx.low(k);
                 if lx.person_titles.contains(lw) && k + 1 < last {

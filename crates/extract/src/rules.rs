@@ -1511,7 +1511,39 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let (s, t0, t1) = (cx.s, cx.t0, cx.t1);
     // "A's [modifiers] B unit" or "A's unit B" / "its unit, B" /
     // "A's largest customer is B".
+    // The name in apposition before: "Google Cloud, Alphabet's cloud
+    // computing unit," / "ECMA, the Army office that ...".
+    let apposed = |from: usize| -> Option<usize> {
+        let mut k = from;
+        while k > s.first && DETERMINERS.contains(&s.low(k - 1)) {
+            k -= 1;
+        }
+        if k > s.first + 1 && s.low(k - 1) == "," {
+            let before = if s.low(k - 2) == ")" {
+                (s.first..k - 2)
+                    .rev()
+                    .find(|&q| s.low(q) == "(")
+                    .and_then(|q| s.arg_ending(q))
+            } else {
+                None
+            };
+            // "In Argentina, Suez's subsidiary": a place phrase, not a name
+            // in apposition.
+            s.arg_ending(k - 1).or(before).filter(|&a| {
+                let f = s.args[a].first;
+                f == s.first || !PREPOSITIONS.contains(&s.low(f - 1))
+            })
+        } else {
+            None
+        }
+    };
     let Some(whole) = possessor_before(s, t0) else {
+        // "the Army office": a name right before the part noun owns it.
+        if let Some(owner) = s.arg_ending(t0) {
+            if let Some(part) = apposed(s.args[owner].first) {
+                push(cx, owner, part, out);
+            }
+        }
         return;
     };
     let between = s
@@ -1527,7 +1559,10 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             }
             match s.arg_starting(skip_dets_right(s, k)) {
                 Some(a) => list_right(s, a),
-                None => return,
+                None => match apposed(s.args[whole].first) {
+                    Some(a) => vec![a],
+                    None => return,
+                },
             }
         }
     };
