@@ -22,7 +22,7 @@ fn relation_text(r: &RelationRef) -> String {
 fn summary(g: &KnowledgeGraph) -> String {
     format!(
         "{}, {}, {}",
-        plural(g.documents().len(), "document"),
+        plural(g.document_count(), "document"),
         plural(g.node_count(), "entity").replace("entitys", "entities"),
         plural(g.edge_count(), "relation")
     )
@@ -31,6 +31,8 @@ fn summary(g: &KnowledgeGraph) -> String {
 pub fn run(args: DiffArgs) -> Result<ExitCode> {
     let old = snapshot::load(&args.old)?;
     let new = snapshot::load(&args.new)?;
+    old.try_documents()?;
+    new.try_documents()?;
     let mode = Mode::new(args.json, args.csv);
     let color = color_for(mode, args.color);
     let d = diff(&old, &new);
@@ -160,8 +162,8 @@ pub fn run(args: DiffArgs) -> Result<ExitCode> {
     report.text = text;
     report.csv = csv;
     report.json = json!({
-        "old": {"path": args.old.display().to_string(), "documents": old.documents().len(), "entities": old.node_count(), "relations": old.edge_count()},
-        "new": {"path": args.new.display().to_string(), "documents": new.documents().len(), "entities": new.node_count(), "relations": new.edge_count()},
+        "old": {"path": args.old.display().to_string(), "documents": old.document_count(), "entities": old.node_count(), "relations": old.edge_count()},
+        "new": {"path": args.new.display().to_string(), "documents": new.document_count(), "entities": new.node_count(), "relations": new.edge_count()},
         "entities_added": d.entities_added,
         "entities_removed": d.entities_removed,
         "entities_changed": d.entities_changed,

@@ -49,6 +49,9 @@ pub fn apply(graph: KnowledgeGraph, sel: &Selection) -> KnowledgeGraph {
 
 pub fn run(args: ExportArgs) -> Result<ExitCode> {
     let graph = snapshot::load(&args.graph)?;
+    // Exports carry document counts and ids: read the table now, so a
+    // damaged one is an error naming the file.
+    graph.try_documents()?;
     let sel = selection(&args.select, &graph)?;
     let graph = apply(graph, &sel);
     let format = match args.format {

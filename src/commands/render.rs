@@ -71,6 +71,9 @@ pub fn run(args: RenderArgs) -> Result<ExitCode> {
     let program = dot_program();
     check_graphviz(&program)?;
     let graph = snapshot::load(&args.graph)?;
+    // Exports carry document counts and ids: read the table now, so a
+    // damaged one is an error naming the file.
+    graph.try_documents()?;
     let mut sel = selection(&args.select, &graph)?;
     sel.drop_isolated = !args.keep_isolated;
     let graph = apply(graph, &sel);

@@ -109,7 +109,8 @@ fn damaged_snapshots_give_one_line_errors_naming_the_file() {
         for args in [
             vec!["export", file, "--format", "json"],
             vec!["export", file, "--format", "graphml"],
-            vec!["query", file, "entity", "DoD"],
+            vec!["query", file, "stats"],
+            vec!["query", file, "entity", "DoD", "--json"],
         ] {
             let out = run(&args);
             let err = assert_fails(&out);
@@ -155,6 +156,47 @@ fn damaged_snapshot_errors_say_what_is_wrong() {
         flipped += usize::from(case.starts_with("flipped"));
     }
     assert!(flipped >= 2, "changed bytes were tried");
+}
+
+/// The document table (`DOCS`) is read only by what shows documents
+/// (exports, `query stats`, `query entity --json`, `diff`): a query that
+/// does not is answered from the checked sections it reads, and the damage
+/// is reported by the first command that reads the table.
+#[test]
+fn damage_in_the_document_table_is_reported_when_it_is_read() {
+    let good = std::fs::read(&sample_graph().path).unwrap();
+    let (_, off, len) = sections(&good)
+        .into_iter()
+        .find(|(tag, _, len)| tag == "DOCS" && *len > 0)
+        .expect("a DOCS section");
+    let dir = tempdir();
+    let bad = dir.path().join("bad.ngraph");
+    let mut bytes = good.clone();
+    bytes[off + len / 2] ^= 0x5a;
+    std::fs::write(&bad, &bytes).unwrap();
+    let file = bad.to_str().unwrap();
+    let table = run(["query", file, "entity", "DoD"]);
+    assert!(table.status.success(), "the table query reads no documents");
+    let good_table = run([
+        "query",
+        sample_graph().path.to_str().unwrap(),
+        "entity",
+        "DoD",
+    ]);
+    assert_eq!(table.stdout, good_table.stdout);
+    for args in [
+        vec!["query", file, "entity", "DoD", "--json"],
+        vec!["query", file, "stats"],
+        vec!["export", file, "--format", "json"],
+        vec!["diff", file, file],
+    ] {
+        let err = assert_fails(&run(&args));
+        assert!(
+            err.contains(file) && err.contains("DOCS"),
+            "`newsgraph {}`: {err}",
+            args.join(" ")
+        );
+    }
 }
 
 /// The stored per-document extractions are read only by `build --update`

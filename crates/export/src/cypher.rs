@@ -37,7 +37,7 @@ pub(crate) fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<(
         "// newsgraph: {} organisations, {} relations from {} documents",
         graph.node_count(),
         graph.edge_count(),
-        graph.documents().len()
+        graph.document_count()
     );
     buf.push_str(
         "CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (o:Organization) REQUIRE o.id IS UNIQUE;\n",

@@ -142,7 +142,7 @@ pub(crate) fn write_with(
         "// newsgraph: {} organisations, {} relations, {} documents",
         graph.node_count(),
         graph.edge_count(),
-        graph.documents().len()
+        graph.document_count()
     );
     buf.push_str("digraph newsgraph {\n");
     match options.layout {

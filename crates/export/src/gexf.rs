@@ -73,7 +73,7 @@ pub(crate) fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<(
     let _ = writeln!(
         buf,
         "    <description>Organisations and their relations read from {} documents</description>",
-        graph.documents().len()
+        graph.document_count()
     );
     buf.push_str("  </meta>\n");
     buf.push_str("  <graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\">\n");

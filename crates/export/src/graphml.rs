@@ -92,7 +92,7 @@ pub(crate) fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<(
         &mut buf,
         4,
         "g_document_count",
-        &graph.documents().len().to_string(),
+        &graph.document_count().to_string(),
     );
     out.write_all(buf.as_bytes())?;
 

@@ -178,7 +178,7 @@ pub(crate) fn write(graph: &KnowledgeGraph, out: &mut dyn Write) -> Result<(), c
             name: "newsgraph",
             node_count: graph.node_count(),
             edge_count: graph.edge_count(),
-            document_count: graph.documents().len(),
+            document_count: graph.document_count(),
             documents,
         },
         nodes,

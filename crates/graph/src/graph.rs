@@ -22,6 +22,10 @@ pub struct KnowledgeGraph {
 #[derive(Debug, Clone, Default)]
 struct Documents {
     encoded: Option<Arc<[u8]>>,
+    /// The `DOCS` section of a snapshot file, read on first use: at a
+    /// million documents it is most of the file, and most queries never
+    /// look at it.
+    on_disk: Option<Arc<crate::snapshot::DocsSection>>,
     count: usize,
     decoded: OnceLock<Vec<DocInfo>>,
 }
@@ -30,6 +34,7 @@ impl Documents {
     fn plain(docs: Vec<DocInfo>) -> Self {
         let d = Documents {
             encoded: None,
+            on_disk: None,
             count: docs.len(),
             decoded: OnceLock::new(),
         };
@@ -38,13 +43,38 @@ impl Documents {
     }
 
     fn get(&self) -> &[DocInfo] {
-        self.decoded.get_or_init(|| match &self.encoded {
-            // The bytes were checksummed when read and written by us, so a
-            // decoding failure cannot happen short of a bug; an empty list
-            // is the safe answer then.
-            Some(bytes) => crate::snapshot::decode_documents(bytes).unwrap_or_default(),
-            None => Vec::new(),
-        })
+        if let Some(docs) = self.decoded.get() {
+            return docs;
+        }
+        // See `try_get`: a failure leaves an empty list (the snapshot file
+        // was replaced or damaged after it was opened).
+        let docs = self.load().unwrap_or_default();
+        self.decoded.get_or_init(|| docs)
+    }
+
+    fn try_get(&self) -> Result<&[DocInfo], crate::GraphError> {
+        if let Some(docs) = self.decoded.get() {
+            return Ok(docs);
+        }
+        let docs = self.load()?;
+        Ok(self.decoded.get_or_init(|| docs))
+    }
+
+    fn load(&self) -> Result<Vec<DocInfo>, crate::GraphError> {
+        if let Some(bytes) = &self.encoded {
+            // Checksummed when read, or written by us: decoding cannot fail
+            // short of a bug.
+            return crate::snapshot::decode_documents(bytes).map_err(|m| {
+                crate::GraphError::Corrupt {
+                    file: "document table".to_string(),
+                    message: m,
+                }
+            });
+        }
+        match &self.on_disk {
+            Some(section) => section.read(self.count),
+            None => Ok(Vec::new()),
+        }
     }
 }
 
@@ -85,6 +115,25 @@ impl KnowledgeGraph {
         let mut g = Self::from_parts(nodes, edges, Vec::new());
         g.documents = Documents {
             encoded: Some(documents.into()),
+            on_disk: None,
+            count,
+            decoded: OnceLock::new(),
+        };
+        g
+    }
+
+    /// Like [`KnowledgeGraph::from_parts_encoded`], with the document table
+    /// left in the snapshot file until first use.
+    pub(crate) fn from_parts_on_disk(
+        nodes: Vec<Node>,
+        edges: Vec<Edge>,
+        section: crate::snapshot::DocsSection,
+        count: usize,
+    ) -> Self {
+        let mut g = Self::from_parts(nodes, edges, Vec::new());
+        g.documents = Documents {
+            encoded: None,
+            on_disk: Some(Arc::new(section)),
             count,
             decoded: OnceLock::new(),
         };
@@ -122,8 +171,19 @@ impl KnowledgeGraph {
     }
 
     /// The documents that went into the graph, in id order.
+    ///
+    /// A graph loaded from a snapshot file reads its document table from
+    /// the file on first use; should that fail (the file was replaced or
+    /// damaged since it was opened) the list is empty. Use
+    /// [`KnowledgeGraph::try_documents`] to see the error.
     pub fn documents(&self) -> &[DocInfo] {
         self.documents.get()
+    }
+
+    /// [`KnowledgeGraph::documents`], with the error of reading the
+    /// document table from the snapshot file when that fails.
+    pub fn try_documents(&self) -> Result<&[DocInfo], crate::GraphError> {
+        self.documents.try_get()
     }
 
     /// Number of documents (without decoding the document table).
@@ -152,14 +212,12 @@ impl KnowledgeGraph {
         (
             nodes.into_iter().map(|n| n.weight).collect(),
             edges.into_iter().map(|e| e.weight).collect(),
-            match self.documents.decoded.into_inner() {
-                Some(docs) => docs,
-                None => self
-                    .documents
-                    .encoded
-                    .as_deref()
-                    .and_then(|b| crate::snapshot::decode_documents(b).ok())
-                    .unwrap_or_default(),
+            {
+                let mut d = self.documents;
+                match d.decoded.take() {
+                    Some(docs) => docs,
+                    None => d.load().unwrap_or_default(),
+                }
             },
         )
     }

@@ -835,6 +835,50 @@ struct Reader<'a> {
     header: Header,
     src: Source<'a>,
     origin: String,
+    /// The file's path, when it is one.
+    path: Option<std::path::PathBuf>,
+}
+
+/// Where a snapshot file keeps its document table, for reading it when a
+/// query first needs it (see [`KnowledgeGraph::documents`]).
+#[derive(Debug)]
+pub(crate) struct DocsSection {
+    path: std::path::PathBuf,
+    origin: String,
+    off: u64,
+    len: u64,
+    sum: u64,
+}
+
+impl DocsSection {
+    /// Read, check and decode the section; `count` is the number of
+    /// documents the snapshot's `META` promises.
+    pub(crate) fn read(&self, count: usize) -> Result<Vec<DocInfo>, GraphError> {
+        let io = |e: std::io::Error| GraphError::Io {
+            file: self.origin.clone(),
+            source: e,
+        };
+        let mut f = std::fs::File::open(&self.path).map_err(io)?;
+        if f.metadata().map_err(io)?.len() < self.off + self.len {
+            return Err(corrupt(
+                &self.origin,
+                "the file changed since it was opened",
+            ));
+        }
+        let mut buf = vec![0u8; self.len as usize];
+        f.seek(SeekFrom::Start(self.off))
+            .and_then(|_| f.read_exact(&mut buf))
+            .map_err(io)?;
+        if checksum(&buf) != self.sum {
+            return Err(corrupt(&self.origin, "checksum mismatch in section DOCS"));
+        }
+        let docs = decode_documents(&buf)
+            .map_err(|m| corrupt(&self.origin, &format!("cannot decode: {m}")))?;
+        if docs.len() != count {
+            return Err(corrupt(&self.origin, "document count differs from META"));
+        }
+        Ok(docs)
+    }
 }
 
 impl<'a> Reader<'a> {
@@ -867,7 +911,22 @@ impl<'a> Reader<'a> {
         let strings = self.required(STRINGS)?;
         let nodes = self.required(NODES)?;
         let edges = self.required(EDGES)?;
-        let docs = self.required(DOCS)?;
+        // From a file the document table stays there until it is used.
+        let docs = match (&self.src, &self.path) {
+            (Source::File(_), Some(path)) => {
+                let Some((off, len, sum)) = self.header.find(DOCS) else {
+                    return Err(corrupt(&self.origin, "no DOCS section"));
+                };
+                Err(DocsSection {
+                    path: path.clone(),
+                    origin: self.origin.clone(),
+                    off,
+                    len,
+                    sum,
+                })
+            }
+            _ => Ok(self.required(DOCS)?),
+        };
         let origin = self.origin.clone();
         let bad = |m: String| corrupt(&origin, &format!("cannot decode: {m}"));
         let table = decode_table(&strings).map_err(bad)?;
@@ -941,13 +1000,24 @@ impl<'a> Reader<'a> {
                 evidence,
             });
         }
-        let count = SeqReader::new(&docs).map_err(bad)?.len() as usize;
-        if count as u64 != meta.documents {
-            return Err(bad("document count differs from META".to_string()));
+        match docs {
+            Ok(docs) => {
+                let count = SeqReader::new(&docs).map_err(bad)?.len() as usize;
+                if count as u64 != meta.documents {
+                    return Err(bad("document count differs from META".to_string()));
+                }
+                Ok(KnowledgeGraph::from_parts_encoded(
+                    node_list, edge_list, docs, count,
+                ))
+            }
+            Err(section) => {
+                let count = usize::try_from(meta.documents)
+                    .map_err(|_| bad("document count out of range".to_string()))?;
+                Ok(KnowledgeGraph::from_parts_on_disk(
+                    node_list, edge_list, section, count,
+                ))
+            }
         }
-        Ok(KnowledgeGraph::from_parts_encoded(
-            node_list, edge_list, docs, count,
-        ))
     }
 
     fn builder(&mut self) -> Result<(GraphBuilder, MetaRec), GraphError> {
@@ -1093,6 +1163,7 @@ fn open_file(path: &Path) -> Result<(Reader<'static>, u32), GraphError> {
             header,
             src: Source::File(f),
             origin,
+            path: Some(path.to_path_buf()),
         },
         version,
     ))
@@ -1104,6 +1175,7 @@ fn open_bytes<'a>(bytes: &'a [u8], origin: &str) -> Result<Reader<'a>, GraphErro
         header,
         src: Source::Bytes(bytes),
         origin: origin.to_string(),
+        path: None,
     })
 }
 

@@ -256,7 +256,7 @@ pub fn stats(g: &KnowledgeGraph, top: usize) -> Stats {
         .collect();
     let dates = g.documents().iter().filter_map(|d| d.date.as_deref());
     Stats {
-        documents: g.documents().len(),
+        documents: g.document_count(),
         first_date: dates.clone().min().map(str::to_string),
         last_date: dates.max().map(str::to_string),
         entities: g.node_count(),

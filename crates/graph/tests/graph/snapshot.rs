@@ -159,3 +159,47 @@ fn loading_a_missing_file_names_it() {
     assert!(matches!(err, GraphError::Io { .. }), "{err:?}");
     assert!(err.to_string().contains("missing.ngraph"), "{err}");
 }
+
+#[test]
+fn a_file_snapshot_reads_its_document_table_on_first_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g.ngraph");
+    let g = sample();
+    snapshot::save(&g, &path).unwrap();
+    let loaded = snapshot::load(&path).unwrap();
+    assert_eq!(loaded.document_count(), g.documents().len());
+    // Damage the file after loading: the document table was not read yet,
+    // so reading it now is an error naming the file, never a panic.
+    let mut bytes = std::fs::read(&path).unwrap();
+    let n = bytes.len();
+    for b in &mut bytes[n - 64..] {
+        *b ^= 0x55;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    // (`save` writes no EXTRACTS section: the tail is the DOCS section.)
+    let reloaded = snapshot::load(&path).unwrap();
+    assert!(reloaded.try_documents().is_err());
+    let err = loaded.try_documents().unwrap_err();
+    assert!(matches!(err, GraphError::Corrupt { .. }), "{err:?}");
+    assert!(err.to_string().contains("g.ngraph"), "{err}");
+    assert!(loaded.documents().is_empty());
+    // Nodes and edges stay usable.
+    assert_eq!(loaded.node_count(), g.node_count());
+}
+
+#[test]
+fn a_file_snapshot_gives_the_same_documents_as_its_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g.ngraph");
+    let g = sample();
+    snapshot::save(&g, &path).unwrap();
+    let from_file = snapshot::load(&path).unwrap();
+    let from_bytes = snapshot::from_bytes(&std::fs::read(&path).unwrap(), "mem").unwrap();
+    assert_eq!(from_file.try_documents().unwrap(), from_bytes.documents());
+    assert!(!from_file.documents().is_empty());
+    // Saving a graph whose table was never read writes the same file.
+    let again = snapshot::load(&path).unwrap();
+    let copy = dir.path().join("copy.ngraph");
+    snapshot::save(&again, &copy).unwrap();
+    assert!(std::fs::read(&copy).unwrap() == std::fs::read(&path).unwrap());
+}
