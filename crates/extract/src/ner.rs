@@ -2085,7 +2085,8 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
         let low = cx.low(i);
         let (len, want): (usize, Option<Option<EntityKind>>) = if low == "it" || low == "its" {
             (1, Some(None))
-        } else if low == "the" && i + 1 < n {
+        } else if low == "the" && i + 1 < n && !covered[i + 1] {
+            // ("the Department of Homeland Security": the noun starts a name.)
             let noun = cx.low(i + 1);
             match GENERIC_REFERENCES.iter().find(|(w, _)| *w == noun) {
                 // "the company's", "the company said"; not "the company X"

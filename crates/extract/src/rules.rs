@@ -757,11 +757,50 @@ fn head_of_phrase(
             w,
             "said" | "says" | "who" | "which" | "that" | "but" | "than" | "under"
         )
+        && !ADVERBIAL_NEXT.contains(&w)
     {
         return Err(());
     }
     Ok(ai)
 }
+
+/// Words that open an adverbial after an object rather than make the name
+/// a modifier: "sued Google last week", "hired Leidos again".
+const ADVERBIAL_NEXT: &[&str] = &[
+    "last",
+    "this",
+    "next",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "recently",
+    "previously",
+    "again",
+    "now",
+    "already",
+    "initially",
+    "originally",
+    "formally",
+    "officially",
+    "jointly",
+    "directly",
+    "instead",
+    "as",
+    "after",
+    "before",
+    "since",
+    "until",
+    "when",
+    "because",
+    "amid",
+    "despite",
+    "over",
+    "into",
+    "about",
+    "following",
+];
 
 /// Whether a word is a finite verb or auxiliary that opens a predicate.
 fn finite_verb(w: &str) -> bool {
@@ -1194,6 +1233,75 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         {
             return;
         }
+        // "a help-desk award", "the initial award", "a $5 million award":
+        // one lowercase modifier between a determiner, number or hyphen and
+        // the trigger.
+        // Not "which the agency selected": past forms stay verbs, and so do
+        // triggers after a body's head noun.
+        if t0 > s.first + 1
+            && prev.kind == TokKind::Word
+            && !prev.cap
+            && !w.ends_with("ly")
+            && !s.low(t1 - 1).ends_with("ed")
+            && !matches!(
+                w,
+                "agency"
+                    | "department"
+                    | "company"
+                    | "firm"
+                    | "government"
+                    | "service"
+                    | "office"
+                    | "bureau"
+                    | "ministry"
+                    | "commission"
+                    | "group"
+                    | "military"
+                    | "administration"
+                    | "pentagon"
+                    | "to"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "not"
+                    | "also"
+                    | "and"
+                    | "or"
+                    | "then"
+            )
+        {
+            let before = s.low(t0 - 2);
+            // A hyphen only when it glues a compound ("help-desk award"),
+            // not a dash ("Group Menatep - which controls Yukos").
+            let glued_hyphen = before == "-" && !s.tokens[t0 - 1].space_before;
+            if matches!(
+                before,
+                "a" | "an" | "the" | "$" | "million" | "billion" | "bn" | "m"
+            ) || glued_hyphen
+                || w.contains('-')
+                || s.tokens[t0 - 2].kind == TokKind::Number
+                || s.tokens[t0 - 2].kind == TokKind::Possessive
+            {
+                return;
+            }
+        }
     }
     if passive {
         let agent = match by {
@@ -1257,6 +1365,7 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             let object_relative = start > s.first
                 && matches!(s.low(start - 1), "which" | "that")
                 && start < t0
+                && has_required(rule, s, t1, t1 + rule.max_gap.max(8))
                 && s.args.iter().any(|a| a.first >= start && a.last <= t0);
             if object_relative {
                 let mut k = start - 1;
@@ -1369,8 +1478,9 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let patient = object(rules, s, t1, &rule.patient_preps, rule.max_gap, right_agent);
     let Some(patient) = patient else {
         // "agreed a takeover by Holcim": the agent follows, the subject is
-        // the patient.
-        if let Some(b) = by_agent(rules, s, t1, 2) {
+        // the patient. Not for contracts: "GAO upheld an award by DHS"
+        // names the customer, and the subject is no supplier.
+        if let Some(b) = by_agent(rules, s, t1, 2).filter(|_| rule.kind != RelationKind::Contract) {
             if let Some(subj) = subject(rules, s, t0) {
                 push(cx, b, subj, out);
             }

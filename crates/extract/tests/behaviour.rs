@@ -650,3 +650,68 @@ fn text_without_organisations_gives_an_empty_record() {
         assert!(d.entities.is_empty() && d.relations.is_empty(), "{text:?}");
     }
 }
+
+// ------------------------------------------------- adverbials, settlements
+
+#[test]
+fn a_time_adverbial_after_the_object_keeps_the_relation() {
+    assert_fact(
+        "The Justice Department sued Google last week over its search business.",
+        RelationKind::Dispute,
+        "doj",
+        "google",
+    );
+    assert_fact(
+        "Campeau Corp acquired Allied Stores Corp earlier this year.",
+        RelationKind::Acquisition,
+        "org:campeau",
+        "org:allied stores",
+    );
+}
+
+#[test]
+fn paying_a_regulator_to_settle_charges_is_a_dispute() {
+    let d = extract(
+        "Qwest paid the Securities and Exchange Commission $250m in October to settle charges that it manipulated its results.",
+    );
+    assert!(
+        d.relations.iter().any(|r| r.kind == RelationKind::Dispute
+            && [&r.source, &r.target].contains(&&"sec".to_string())),
+        "{:?}",
+        relations(&d)
+    );
+    // Paying for something settles nothing.
+    let d = extract("Microsoft paid Yahoo $1bn for the search business.");
+    assert!(
+        !d.relations.iter().any(|r| r.kind == RelationKind::Dispute),
+        "{:?}",
+        relations(&d)
+    );
+}
+
+#[test]
+fn an_award_noun_takes_its_by_phrase_as_the_customer() {
+    // "the Department of ..." is a name, not "the department" referring back.
+    let d = extract(
+        "GAO denied a protest over a $60 million help-desk award by the Department of Homeland Security to Trellis Solutions.",
+    );
+    find(&d, RelationKind::Contract, "org:trellis solutions", "dhs");
+    assert!(
+        !d.relations
+            .iter()
+            .any(|r| r.kind == RelationKind::Contract && r.target == "gao"),
+        "{:?}",
+        relations(&d)
+    );
+}
+
+#[test]
+fn choosing_a_court_is_no_contract() {
+    let d =
+        extract("Texaco said it chose the Appeals Court because it has jurisdiction in the case.");
+    assert!(
+        !d.relations.iter().any(|r| r.kind == RelationKind::Contract),
+        "{:?}",
+        relations(&d)
+    );
+}
