@@ -1006,6 +1006,10 @@ fn render_writes_svg_png_and_pdf() {
         return;
     }
     let g = sample();
+    // A directory of its own: other tests write (and rename) files in the
+    // shared scratch directory while this one looks for leftovers.
+    let dir = scratch().join("render");
+    std::fs::create_dir_all(&dir).unwrap();
     for (file, magic, extra) in [
         ("sample.svg", &b"<?xml"[..], &[][..]),
         (
@@ -1024,7 +1028,7 @@ fn render_writes_svg_png_and_pdf() {
             &["--layout", "sfdp", "--kind", "contract"][..],
         ),
     ] {
-        let out_path = scratch().join(file);
+        let out_path = dir.join(file);
         let _ = std::fs::remove_file(&out_path);
         let mut args: Vec<&OsStr> = vec![
             OsStr::new("render"),
@@ -1044,7 +1048,7 @@ fn render_writes_svg_png_and_pdf() {
         assert!(bytes.starts_with(magic), "{file}");
     }
     // No temporary files are left beside the pictures.
-    let leftovers: Vec<_> = std::fs::read_dir(scratch())
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .filter_map(|e| e.ok())
         .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
