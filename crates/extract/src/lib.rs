@@ -17,7 +17,7 @@
 mod error;
 pub mod eval;
 mod extractor;
-mod fxhash;
+pub mod fxhash;
 mod gazetteer;
 mod lexicon;
 mod matcher;
