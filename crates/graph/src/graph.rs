@@ -43,13 +43,10 @@ impl Documents {
     }
 
     fn get(&self) -> &[DocInfo] {
-        if let Some(docs) = self.decoded.get() {
-            return docs;
-        }
-        // See `try_get`: a failure leaves an empty list (the snapshot file
-        // was replaced or damaged after it was opened).
-        let docs = self.load().unwrap_or_default();
-        self.decoded.get_or_init(|| docs)
+        // A failure (the snapshot file was replaced or damaged after it was
+        // opened) reads as no documents here and is not remembered, so
+        // `try_get` still reports it.
+        self.try_get().unwrap_or(&[])
     }
 
     fn try_get(&self) -> Result<&[DocInfo], crate::GraphError> {

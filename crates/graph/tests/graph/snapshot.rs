@@ -183,6 +183,8 @@ fn a_file_snapshot_reads_its_document_table_on_first_use() {
     assert!(matches!(err, GraphError::Corrupt { .. }), "{err:?}");
     assert!(err.to_string().contains("g.ngraph"), "{err}");
     assert!(loaded.documents().is_empty());
+    // The failure is not remembered as an empty table.
+    assert!(loaded.try_documents().is_err());
     // Nodes and edges stay usable.
     assert_eq!(loaded.node_count(), g.node_count());
 }
