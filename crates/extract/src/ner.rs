@@ -617,6 +617,41 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             || lx.is_demonym(w)
             || lx.is_non_org_head(w)
     });
+    // A one-word name right after a person's title or first name is the
+    // person: "Mr Sears", "Michael Sears" are not Sears the retailer.
+    ghits.retain(|g| {
+        if g.last - g.first != 1 || g.first == 0 || cx.tokens[g.first].all_caps {
+            return true;
+        }
+        let lx = cx.lexicon;
+        let mut k = g.first - 1;
+        if cx.tok(k) == "." && k > 0 {
+            k -= 1;
+        }
+        if cx.tok_sentence[k] != cx.tok_sentence[g.first] {
+            return true;
+        }
+        let w = cx.tok(k);
+        // Honorifics only: "lead manager Commerzbank" is the bank.
+        let title = matches!(
+            w.to_lowercase().as_str(),
+            "mr" | "mrs"
+                | "ms"
+                | "miss"
+                | "dr"
+                | "sir"
+                | "lord"
+                | "lady"
+                | "dame"
+                | "herr"
+                | "frau"
+                | "monsieur"
+                | "madame"
+                | "mme"
+        );
+        let first_name = cx.is_capword(k) && lx.first_names.contains(w);
+        !(title || first_name)
+    });
     // Ambiguous forms need context.
     let doc_has_entry: HashSet<usize> = ghits
         .iter()
@@ -1576,10 +1611,12 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
                 return Some(EntityKind::Firm);
             }
         }
-        // "Germany's Hexal", "Spain's Iberia": a country's named body.
+        // "Germany's Hexal", "Spain's Iberia": a country's named body; not
+        // a commodity or sector word ("Russia's Gold", "Britain's Steel").
         if first >= 2
             && cx.tokens[first - 1].kind == TokKind::Possessive
             && lx.country(cx.tok(first - 2)).is_some()
+            && !(last - first == 1 && lx.firm_heads.contains(cx.tok(first)))
         {
             return Some(EntityKind::Firm);
         }
@@ -1613,7 +1650,24 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
         if ORG_RIGHT_CONTEXT.contains(&next) {
             // "X shares", "X announced" — persons announce too; require the
             // name not to look like a person (checked by the caller's class).
-            if matches!(next, "shares" | "shareholders" | "stock") {
+            // Not "European stock market", "Asian shares".
+            let market = last + 1 < n
+                && matches!(
+                    cx.low(last + 1),
+                    "market"
+                        | "markets"
+                        | "exchange"
+                        | "exchanges"
+                        | "index"
+                        | "indices"
+                        | "prices"
+                );
+            let place_word = (first..last).all(|k| {
+                lx.is_place(cx.tok(k))
+                    || lx.is_demonym(cx.tok(k))
+                    || lx.country(cx.tok(k)).is_some()
+            });
+            if matches!(next, "shares" | "shareholders" | "stock") && !market && !place_word {
                 return Some(EntityKind::Firm);
             }
         }

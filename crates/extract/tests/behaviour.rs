@@ -715,3 +715,35 @@ fn choosing_a_court_is_no_contract() {
         relations(&d)
     );
 }
+
+// ------------------------------------------------------ entity precision
+
+#[test]
+fn a_name_after_an_honorific_or_first_name_is_a_person() {
+    let d = extract("Michael Sears admitted his guilt. Boeing sacked Mr Sears in November 2003.");
+    assert!(!entity_ids(&d).contains(&"sears"), "{:?}", entity_ids(&d));
+    let d = extract("Boeing sacked Mr Sears in November 2003.");
+    assert!(!entity_ids(&d).contains(&"sears"), "{:?}", entity_ids(&d));
+    // The retailer on its own is still the retailer.
+    let d = extract("Sears said it would close 100 stores.");
+    assert!(entity_ids(&d).contains(&"sears"), "{:?}", entity_ids(&d));
+}
+
+#[test]
+fn market_and_commodity_words_are_no_firms() {
+    let d = extract("European stock market Euronext has met with the London Stock Exchange.");
+    assert!(
+        !entity_ids(&d).iter().any(|id| id.contains("european")),
+        "{:?}",
+        entity_ids(&d)
+    );
+    let d = extract("The motto is Bringing Russia's Gold to Market, said Highland Gold.");
+    assert!(
+        !entity_ids(&d).contains(&"org:gold"),
+        "{:?}",
+        entity_ids(&d)
+    );
+    // A firm's shares still make it a firm.
+    let d = extract("Acme shares rose 5% on Tuesday.");
+    assert!(entity_ids(&d).contains(&"org:acme"), "{:?}", entity_ids(&d));
+}
