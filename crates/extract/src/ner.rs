@@ -178,6 +178,13 @@ const ORG_RIGHT_CONTEXT: &[&str] = &[
 ];
 
 /// Phrases that point back to an organisation, with the kinds they fit.
+/// Titles that only ever precede a person's name ("Mr Sears"); job titles
+/// do not ("lead manager Commerzbank").
+const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "herr", "frau", "monsieur",
+    "madame", "mme",
+];
+
 const GENERIC_REFERENCES: &[(&str, Option<EntityKind>)] = &[
     ("company", Some(EntityKind::Firm)),
     ("firm", Some(EntityKind::Firm)),
@@ -633,22 +640,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         }
         let w = cx.tok(k);
         // Honorifics only: "lead manager Commerzbank" is the bank.
-        let title = matches!(
-            w.to_lowercase().as_str(),
-            "mr" | "mrs"
-                | "ms"
-                | "miss"
-                | "dr"
-                | "sir"
-                | "lord"
-                | "lady"
-                | "dame"
-                | "herr"
-                | "frau"
-                | "monsieur"
-                | "madame"
-                | "mme"
-        );
+        let title = HONORIFICS.iter().any(|h| w.eq_ignore_ascii_case(h));
         let first_name = cx.is_capword(k) && lx.first_names.contains(w);
         !(title || first_name)
     });
