@@ -1,9 +1,14 @@
-//! Gazetteer matching with aho-corasick: every name and alias of every entry,
-//! on word boundaries, with the case rules of the gazetteer format.
+//! Gazetteer matching: every name and alias of every entry, on word
+//! boundaries, with the case rules of the gazetteer format.
+//!
+//! Names start where words start, so the matcher does not scan every byte:
+//! at each word token it looks the token's leading run of letters and digits
+//! up in a hash map of the forms that begin with it, and tries those forms,
+//! longest first, against the ASCII-lowercased text.
 
 use crate::fxhash::FxHashMap;
 use crate::gazetteer::Gazetteer;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::text::{TokKind, Token};
 
 /// What a matched pattern refers to.
 #[derive(Debug, Clone)]
@@ -37,10 +42,29 @@ pub(crate) struct Hit {
 /// Compiled gazetteer patterns.
 #[derive(Debug, Clone)]
 pub(crate) struct GazetteerMatcher {
-    ac: AhoCorasick,
+    /// Leading word of a lowercased form -> candidates, longest first.
+    by_first_word: FxHashMap<Box<str>, Vec<Candidate>>,
+    /// Forms that do not start with a letter or digit: tried at every word.
+    unkeyed: Vec<Candidate>,
     patterns: Vec<Pattern>,
     /// Exact form -> pattern index, for lookups of assembled names.
     by_form: FxHashMap<String, usize>,
+}
+
+/// A lowercased form to try and the pattern it stands for.
+#[derive(Debug, Clone)]
+struct Candidate {
+    lowered: Box<str>,
+    pattern: usize,
+}
+
+/// The leading run of letters and digits of `s`.
+fn first_word(s: &str) -> &str {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(s.len(), |(i, _)| i);
+    &s[..end]
 }
 
 /// Whether a form must match with exact case: short forms ("GSA", "DoD",
@@ -89,20 +113,42 @@ impl GazetteerMatcher {
             }
         }
         // Matching runs over the ASCII-lowercased text with lowercased
-        // patterns: the same as ASCII case-insensitive matching, with a
-        // smaller automaton.
-        let lowered: Vec<String> = searched.iter().map(|p| p.to_ascii_lowercase()).collect();
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&lowered)
-            .expect("gazetteer patterns compile");
-        // Re-map curly variants to their owner pattern by rebuilding the list.
+        // forms: the same as ASCII case-insensitive matching.
+        let mut by_first_word: FxHashMap<Box<str>, Vec<Candidate>> = FxHashMap::default();
+        let mut unkeyed = Vec::new();
+        for (pi, form) in searched.iter().enumerate() {
+            let lowered: Box<str> = form.to_ascii_lowercase().into();
+            let key = first_word(&lowered);
+            let c = Candidate {
+                lowered: lowered.clone(),
+                pattern: pi,
+            };
+            if key.is_empty() {
+                unkeyed.push(c);
+            } else {
+                by_first_word.entry(key.into()).or_default().push(c);
+            }
+        }
+        // Longest first; among equal lengths, the earlier form.
+        for list in by_first_word
+            .values_mut()
+            .chain(std::iter::once(&mut unkeyed))
+        {
+            list.sort_by(|a, b| {
+                b.lowered
+                    .len()
+                    .cmp(&a.lowered.len())
+                    .then(a.pattern.cmp(&b.pattern))
+            });
+        }
+        // Curly variants map to their owner pattern.
         let mut all = Vec::with_capacity(owners.len());
         for o in owners {
             all.push(patterns[o].clone());
         }
         GazetteerMatcher {
-            ac,
+            by_first_word,
+            unkeyed,
             patterns: all,
             by_form,
         }
@@ -117,13 +163,19 @@ impl GazetteerMatcher {
         self.by_form.get(form).copied()
     }
 
-    /// All hits on word boundaries that satisfy the case rules; `lower` is
-    /// `text` with ASCII letters lowercased (same byte offsets).
-    pub fn find(&self, text: &str, lower: &str) -> Vec<Hit> {
+    /// All hits on word boundaries that satisfy the case rules, leftmost
+    /// first, each the longest form the text has where it starts, none
+    /// overlapping; `lower` is `text` with ASCII letters lowercased (same
+    /// byte offsets) and `tokens` its tokens. Hits start at word tokens.
+    pub fn find(&self, text: &str, lower: &str, tokens: &[Token]) -> Vec<Hit> {
         let bytes = text.as_bytes();
         let mut hits = Vec::new();
-        for m in self.ac.find_iter(lower) {
-            let (s, e) = (m.start(), m.end());
+        let mut next_free = 0usize;
+        for t in tokens {
+            let s = t.start as usize;
+            if s < next_free || !matches!(t.kind, TokKind::Word | TokKind::Number) {
+                continue;
+            }
             if s > 0 {
                 let prev = text[..s].chars().next_back().unwrap_or(' ');
                 if prev.is_alphanumeric()
@@ -133,31 +185,58 @@ impl GazetteerMatcher {
                     continue;
                 }
             }
-            if let Some(next) = text[e..].chars().next() {
-                if next.is_alphanumeric() || next == '&' {
-                    continue;
-                }
-                // "Amazon.com" must not match "Amazon" followed by ".com".
-                if next == '.' && bytes.get(e + 1).is_some_and(|b| b.is_ascii_alphanumeric()) {
-                    continue;
-                }
-            }
-            let p = &self.patterns[m.pattern().as_usize()];
-            let found = &text[s..e];
-            if !case_ok(found, &p.form, p.exact_case) {
+            let rest = &lower[s..];
+            let keyed = self
+                .by_first_word
+                .get(first_word(rest))
+                .map_or(&[][..], Vec::as_slice);
+            // Only the longest form present is tried, and what it spans is
+            // not searched again: when it runs on into a longer word
+            // ("Lawrence Livermore National Lab" in "... Laboratories",
+            // "National Guard" in "National Guardian Corp") the text names
+            // something else, and a shorter form, or one starting inside it,
+            // would take a part of that name for the whole.
+            // Forms differing only in case ("OPEC", "Opec") are all tried.
+            let mut cands = keyed.iter().chain(self.unkeyed.iter());
+            let Some(longest) = cands.find(|c| rest.starts_with(&*c.lowered)) else {
                 continue;
-            }
-            let recased = found != p.form
-                && found.replace('\u{2019}', "'") != p.form
-                && found.chars().any(char::is_lowercase);
-            hits.push(Hit {
-                start: s,
-                end: e,
-                pattern: m.pattern().as_usize(),
-                recased,
-            });
+            };
+            next_free = s + longest.lowered.len();
+            let found = std::iter::once(longest)
+                .chain(cands.filter(|c| c.lowered == longest.lowered))
+                .find_map(|c| self.try_at(text, bytes, s, c));
+            hits.extend(found);
         }
         hits
+    }
+
+    /// The hit of candidate `c`, whose form the text has at byte `s`, if it
+    /// ends on a word boundary and satisfies the case rules.
+    fn try_at(&self, text: &str, bytes: &[u8], s: usize, c: &Candidate) -> Option<Hit> {
+        let e = s + c.lowered.len();
+        if let Some(next) = text[e..].chars().next() {
+            if next.is_alphanumeric() || next == '&' {
+                return None;
+            }
+            // "Amazon.com" must not match "Amazon" followed by ".com".
+            if next == '.' && bytes.get(e + 1).is_some_and(|b| b.is_ascii_alphanumeric()) {
+                return None;
+            }
+        }
+        let p = &self.patterns[c.pattern];
+        let found = &text[s..e];
+        if !case_ok(found, &p.form, p.exact_case) {
+            return None;
+        }
+        let recased = found != p.form
+            && found.replace('\u{2019}', "'") != p.form
+            && found.chars().any(char::is_lowercase);
+        Some(Hit {
+            start: s,
+            end: e,
+            pattern: c.pattern,
+            recased,
+        })
     }
 }
 
@@ -219,10 +298,14 @@ mod tests {
 
     fn found(text: &str) -> Vec<&str> {
         let m = matcher();
-        m.find(text, &text.to_ascii_lowercase())
-            .iter()
-            .map(|h| &text[h.start..h.end])
-            .collect()
+        m.find(
+            text,
+            &text.to_ascii_lowercase(),
+            &crate::text::tokenize(text),
+        )
+        .iter()
+        .map(|h| &text[h.start..h.end])
+        .collect()
     }
 
     #[test]
@@ -254,5 +337,53 @@ mod tests {
             vec!["Amazon's Cloud Division"]
         );
         assert_eq!(found("AT&T's unit"), vec!["AT&T"]);
+    }
+
+    fn found_in(gazetteer: &str, text: &str) -> Vec<String> {
+        let m = GazetteerMatcher::new(&Gazetteer::from_ron(gazetteer, "t").unwrap());
+        m.find(
+            text,
+            &text.to_ascii_lowercase(),
+            &crate::text::tokenize(text),
+        )
+        .iter()
+        .map(|h| text[h.start..h.end].to_string())
+        .collect()
+    }
+
+    #[test]
+    fn forms_differing_only_in_case_are_all_tried() {
+        let g = r#"[(id: "opec", name: "Organization of the Petroleum Exporting Countries", kind: agency, aliases: ["OPEC", "Opec"])]"#;
+        assert_eq!(
+            found_in(g, "OPEC met. Demand for Opec's crude rose; opec"),
+            vec!["OPEC", "Opec"]
+        );
+    }
+
+    #[test]
+    fn a_form_running_into_a_longer_word_hides_what_it_spans() {
+        let g = r#"[
+            (id: "ng", name: "National Guard", kind: agency),
+            (id: "guardian", name: "Guardian", kind: firm),
+            (id: "llnl", name: "Lawrence Livermore National Laboratory", kind: agency, aliases: ["Lawrence Livermore", "Lawrence Livermore National Lab"]),
+        ]"#;
+        assert_eq!(
+            found_in(g, "National Guardian Corp said"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found_in(g, "Lawrence Livermore National Laboratories banned phones"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found_in(g, "the National Guard and the Guardian"),
+            vec!["National Guard", "Guardian"]
+        );
+    }
+
+    #[test]
+    fn names_do_not_start_inside_words() {
+        let g = r#"[(id: "ibm", name: "IBM", kind: firm), (id: "sun", name: "Sun Microsystems", kind: firm, aliases: ["Sun"])]"#;
+        assert_eq!(found_in(g, "xIBM IBMs Sunny Sun, IBM."), vec!["Sun", "IBM"]);
     }
 }

@@ -520,7 +520,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         surface: Option<String>,
     }
     let mut ghits: Vec<GHit> = Vec::new();
-    for h in cx.matcher.find(cx.text, cx.lower) {
+    for h in cx.matcher.find(cx.text, cx.lower, cx.tokens) {
         let (Some(first), Some(last)) = (start_tok(h.start as u32), end_tok(h.end as u32)) else {
             continue;
         };
