@@ -106,6 +106,15 @@ const FIRM_POSSESSIONS: &[&str] = &[
     "market",
 ];
 
+/// [`ORG_LEFT_CONTEXT`] split into words, once.
+static ORG_LEFT_WORDS: std::sync::LazyLock<Vec<Vec<&'static str>>> =
+    std::sync::LazyLock::new(|| {
+        ORG_LEFT_CONTEXT
+            .iter()
+            .map(|p| p.split(' ').collect())
+            .collect()
+    });
+
 /// Words right before a name that show it is an organisation.
 const ORG_LEFT_CONTEXT: &[&str] = &[
     "shares in",
@@ -392,44 +401,76 @@ enum Class {
 /// Normalise a name for matching: casefold, drop punctuation, a leading
 /// "the", and trailing legal suffixes.
 pub fn normalize_name(name: &str, lexicon: &Lexicon) -> String {
-    let s = name.replace('\u{2019}', "'").replace("'s ", " ");
-    let s = s.strip_suffix("'s").unwrap_or(&s);
-    let mut words: Vec<String> = Vec::new();
+    // One buffer for the kept characters and word ranges into it: this runs
+    // for every candidate name.
+    let curly;
+    let s = if name.contains('\u{2019}') {
+        curly = name.replace('\u{2019}', "'");
+        curly.as_str()
+    } else {
+        name
+    };
+    let possessive;
+    let s = if s.contains("'s ") {
+        possessive = s.replace("'s ", " ");
+        possessive.as_str()
+    } else {
+        s
+    };
+    let s = s.strip_suffix("'s").unwrap_or(s);
+    let mut buf = String::with_capacity(s.len());
+    let mut words: Vec<(usize, usize)> = Vec::new();
     for raw in s.split(|c: char| c.is_whitespace() || c == '-' || c == '/' || c == ',') {
-        let w: String = raw
-            .chars()
-            .filter(|c| c.is_alphanumeric() || *c == '&')
-            .collect();
-        if !w.is_empty() {
-            words.push(w);
+        let start = buf.len();
+        buf.extend(raw.chars().filter(|c| c.is_alphanumeric() || *c == '&'));
+        if buf.len() > start {
+            words.push((start, buf.len()));
         }
     }
-    if words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) && words.len() > 1 {
-        words.remove(0);
+    let word = |w: (usize, usize)| &buf[w.0..w.1];
+    let mut words = &words[..];
+    if words.len() > 1 && word(words[0]).eq_ignore_ascii_case("the") {
+        words = &words[1..];
     }
-    while words.len() > 1 {
-        let last = words.last().map(String::as_str).unwrap_or("");
+    while let [rest @ .., last] = words {
+        if rest.is_empty() {
+            break;
+        }
+        let last = word(*last);
         let is_suffix = lexicon.is_legal_suffix(last)
-            || matches!(
-                last.to_ascii_lowercase().as_str(),
-                "inc"
-                    | "corp"
-                    | "corporation"
-                    | "co"
-                    | "ltd"
-                    | "llc"
-                    | "plc"
-                    | "group"
-                    | "holdings"
-                    | "company"
-            );
+            || [
+                "inc",
+                "corp",
+                "corporation",
+                "co",
+                "ltd",
+                "llc",
+                "plc",
+                "group",
+                "holdings",
+                "company",
+            ]
+            .iter()
+            .any(|x| last.eq_ignore_ascii_case(x));
         if is_suffix {
-            words.pop();
+            words = rest;
         } else {
             break;
         }
     }
-    words.join(" ").to_lowercase()
+    let mut out = String::with_capacity(buf.len() + words.len());
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(word(*w));
+    }
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else {
+        out.to_lowercase()
+    }
 }
 
 pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
@@ -1592,13 +1633,14 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
             return Some(EntityKind::Agency);
         }
         // "shares in X", "bid for X", "bought X".
-        for phrase in ORG_LEFT_CONTEXT {
-            let words: Vec<&str> = phrase.split(' ').collect();
-            if first >= words.len()
+        for words in ORG_LEFT_WORDS.iter() {
+            let len = words.len();
+            if first >= len
                 && words
                     .iter()
+                    .rev()
                     .enumerate()
-                    .all(|(k, w)| cx.low(first - words.len() + k) == *w)
+                    .all(|(k, w)| cx.low(first - 1 - k) == *w)
             {
                 return Some(EntityKind::Firm);
             }
@@ -1839,57 +1881,59 @@ fn country_mentions(
     let mut i = 0;
     while i + 2 < n {
         let w = cx.tok(i);
-        if !covered[i] && cx.is_capword(i) && (lx.is_place(w) || lx.country(w).is_some()) {
-            let (a, b) = (cx.low(i + 1), cx.low(i + 2));
-            let len = if a == "attorney-general" {
-                2
-            } else if a == "attorney" && b == "general" {
-                3
-            } else {
-                0
+        // The cheap test first: this runs at every token.
+        let (a, b) = (cx.low(i + 1), cx.low(i + 2));
+        let len = if a == "attorney-general" {
+            2
+        } else if a == "attorney" && b == "general" {
+            3
+        } else {
+            0
+        };
+        if len > 0
+            && !covered[i]
+            && !covered[i + 1]
+            && cx.is_capword(i)
+            && (lx.is_place(w) || lx.country(w).is_some())
+        {
+            let whole = match lx.country(w) {
+                Some(country) if !lx.places.contains(w) => country_entity(cx, country, rec, by_key),
+                _ => place_entity(cx, w, rec, by_key),
             };
-            if len > 0 && !covered[i + 1] {
-                let whole = match lx.country(w) {
-                    Some(country) if !lx.places.contains(w) => {
-                        country_entity(cx, country, rec, by_key)
-                    }
-                    _ => place_entity(cx, w, rec, by_key),
-                };
-                let name = format!("{w} attorney general");
-                let key = format!("org:{}", normalize_name(&name, lx));
-                let surface = cx.span(i, i + len).to_string();
-                let idx = *by_key.entry(key.clone()).or_insert_with(|| {
-                    rec.entities.push(DocEntity {
-                        key,
-                        name: surface.clone(),
-                        kind: EntityKind::Agency,
-                        source: EntitySource::Pattern,
-                        surfaces: BTreeMap::new(),
-                        parent: None,
-                        ticker: None,
-                        latent: false,
-                    });
-                    rec.entities.len() - 1
+            let name = format!("{w} attorney general");
+            let key = format!("org:{}", normalize_name(&name, lx));
+            let surface = cx.span(i, i + len).to_string();
+            let idx = *by_key.entry(key.clone()).or_insert_with(|| {
+                rec.entities.push(DocEntity {
+                    key,
+                    name: surface.clone(),
+                    kind: EntityKind::Agency,
+                    source: EntitySource::Pattern,
+                    surfaces: BTreeMap::new(),
+                    parent: None,
+                    ticker: None,
+                    latent: false,
                 });
-                rec.entities[idx]
-                    .surfaces
-                    .entry(surface)
-                    .or_insert(AliasOrigin::NameVariant);
-                for c in &mut covered[i..i + len] {
-                    *c = true;
-                }
-                let m = Mention {
-                    first: i,
-                    last: i + len,
-                    sentence: cx.tok_sentence[i] as usize,
-                    entity: idx,
-                    pronoun: false,
-                };
-                rec.mentions.push(m);
-                rec.named_parts.push((idx, whole, m, false));
-                i += len;
-                continue;
+                rec.entities.len() - 1
+            });
+            rec.entities[idx]
+                .surfaces
+                .entry(surface)
+                .or_insert(AliasOrigin::NameVariant);
+            for c in &mut covered[i..i + len] {
+                *c = true;
             }
+            let m = Mention {
+                first: i,
+                last: i + len,
+                sentence: cx.tok_sentence[i] as usize,
+                entity: idx,
+                pronoun: false,
+            };
+            rec.mentions.push(m);
+            rec.named_parts.push((idx, whole, m, false));
+            i += len;
+            continue;
         }
         i += 1;
     }
@@ -1897,9 +1941,9 @@ fn country_mentions(
     let mut i = 0;
     while i + 1 < n {
         let w = cx.tok(i);
-        if !covered[i] && cx.is_capword(i) {
+        let next = cx.low(i + 1);
+        if !covered[i] && gov_words.contains(&next) && cx.is_capword(i) {
             if let Some(country) = lx.country(w) {
-                let next = cx.low(i + 1);
                 // "U.S. Government Agencies" is a longer name, not the government.
                 let longer = i + 2 < n
                     && cx.is_capword(i + 2)

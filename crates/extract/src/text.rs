@@ -126,17 +126,34 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             kind = TokKind::Punct;
         }
         let s = &text[start..i];
-        let cap = s.chars().next().is_some_and(char::is_uppercase);
         let mut letters = 0;
         let mut upper = true;
         let mut inner_upper = false;
-        for (k, ch) in s.chars().enumerate() {
-            if ch.is_alphabetic() {
-                letters += 1;
-                if !ch.is_uppercase() {
-                    upper = false;
-                } else if k > 0 {
-                    inner_upper = true;
+        let cap;
+        if s.is_ascii() {
+            // Fast path for the common case, same result.
+            let b = s.as_bytes();
+            cap = b[0].is_ascii_uppercase();
+            for (k, &ch) in b.iter().enumerate() {
+                if ch.is_ascii_alphabetic() {
+                    letters += 1;
+                    if !ch.is_ascii_uppercase() {
+                        upper = false;
+                    } else if k > 0 {
+                        inner_upper = true;
+                    }
+                }
+            }
+        } else {
+            cap = s.chars().next().is_some_and(char::is_uppercase);
+            for (k, ch) in s.chars().enumerate() {
+                if ch.is_alphabetic() {
+                    letters += 1;
+                    if !ch.is_uppercase() {
+                        upper = false;
+                    } else if k > 0 {
+                        inner_upper = true;
+                    }
                 }
             }
         }
