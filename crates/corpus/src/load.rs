@@ -159,10 +159,17 @@ fn skip_message(e: &CorpusError) -> String {
 
 /// Read (and decompress) a file, rejecting binary content.
 fn read_bytes(file: &SourceFile) -> Result<Vec<u8>, CorpusError> {
-    let raw = std::fs::read(&file.path).map_err(|source| CorpusError::Io {
+    // Sized from discovery, which already stat'ed the file: no second stat
+    // per file (it shows on corpora of many small files). A file that grew
+    // since is still read whole.
+    let io_err = |source| CorpusError::Io {
         path: file.path.clone(),
         source,
-    })?;
+    };
+    let mut raw = Vec::with_capacity(usize::try_from(file.size).unwrap_or(0).saturating_add(1));
+    std::fs::File::open(&file.path)
+        .and_then(|mut f| f.read_to_end(&mut raw))
+        .map_err(io_err)?;
     let bytes = if file.gzip {
         let mut out = Vec::with_capacity(raw.len().saturating_mul(4));
         flate2::read::MultiGzDecoder::new(raw.as_slice())

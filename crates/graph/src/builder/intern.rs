@@ -2,7 +2,7 @@
 //! back in one arena, and named by a `u32` symbol.
 //!
 //! Per distinct string the cost is its bytes plus 8 bytes of offset and
-//! about 8 bytes of hash table; there is no allocation per string. Symbols
+//! 16 to 32 bytes of hash table; there is no allocation per string. Symbols
 //! are dense (`0..len`) and stable for the interner's life, but depend on
 //! the order strings were first seen: anything written to disk is
 //! re-numbered canonically by its writer.
@@ -22,8 +22,11 @@ pub(crate) struct Interner {
     arena: String,
     /// `ends[i]` is where string `i` ends; it starts at `ends[i - 1]` (or 0).
     ends: Vec<u64>,
-    /// Open-addressing table of symbols; `NONE` marks a free slot.
-    table: Vec<Sym>,
+    /// Open-addressing table: each slot holds a symbol in its low 32 bits
+    /// and the high 32 bits of the string's hash above them (so a probe
+    /// compares strings only when the hashes agree); `EMPTY` marks a free
+    /// slot.
+    table: Vec<u64>,
 }
 
 impl Default for Interner {
@@ -31,7 +34,7 @@ impl Default for Interner {
         Interner {
             arena: String::new(),
             ends: Vec::new(),
-            table: vec![NONE; 64],
+            table: vec![EMPTY; 64],
         }
     }
 }
@@ -61,18 +64,21 @@ impl Interner {
         let mut slot = (h as usize) & mask;
         loop {
             let cur = self.table[slot];
-            if cur == NONE {
+            if cur == EMPTY {
                 break;
             }
-            if self.get(cur) == s {
-                return cur;
+            if tag(cur) == tag(h) && self.get(cur as Sym) == s {
+                return cur as Sym;
             }
             slot = (slot + 1) & mask;
         }
-        let sym = Sym::try_from(self.ends.len()).expect("fewer than 2^32 distinct strings");
+        let sym = Sym::try_from(self.ends.len())
+            .ok()
+            .filter(|&s| s != NONE)
+            .expect("fewer than 2^32 - 1 distinct strings");
         self.arena.push_str(s);
         self.ends.push(self.arena.len() as u64);
-        self.table[slot] = sym;
+        self.table[slot] = entry(sym, h);
         if self.ends.len() * 2 > self.table.len() {
             self.grow();
         }
@@ -86,15 +92,16 @@ impl Interner {
 
     /// The symbol of a string if it is interned.
     pub fn find(&self, s: &str) -> Option<Sym> {
+        let h = hash_str(s);
         let mask = self.table.len() - 1;
-        let mut slot = (hash_str(s) as usize) & mask;
+        let mut slot = (h as usize) & mask;
         loop {
             let cur = self.table[slot];
-            if cur == NONE {
+            if cur == EMPTY {
                 return None;
             }
-            if self.get(cur) == s {
-                return Some(cur);
+            if tag(cur) == tag(h) && self.get(cur as Sym) == s {
+                return Some(cur as Sym);
             }
             slot = (slot + 1) & mask;
         }
@@ -102,22 +109,36 @@ impl Interner {
 
     fn grow(&mut self) {
         let size = self.table.len() * 2;
-        let mut table = vec![NONE; size];
+        let mut table = vec![EMPTY; size];
         let mask = size - 1;
         for sym in 0..self.ends.len() as Sym {
-            let mut slot = (hash_str(self.get(sym)) as usize) & mask;
-            while table[slot] != NONE {
+            let h = hash_str(self.get(sym));
+            let mut slot = (h as usize) & mask;
+            while table[slot] != EMPTY {
                 slot = (slot + 1) & mask;
             }
-            table[slot] = sym;
+            table[slot] = entry(sym, h);
         }
         self.table = table;
     }
 
     /// Approximate heap bytes in use.
     pub fn heap_bytes(&self) -> usize {
-        self.arena.capacity() + self.ends.capacity() * 8 + self.table.capacity() * 4
+        self.arena.capacity() + self.ends.capacity() * 8 + self.table.capacity() * 8
     }
+}
+
+/// A free table slot (symbol `NONE` is never interned).
+const EMPTY: u64 = u64::MAX;
+
+/// A table slot: symbol below, hash tag above.
+fn entry(sym: Sym, hash: u64) -> u64 {
+    (hash & 0xffff_ffff_0000_0000) | u64::from(sym)
+}
+
+/// The hash tag of a slot or a hash.
+fn tag(x: u64) -> u64 {
+    x >> 32
 }
 
 /// A fast non-cryptographic string hash (FxHash over 8-byte words, with a
