@@ -195,6 +195,13 @@ fn read_sorted(dir: &Path) -> io::Result<Vec<Entry>> {
     Ok(entries)
 }
 
+/// What one directory entry contributes to a walk.
+enum Item {
+    File(SourceFile),
+    Warn(String, String),
+    Dir(PathBuf, String),
+}
+
 struct Walker<'a> {
     out: &'a mut Discovery,
     /// Canonical paths of the directories being walked, outermost first.
@@ -209,8 +216,11 @@ impl Walker<'_> {
     }
 
     /// Walk the (sorted) entries of `dir`, whose files get ids starting
-    /// with `base` (which ends with `/`).
+    /// with `base` (which ends with `/`). Subdirectories are walked in
+    /// parallel when there are several; what they hold is put back in walk
+    /// order.
     fn walk_entries(&mut self, dir: &Path, base: &str, entries: Vec<Entry>) {
+        let mut items = Vec::with_capacity(entries.len());
         for entry in entries {
             let name = entry.name.to_string_lossy();
             if name.starts_with('.') {
@@ -219,7 +229,7 @@ impl Walker<'_> {
             let path = dir.join(&entry.name);
             let id = format!("{base}{name}");
             let Some(file_type) = entry.file_type else {
-                self.warn(id, "cannot read directory entry".to_owned());
+                items.push(Item::Warn(id, "cannot read directory entry".to_owned()));
                 continue;
             };
             let (is_dir, is_file, size) = if file_type.is_symlink() {
@@ -227,7 +237,7 @@ impl Walker<'_> {
                     Ok(m) => (m.is_dir(), m.is_file(), m.len()),
                     Err(e) => {
                         if Format::from_name(&name).is_some() {
-                            self.warn(id, format!("broken symbolic link: {e}"));
+                            items.push(Item::Warn(id, format!("broken symbolic link: {e}")));
                         }
                         continue;
                     }
@@ -241,17 +251,51 @@ impl Walker<'_> {
                 (false, false, 0)
             };
             if is_dir {
-                self.walk_dir(&path, id);
+                items.push(Item::Dir(path, id));
             } else if is_file {
                 if let Some((format, gzip)) = Format::from_name(&name) {
-                    self.out.files.push(SourceFile {
+                    items.push(Item::File(SourceFile {
                         path,
                         id,
                         format,
                         gzip,
                         size,
-                    });
+                    }));
                 }
+            }
+        }
+        let dirs = items.iter().filter(|i| matches!(i, Item::Dir(..))).count();
+        let mut walked: Vec<Option<Discovery>> = if dirs >= 2 {
+            let ancestors = &self.ancestors;
+            items
+                .par_iter()
+                .map(|item| match item {
+                    Item::Dir(path, id) => {
+                        let mut out = Discovery::default();
+                        Walker {
+                            out: &mut out,
+                            ancestors: ancestors.clone(),
+                        }
+                        .walk_dir(path, id.clone());
+                        Some(out)
+                    }
+                    _ => None,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        for (k, item) in items.into_iter().enumerate() {
+            match item {
+                Item::File(f) => self.out.files.push(f),
+                Item::Warn(id, message) => self.warn(id, message),
+                Item::Dir(path, id) => match walked.get_mut(k).and_then(Option::take) {
+                    Some(sub) => {
+                        self.out.files.extend(sub.files);
+                        self.out.warnings.extend(sub.warnings);
+                    }
+                    None => self.walk_dir(&path, id),
+                },
             }
         }
     }
@@ -359,6 +403,46 @@ mod tests {
         let d = discover(std::slice::from_ref(&given)).unwrap();
         assert_eq!(d.files[0].format, Format::Text);
         assert!(!d.files[0].gzip);
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn parallel_subdirectory_walks_keep_walk_order_sizes_and_warnings() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        for (k, rel) in [
+            "p1/a.txt",
+            "p1/q/b.txt",
+            "p0/c.txt",
+            "p2/d.txt",
+            "e.txt",
+            "p1/q/r/f.md",
+        ]
+        .iter()
+        .enumerate()
+        {
+            touch(root, rel, &"x".repeat(k + 1));
+        }
+        std::os::unix::fs::symlink(root.join("gone.txt"), root.join("p2/broken.txt")).unwrap();
+        std::os::unix::fs::symlink(root.join("gone.txt"), root.join("p0/broken.txt")).unwrap();
+        let base = root.to_string_lossy();
+        let d = discover(&[root.to_path_buf()]).unwrap();
+        let rel = |id: &str| id[base.len() + 1..].to_owned();
+        let got: Vec<(String, u64)> = d.files.iter().map(|f| (rel(&f.id), f.size)).collect();
+        let want: Vec<(String, u64)> = [
+            ("e.txt", 5),
+            ("p0/c.txt", 3),
+            ("p1/a.txt", 1),
+            ("p1/q/b.txt", 2),
+            ("p1/q/r/f.md", 6),
+            ("p2/d.txt", 4),
+        ]
+        .iter()
+        .map(|(p, n)| (p.to_string(), *n))
+        .collect();
+        assert_eq!(got, want);
+        let warned: Vec<String> = d.warnings.iter().map(|w| rel(&w.file)).collect();
+        assert_eq!(warned, vec!["p0/broken.txt", "p2/broken.txt"]);
     }
 
     #[test]
