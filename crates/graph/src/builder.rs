@@ -22,6 +22,7 @@ use newsgraph_extract::{
     Alias, AliasOrigin, DocExtraction, EntityKind, EntitySource, Evidence, RelationKind, Status,
     combine_confidence, status_weight,
 };
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub(crate) use intern::{FxHashMap, Interner, NONE, Sym};
@@ -651,7 +652,8 @@ impl GraphBuilder {
             .filter(|&i| self.docs[i as usize].live)
             .collect();
         let s = &self.strings;
-        order.sort_unstable_by(|&a, &b| {
+        // Ids are unique, so the parallel sort gives the one order.
+        order.par_sort_unstable_by(|&a, &b| {
             s.get(self.docs[a as usize].id)
                 .cmp(s.get(self.docs[b as usize].id))
         });
@@ -790,7 +792,7 @@ impl<'b> Resolver<'b> {
 
         // 2. Names each entity answers to (normalised, acronyms excluded).
         let name_sets: Vec<BTreeSet<String>> = ids
-            .iter()
+            .par_iter()
             .map(|&ai| {
                 let acc = &accs[ai as usize];
                 let mut s = BTreeSet::new();
@@ -890,13 +892,15 @@ impl<'b> Resolver<'b> {
                 rel_list.push((ord as u32, ri as u32));
             }
         }
-        rel_list.sort_by(|x, y| {
+        // (doc ordinal, index) pairs are unique: a total order.
+        rel_list.par_sort_unstable_by(|x, y| {
             let (a, c) = (&b.rels[x.1 as usize], &b.rels[y.1 as usize]);
             a.kind
                 .cmp(&c.kind)
                 .then_with(|| self.s(a.source).cmp(self.s(c.source)))
                 .then_with(|| self.s(a.target).cmp(self.s(c.target)))
                 .then(x.0.cmp(&y.0))
+                .then(x.1.cmp(&y.1))
         });
         let mut edge_of: FxHashMap<(RelationKind, u32, u32), u32> = FxHashMap::default();
         let mut edge_keys: Vec<(RelationKind, u32, u32)> = Vec::new();
