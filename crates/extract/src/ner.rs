@@ -635,6 +635,15 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     }
     ghits.sort_by_key(|g| (g.first, g.last));
 
+    // An acronym the document spells out as something that is no
+    // organisation name is not the gazetteer's: "Drink Or Die (DOD)" is not
+    // the DoD, here or anywhere else in the document.
+    let redefined = redefined_acronyms(cx, &ghits, |g| (g.first, g.last, g.pattern));
+    if !redefined.is_empty() {
+        ghits
+            .retain(|g| !(g.last - g.first == 1 && redefined.iter().any(|r| r == cx.tok(g.first))));
+    }
+
     // A one-word alias followed by more capitalised words is the start of
     // another name: "Sun Interbrew" is not Sun Microsystems, "Eon Labs" not
     // E.ON.
@@ -1204,6 +1213,102 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
 enum AcronymTarget {
     Chunk(usize),
     Entity(usize),
+}
+
+/// Acronyms among the one-token gazetteer hits that the text defines in
+/// brackets after a run of words whose initials they are ("Drink Or Die
+/// (DOD)"), where the run is not that entry's name and does not end in an
+/// organisation head word (so "Cybersecurity and Infrastructure Security
+/// Agency (CISA)" still names the agency).
+fn redefined_acronyms<G>(
+    cx: &Context<'_>,
+    hits: &[G],
+    span: impl Fn(&G) -> (usize, usize, usize),
+) -> Vec<String> {
+    let n = cx.tokens.len();
+    let lx = cx.lexicon;
+    let mut out = Vec::new();
+    for g in hits {
+        let (first, last, pattern) = span(g);
+        if last - first != 1 || first < 3 || last >= n {
+            continue;
+        }
+        let acr = cx.tok(first);
+        if !is_acronym_shape(acr) || cx.tok(first - 1) != "(" || cx.tok(last) != ")" {
+            continue;
+        }
+        let letters: Vec<char> = acr
+            .chars()
+            .filter(|c| c.is_uppercase())
+            .flat_map(char::to_lowercase)
+            .collect();
+        let end = first - 1;
+        let sentence = cx.tok_sentence[first];
+        let mut initials = Vec::new();
+        let mut start = end;
+        let mut k = end;
+        while k > 0 && initials.len() < letters.len() && end - k < 12 {
+            let t = &cx.tokens[k - 1];
+            if cx.tok_sentence[k - 1] != sentence || t.kind != TokKind::Word {
+                break;
+            }
+            if t.cap {
+                initials.extend(
+                    cx.tok(k - 1)
+                        .chars()
+                        .next()
+                        .into_iter()
+                        .flat_map(char::to_lowercase),
+                );
+                start = k - 1;
+            } else if !matches!(
+                cx.low(k - 1),
+                "of" | "and" | "or" | "the" | "for" | "on" | "in"
+            ) {
+                break;
+            }
+            k -= 1;
+        }
+        initials.reverse();
+        if initials.len() < 2 || initials != letters {
+            continue;
+        }
+        let head = cx.tok(end - 1);
+        if lx.agency_heads.contains(head)
+            || lx.weak_agency_heads.contains(head)
+            || lx.firm_heads.contains(head)
+            || lx.is_legal_suffix(head)
+        {
+            continue;
+        }
+        let entry = cx.matcher.pattern(pattern).entry;
+        let named = hits.iter().any(|h| {
+            let (f, l, p) = span(h);
+            f >= start && l <= end && cx.matcher.pattern(p).entry == entry
+        });
+        // A variant of the entry's name ("United Parcel Services", "Office
+        // of National Statistics") shares at least half its words with it.
+        let e = &cx.gazetteer.entries()[entry];
+        let known: Vec<String> = std::iter::once(&e.name)
+            .chain(e.aliases.iter())
+            .flat_map(|f| f.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let words: Vec<&str> = (start..end)
+            .filter(|&i| cx.tokens[i].cap)
+            .map(|i| cx.low(i))
+            .collect();
+        let shared = words
+            .iter()
+            .filter(|w| known.iter().any(|k| k == *w))
+            .count();
+        let variant = 2 * shared >= words.len();
+        if !named && !variant {
+            out.push(acr.to_string());
+        }
+    }
+    out
 }
 
 fn is_acronym_shape(w: &str) -> bool {

@@ -747,3 +747,23 @@ fn market_and_commodity_words_are_no_firms() {
     let d = extract("Acme shares rose 5% on Tuesday.");
     assert!(entity_ids(&d).contains(&"org:acme"), "{:?}", entity_ids(&d));
 }
+
+#[test]
+fn an_acronym_spelled_out_as_something_else_is_not_the_gazetteer_entry() {
+    // MDA here is an industry body, not the Missile Defense Agency; DOD a
+    // piracy group, not the Pentagon; in the whole document.
+    let d = extract(
+        "Texts sent rose, said the Mobile Data Association (MDA). The MDA expects more. \
+         They called themselves Drink Or Die (DOD). Police raided DOD members.",
+    );
+    let ids = entity_ids(&d);
+    assert!(!ids.contains(&"mda") && !ids.contains(&"dod"), "{ids:?}");
+    // A variant spelling of the entry's own name still names it.
+    let d = extract("Prices rose, the Office of National Statistics (ONS) said.");
+    assert!(entity_ids(&d).contains(&"ons"), "{:?}", entity_ids(&d));
+    let d = extract("United Parcel Services (UPS) said profits rose.");
+    assert!(entity_ids(&d).contains(&"ups"), "{:?}", entity_ids(&d));
+    // And the entry's name before its acronym is the entry.
+    let d = extract("The Missile Defense Agency (MDA) awarded Boeing a contract.");
+    assert!(entity_ids(&d).contains(&"mda"), "{:?}", entity_ids(&d));
+}
