@@ -398,6 +398,21 @@ enum Class {
     Drop,
 }
 
+/// Words dropped from the end of a name when normalising it, besides the
+/// lexicon's legal suffixes.
+const CORPORATE_TAILS: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "ltd",
+    "llc",
+    "plc",
+    "group",
+    "holdings",
+    "company",
+];
+
 /// Normalise a name for matching: casefold, drop punctuation, a leading
 /// "the", and trailing legal suffixes.
 pub fn normalize_name(name: &str, lexicon: &Lexicon) -> String {
@@ -438,20 +453,7 @@ pub fn normalize_name(name: &str, lexicon: &Lexicon) -> String {
         }
         let last = word(*last);
         let is_suffix = lexicon.is_legal_suffix(last)
-            || [
-                "inc",
-                "corp",
-                "corporation",
-                "co",
-                "ltd",
-                "llc",
-                "plc",
-                "group",
-                "holdings",
-                "company",
-            ]
-            .iter()
-            .any(|x| last.eq_ignore_ascii_case(x));
+            || CORPORATE_TAILS.iter().any(|x| last.eq_ignore_ascii_case(x));
         if is_suffix {
             words = rest;
         } else {
@@ -807,23 +809,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         let Some(kind) = kind else { return true };
         let surface = cx.span(base.first, c.last).replace('\u{2019}', "'");
         let key = format!("org:{}", normalize_name(&surface, lx));
-        let idx = *by_key.entry(key.clone()).or_insert_with(|| {
-            rec.entities.push(DocEntity {
-                key,
-                name: surface.clone(),
-                kind,
-                source: EntitySource::Pattern,
-                surfaces: BTreeMap::new(),
-                parent: None,
-                ticker: None,
-                latent: false,
-            });
-            rec.entities.len() - 1
-        });
-        rec.entities[idx]
-            .surfaces
-            .entry(surface)
-            .or_insert(AliasOrigin::NameVariant);
+        let idx = named_variant_entity(&mut rec, &mut by_key, key, surface, kind);
         for cv in &mut covered[c.first..c.last] {
             *cv = true;
         }
@@ -2008,23 +1994,7 @@ fn country_mentions(
             let name = format!("{w} attorney general");
             let key = format!("org:{}", normalize_name(&name, lx));
             let surface = cx.span(i, i + len).to_string();
-            let idx = *by_key.entry(key.clone()).or_insert_with(|| {
-                rec.entities.push(DocEntity {
-                    key,
-                    name: surface.clone(),
-                    kind: EntityKind::Agency,
-                    source: EntitySource::Pattern,
-                    surfaces: BTreeMap::new(),
-                    parent: None,
-                    ticker: None,
-                    latent: false,
-                });
-                rec.entities.len() - 1
-            });
-            rec.entities[idx]
-                .surfaces
-                .entry(surface)
-                .or_insert(AliasOrigin::NameVariant);
+            let idx = named_variant_entity(rec, by_key, key, surface, EntityKind::Agency);
             for c in &mut covered[i..i + len] {
                 *c = true;
             }
@@ -2181,6 +2151,35 @@ pub(crate) fn verb_like(w: &str) -> bool {
 }
 
 /// A latent government entity for a place that is not a country ("Texas").
+/// The pattern entity under `key` (created on first use, named by
+/// `surface`), with `surface` recorded as a name variant.
+fn named_variant_entity(
+    rec: &mut Recognised,
+    by_key: &mut HashMap<String, usize>,
+    key: String,
+    surface: String,
+    kind: EntityKind,
+) -> usize {
+    let idx = *by_key.entry(key.clone()).or_insert_with(|| {
+        rec.entities.push(DocEntity {
+            key,
+            name: surface.clone(),
+            kind,
+            source: EntitySource::Pattern,
+            surfaces: BTreeMap::new(),
+            parent: None,
+            ticker: None,
+            latent: false,
+        });
+        rec.entities.len() - 1
+    });
+    rec.entities[idx]
+        .surfaces
+        .entry(surface)
+        .or_insert(AliasOrigin::NameVariant);
+    idx
+}
+
 fn place_entity(
     cx: &Context<'_>,
     place: &str,
