@@ -1059,20 +1059,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             *e
         } else {
             let key = format!("org:{target_norm}");
-            let surface = cx.span(c.first, c.last).to_string();
-            *by_key.entry(key.clone()).or_insert_with(|| {
-                rec.entities.push(DocEntity {
-                    key,
-                    name: surface,
-                    kind,
-                    source: EntitySource::Pattern,
-                    surfaces: BTreeMap::new(),
-                    parent: None,
-                    ticker: None,
-                    latent: false,
-                });
-                rec.entities.len() - 1
-            })
+            pattern_entity(&mut rec, &mut by_key, key, cx.span(c.first, c.last), kind)
         };
         let surface = cx.span(c.first, c.last).replace('\u{2019}', "'");
         let origin = if norm != target_norm {
@@ -2151,6 +2138,29 @@ pub(crate) fn verb_like(w: &str) -> bool {
 }
 
 /// A latent government entity for a place that is not a country ("Texas").
+/// The pattern entity under `key`, created on first use with `name`.
+fn pattern_entity(
+    rec: &mut Recognised,
+    by_key: &mut HashMap<String, usize>,
+    key: String,
+    name: &str,
+    kind: EntityKind,
+) -> usize {
+    *by_key.entry(key.clone()).or_insert_with(|| {
+        rec.entities.push(DocEntity {
+            key,
+            name: name.to_string(),
+            kind,
+            source: EntitySource::Pattern,
+            surfaces: BTreeMap::new(),
+            parent: None,
+            ticker: None,
+            latent: false,
+        });
+        rec.entities.len() - 1
+    })
+}
+
 /// The pattern entity under `key` (created on first use, named by
 /// `surface`), with `surface` recorded as a name variant.
 fn named_variant_entity(
@@ -2160,19 +2170,7 @@ fn named_variant_entity(
     surface: String,
     kind: EntityKind,
 ) -> usize {
-    let idx = *by_key.entry(key.clone()).or_insert_with(|| {
-        rec.entities.push(DocEntity {
-            key,
-            name: surface.clone(),
-            kind,
-            source: EntitySource::Pattern,
-            surfaces: BTreeMap::new(),
-            parent: None,
-            ticker: None,
-            latent: false,
-        });
-        rec.entities.len() - 1
-    });
+    let idx = pattern_entity(rec, by_key, key, &surface, kind);
     rec.entities[idx]
         .surfaces
         .entry(surface)
