@@ -49,6 +49,11 @@ pub(crate) struct GazetteerMatcher {
     patterns: Vec<Pattern>,
     /// Exact form -> pattern index, for lookups of assembled names.
     by_form: FxHashMap<String, usize>,
+    /// Bit `k` set: some form starts with the lowercase ASCII letter
+    /// `b'a' + k` ("eBay"). Words starting with any other lowercase letter
+    /// cannot start a name: the case rules never let a lowercase letter in
+    /// the text stand for an uppercase one in the form.
+    lowercase_starts: u32,
 }
 
 /// A lowercased form to try and the pattern it stands for.
@@ -141,6 +146,12 @@ impl GazetteerMatcher {
                     .then(a.pattern.cmp(&b.pattern))
             });
         }
+        let mut lowercase_starts = 0u32;
+        for form in &searched {
+            if let Some(b @ b'a'..=b'z') = form.bytes().next() {
+                lowercase_starts |= 1 << (b - b'a');
+            }
+        }
         // Curly variants map to their owner pattern.
         let mut all = Vec::with_capacity(owners.len());
         for o in owners {
@@ -151,6 +162,7 @@ impl GazetteerMatcher {
             unkeyed,
             patterns: all,
             by_form,
+            lowercase_starts,
         }
     }
 
@@ -175,6 +187,11 @@ impl GazetteerMatcher {
             let s = t.start as usize;
             if s < next_free || !matches!(t.kind, TokKind::Word | TokKind::Number) {
                 continue;
+            }
+            if let b @ b'a'..=b'z' = bytes[s] {
+                if self.lowercase_starts & (1 << (b - b'a')) == 0 {
+                    continue;
+                }
             }
             if s > 0 {
                 let prev = text[..s].chars().next_back().unwrap_or(' ');
@@ -372,5 +389,23 @@ mod tests {
     fn names_do_not_start_inside_words() {
         let g = r#"[(id: "ibm", name: "IBM", kind: firm), (id: "sun", name: "Sun Microsystems", kind: firm, aliases: ["Sun"])]"#;
         assert_eq!(found_in(g, "xIBM IBMs Sunny Sun, IBM."), vec!["Sun", "IBM"]);
+    }
+
+    #[test]
+    fn a_lowercase_word_starts_no_name_and_hides_none() {
+        let g = r#"[(id: "ustr", name: "Office of the U.S. Trade Representative", kind: agency,
+                     aliases: ["U.S. Trade Representative's office"]),
+                    (id: "ebay", name: "eBay", kind: firm)]"#;
+        // "office of the U.S. Trade Representative" is the long form in
+        // lowercase, which the case rules refuse; the name after it counts.
+        assert_eq!(
+            found_in(
+                g,
+                "the Japan office of the U.S. Trade Representative's Office said"
+            ),
+            vec!["U.S. Trade Representative's Office"]
+        );
+        // Forms that start in lowercase still match.
+        assert_eq!(found_in(g, "shares of eBay rose"), vec!["eBay"]);
     }
 }

@@ -487,12 +487,19 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     // also appears in lowercase is a common word.
     // Only the words that open sentences matter: collect them, then see
     // which the document also writes in lowercase.
+    // A bitmap over (first byte, length) rules most words out before the
+    // hash lookup: this pass runs at every token.
     let mut openers: HashSet<&str> = HashSet::default();
+    let mut opener_shapes = [0u64; 16];
+    let shape = |w: &str| (usize::from(w.as_bytes()[0]) * 31 + w.len()) & 1023;
     for s in cx.sentences {
         for k in s.first..(s.first + 2).min(s.last) {
             let t = &cx.tokens[k];
             if t.kind == TokKind::Word && t.cap {
-                openers.insert(cx.lower_tok(k));
+                let w = cx.lower_tok(k);
+                openers.insert(w);
+                let b = shape(w);
+                opener_shapes[b / 64] |= 1 << (b % 64);
             }
         }
     }
@@ -501,7 +508,8 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         for t in cx.tokens {
             if t.kind == TokKind::Word && !t.cap {
                 let w = t.text(cx.text);
-                if openers.contains(w) {
+                let b = shape(w);
+                if opener_shapes[b / 64] & (1 << (b % 64)) != 0 && openers.contains(w) {
                     lowercase_words.insert(w);
                 }
             }
