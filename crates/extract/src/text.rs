@@ -180,7 +180,19 @@ fn scan_word(text: &str, start: usize) -> (usize, TokKind) {
     let bytes = text.as_bytes();
     let mut i = start;
     let mut all_digits = true;
-    while i < bytes.len() {
+    loop {
+        // Fast path: a run of ASCII letters and digits, the bulk of words.
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii_alphabetic() {
+                all_digits = false;
+            } else if !b.is_ascii_digit() {
+                break;
+            }
+            i += 1;
+        }
+        if i >= bytes.len() {
+            break;
+        }
         let c = if bytes[i] < 0x80 {
             char::from(bytes[i])
         } else {
