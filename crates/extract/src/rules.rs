@@ -296,6 +296,22 @@ impl Sent<'_> {
     fn arg_at(&self, i: usize) -> Option<usize> {
         self.args.iter().position(|a| a.first <= i && i < a.last)
     }
+    /// An all-capitals line ("CHRYSLER UNIT BUYS BENEFICIAL UNIT"): case
+    /// tells names from verbs nowhere in it.
+    fn shouting(&self) -> bool {
+        let mut words = 0;
+        for t in &self.tokens[self.first..self.last] {
+            if t.kind != TokKind::Word {
+                continue;
+            }
+            let one_letter = t.end - t.start == 1;
+            if !(t.all_caps || (one_letter && t.cap)) {
+                return false;
+            }
+            words += 1;
+        }
+        words >= 3
+    }
     fn arg_starting(&self, i: usize) -> Option<usize> {
         self.args.iter().position(|a| a.first == i)
     }
@@ -1476,11 +1492,19 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         prep_agent(rules, s, t1, rule.max_gap, &agent_preps)
     };
     let patient = object(rules, s, t1, &rule.patient_preps, rule.max_gap, right_agent);
+    // In an all-capitals headline a word between the noun and a name may be
+    // a verb ("GM UNIT GETS BOEING CONTRACT"): only a name right after the
+    // noun is its object there.
+    let patient = patient
+        .filter(|&p| !(rule.patient_preps.is_empty() && s.args[p].first > t1 && s.shouting()));
     let Some(patient) = patient else {
         // "agreed a takeover by Holcim": the agent follows, the subject is
         // the patient. Not for contracts: "GAO upheld an award by DHS"
         // names the customer, and the subject is no supplier.
-        if let Some(b) = by_agent(rules, s, t1, 2).filter(|_| rule.kind != RelationKind::Contract) {
+        // Nor for parts: "unit downgraded by Moody's" names no owner.
+        if let Some(b) = by_agent(rules, s, t1, 2)
+            .filter(|_| !matches!(rule.kind, RelationKind::Contract | RelationKind::PartOf))
+        {
             if let Some(subj) = subject(rules, s, t0) {
                 push(cx, b, subj, out);
             }

@@ -767,3 +767,35 @@ fn an_acronym_spelled_out_as_something_else_is_not_the_gazetteer_entry() {
     let d = extract("The Missile Defense Agency (MDA) awarded Boeing a contract.");
     assert!(entity_ids(&d).contains(&"mda"), "{:?}", entity_ids(&d));
 }
+
+#[test]
+fn a_unit_noun_takes_no_object_over_a_headline_verb_or_a_passive_agent() {
+    // All capitals: "GETS" could be a name for all case says, but a unit's
+    // name follows the noun directly.
+    let d =
+        extract("GENERAL MOTORS UNIT GETS BOEING CONTRACT\n\nThe award was announced on Monday.");
+    let parts: Vec<String> = relations(&d)
+        .into_iter()
+        .filter(|r| r.starts_with("part_of"))
+        .collect();
+    assert!(parts.is_empty(), "{parts:?}");
+    // The agent of a passive is no owner of the unit.
+    let d =
+        extract("Texas Air said a suit was filed against its Continental Airlines unit by Boeing.");
+    assert!(
+        !relations(&d)
+            .iter()
+            .any(|r| r.starts_with("part_of") && r.ends_with("boeing")),
+        "{:?}",
+        relations(&d)
+    );
+    // A name right after the noun still is the unit.
+    let d = extract("General Motors unit Hughes Aircraft won a Navy contract.");
+    assert!(
+        relations(&d)
+            .iter()
+            .any(|r| r.starts_with("part_of") && r.ends_with("general_motors")),
+        "{:?}",
+        relations(&d)
+    );
+}
