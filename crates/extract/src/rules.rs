@@ -1249,6 +1249,33 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         {
             return;
         }
+        // "receives order from Boeing", "won licences from": the object of
+        // a verb of receiving is a noun.
+        if matches!(
+            w,
+            "receive"
+                | "receives"
+                | "received"
+                | "receiving"
+                | "get"
+                | "gets"
+                | "got"
+                | "win"
+                | "wins"
+                | "won"
+                | "winning"
+                | "secure"
+                | "secures"
+                | "secured"
+                | "land"
+                | "lands"
+                | "landed"
+                | "book"
+                | "books"
+                | "booked"
+        ) {
+            return;
+        }
         // "a help-desk award", "the initial award", "a $5 million award":
         // one lowercase modifier between a determiner, number or hyphen and
         // the trigger.

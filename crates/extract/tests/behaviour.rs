@@ -799,3 +799,9 @@ fn a_unit_noun_takes_no_object_over_a_headline_verb_or_a_passive_agent() {
         relations(&d)
     );
 }
+
+#[test]
+fn an_order_received_is_a_noun_not_a_purchase_by_the_receiver() {
+    let d = extract("E-Systems Inc said it receives orders from Boeing Co for radar parts.");
+    assert_eq!(relations(&d), vec!["contract org:e systems boeing"]);
+}
