@@ -1966,35 +1966,57 @@ fn country_mentions(
     // place's government.
     let mut i = 0;
     while i + 2 < n {
-        let w = cx.tok(i);
         // The cheap test first: this runs at every token.
         let (a, b) = (cx.low(i + 1), cx.low(i + 2));
-        let len = if a == "attorney-general" {
-            2
-        } else if a == "attorney" && b == "general" {
+        // "attorney general", or "attorney-general" (three tokens).
+        let len = if a != "attorney" {
+            0
+        } else if b == "general" {
             3
+        } else if b == "-"
+            && i + 3 < n
+            && cx.low(i + 3) == "general"
+            && !cx.tokens[i + 2].space_before
+            && !cx.tokens[i + 3].space_before
+        {
+            4
         } else {
             0
         };
+        // A place of two words: "New York attorney-general".
+        let first = if i > 0
+            && len > 0
+            && cx.is_capword(i - 1)
+            && cx.tok_sentence[i - 1] == cx.tok_sentence[i]
+            && !covered[i - 1]
+            && lx.is_place(cx.span(i - 1, i + 1))
+        {
+            i - 1
+        } else {
+            i
+        };
+        let place = cx.span(first, i + 1);
         if len > 0
             && !covered[i]
             && !covered[i + 1]
             && cx.is_capword(i)
-            && (lx.is_place(w) || lx.country(w).is_some())
+            && (lx.is_place(place) || lx.country(place).is_some())
         {
-            let whole = match lx.country(w) {
-                Some(country) if !lx.places.contains(w) => country_entity(cx, country, rec, by_key),
-                _ => place_entity(cx, w, rec, by_key),
+            let whole = match lx.country(place) {
+                Some(country) if !lx.places.contains(place) => {
+                    country_entity(cx, country, rec, by_key)
+                }
+                _ => place_entity(cx, place, rec, by_key),
             };
-            let name = format!("{w} attorney general");
+            let name = format!("{place} attorney general");
             let key = format!("org:{}", normalize_name(&name, lx));
-            let surface = cx.span(i, i + len).to_string();
+            let surface = cx.span(first, i + len).to_string();
             let idx = named_variant_entity(rec, by_key, key, surface, EntityKind::Agency);
-            for c in &mut covered[i..i + len] {
+            for c in &mut covered[first..i + len] {
                 *c = true;
             }
             let m = Mention {
-                first: i,
+                first,
                 last: i + len,
                 sentence: cx.tok_sentence[i] as usize,
                 entity: idx,

@@ -1225,7 +1225,14 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     // supply chain risk by the Pentagon").
     let by = by_agent(rules, s, t1, rule.max_gap);
     let participle = is_participle(s.low(t1 - 1));
-    let passive = is_passive(s, t0)
+    // "is investigating", "are suing": a progressive is active. Not for
+    // contracts, where it is mostly no deal ("is offering $90 a share for
+    // Cyclops", "was providing documents to the SEC"): those stay unread.
+    let progressive = {
+        let w = s.low(t0);
+        w.len() > 4 && w.ends_with("ing") && rule.kind != RelationKind::Contract
+    };
+    let passive = (is_passive(s, t0) && !progressive)
         || by.is_some_and(|b| {
             participle
                 && !s
@@ -1399,6 +1406,22 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         None,
         &rule.requires,
     );
+    // "is investigating Marsh & McLennan's share dealings", "sued the
+    // agency's contracting office": a dispute is with the owner of what is
+    // investigated, sued or fined, when nothing else is named.
+    let patient = patient.or_else(|| {
+        if rule.kind != RelationKind::Dispute || !rule.patient_preps.is_empty() {
+            return None;
+        }
+        let start = if t1 < s.last && DETERMINERS.contains(&s.low(t1)) {
+            t1 + 1
+        } else {
+            t1
+        };
+        let ai = s.arg_starting(start)?;
+        let a = s.args[ai];
+        (s.is_poss(a.last) && s.arg_starting(a.last + 1).is_none()).then_some(ai)
+    });
     // "A, B and C, which the agency selected": the object is the relative
     // clause's antecedent.
     let patient = match patient {

@@ -805,3 +805,64 @@ fn an_order_received_is_a_noun_not_a_purchase_by_the_receiver() {
     let d = extract("E-Systems Inc said it receives orders from Boeing Co for radar parts.");
     assert_eq!(relations(&d), vec!["contract org:e systems boeing"]);
 }
+
+#[test]
+fn a_progressive_verb_is_active() {
+    assert_fact(
+        "The SEC is investigating Marsh & McLennan.",
+        RelationKind::Dispute,
+        "sec",
+        "marsh_mclennan",
+    );
+    assert_fact(
+        "Microsoft is acquiring LinkedIn.",
+        RelationKind::Acquisition,
+        "microsoft",
+        "linkedin",
+    );
+    // A passive progressive stays passive.
+    assert_fact(
+        "Boeing is being investigated by the SEC.",
+        RelationKind::Dispute,
+        "sec",
+        "boeing",
+    );
+}
+
+#[test]
+fn a_dispute_over_something_owned_is_with_its_owner() {
+    assert_fact(
+        "Microsoft has rejected IBM's $27 a share bid.",
+        RelationKind::Dispute,
+        "microsoft",
+        "ibm",
+    );
+    // A name after the possessive is the party instead.
+    let d =
+        extract("Regulators in Brussels opposed Microsoft's purchase of LinkedIn, Google said.");
+    assert!(
+        !relations(&d).iter().any(|r| r.starts_with("dispute")),
+        "{:?}",
+        relations(&d)
+    );
+}
+
+#[test]
+fn an_attorney_general_of_a_two_word_place() {
+    let d = extract("The New York attorney-general sued Marsh & McLennan last week.");
+    let ag = entity(&d, "org:new york attorney general");
+    assert_eq!(ag.kind, EntityKind::Agency);
+    assert_eq!(ag.name, "New York attorney-general");
+    find(
+        &d,
+        RelationKind::Dispute,
+        "org:new york attorney general",
+        "marsh_mclennan",
+    );
+    find(
+        &d,
+        RelationKind::PartOf,
+        "org:new york attorney general",
+        "gov:new_york",
+    );
+}
