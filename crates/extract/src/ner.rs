@@ -1505,6 +1505,12 @@ fn find_chunks(
                     last = k;
                     continue;
                 }
+                // "Scottish and Newcastle (S&N)": an ampersand acronym of
+                // the words right after.
+                if ampersand_acronym_after(cx, first, k).is_some() {
+                    last = k;
+                    continue;
+                }
             }
             // Legal suffix with a dot ("Inc.") or after a comma ("Acme, Inc.").
             if low == ","
@@ -1578,6 +1584,26 @@ fn find_chunks(
     out
 }
 
+/// The acronym in brackets right after tokens `first..last` when it joins
+/// the initials of their capitalised words with `&` ("S&N" after "Scottish
+/// and Newcastle", "M&S" after "Marks and Spencer"): firms name themselves
+/// so.
+fn ampersand_acronym_after<'a>(cx: &Context<'a>, first: usize, last: usize) -> Option<&'a str> {
+    if last + 2 >= cx.tokens.len() || cx.tok(last) != "(" || cx.tok(last + 2) != ")" {
+        return None;
+    }
+    let t = &cx.tokens[last + 1];
+    let acr = &cx.text[t.start as usize..t.end as usize];
+    if !acr.contains('&') {
+        return None;
+    }
+    let letters = acr.chars().filter(|c| *c != '&');
+    let initials = (first..last)
+        .filter(|&k| cx.is_capword(k))
+        .filter_map(|k| cx.tok(k).chars().next());
+    letters.eq(initials).then_some(acr)
+}
+
 /// Classify a chunk by its words.
 fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
     let lx = cx.lexicon;
@@ -1602,6 +1628,10 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
         if prev == "." && lx.person_titles.contains(prev2) {
             return Class::Person;
         }
+    }
+    // "Marks and Spencer (M&S)".
+    if words.len() >= 3 && ampersand_acronym_after(cx, c.first, c.last).is_some() {
+        return Class::StrongOrg(EntityKind::Firm);
     }
     // Legal suffix or firm head: a firm.
     if words.len() >= 2 && lx.is_legal_suffix(last_w) {

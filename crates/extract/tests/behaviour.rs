@@ -866,3 +866,21 @@ fn an_attorney_general_of_a_two_word_place() {
         "gov:new_york",
     );
 }
+
+#[test]
+fn a_name_with_and_is_one_firm_when_an_ampersand_acronym_follows() {
+    let d = extract(
+        "The UK's biggest brewer, Scottish and Newcastle (S&N), is to buy 37.5% of India's \
+         United Breweries. S&N said it was pleased.",
+    );
+    let sn = entity(&d, "org:scottish and newcastle");
+    assert_eq!(sn.kind, EntityKind::Firm);
+    assert!(sn.aliases.iter().any(|a| a == "S&N"), "{:?}", sn.aliases);
+    // Initials that do not match join nothing.
+    let d = extract("Scottish and Newcastle (SN) fans met on Sunday.");
+    assert!(
+        !entity_ids(&d).contains(&"org:scottish and newcastle"),
+        "{:?}",
+        entity_ids(&d)
+    );
+}
