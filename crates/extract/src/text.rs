@@ -126,37 +126,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             kind = TokKind::Punct;
         }
         let s = &text[start..i];
-        let mut letters = 0;
-        let mut upper = true;
-        let mut inner_upper = false;
-        let cap;
-        if s.is_ascii() {
+        let (cap, (letters, upper, inner_upper)) = if s.is_ascii() {
             // Fast path for the common case, same result.
             let b = s.as_bytes();
-            cap = b[0].is_ascii_uppercase();
-            for (k, &ch) in b.iter().enumerate() {
-                if ch.is_ascii_alphabetic() {
-                    letters += 1;
-                    if !ch.is_ascii_uppercase() {
-                        upper = false;
-                    } else if k > 0 {
-                        inner_upper = true;
-                    }
-                }
-            }
+            let chars = b
+                .iter()
+                .map(|c| (c.is_ascii_alphabetic(), c.is_ascii_uppercase()));
+            (b[0].is_ascii_uppercase(), letter_shape(chars))
         } else {
-            cap = s.chars().next().is_some_and(char::is_uppercase);
-            for (k, ch) in s.chars().enumerate() {
-                if ch.is_alphabetic() {
-                    letters += 1;
-                    if !ch.is_uppercase() {
-                        upper = false;
-                    } else if k > 0 {
-                        inner_upper = true;
-                    }
-                }
-            }
-        }
+            let chars = s.chars().map(|c| (c.is_alphabetic(), c.is_uppercase()));
+            (
+                s.chars().next().is_some_and(char::is_uppercase),
+                letter_shape(chars),
+            )
+        };
         tokens.push(Token {
             start: start as u32,
             end: i as u32,
@@ -173,6 +156,24 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     }
     split_clitics(text, &mut tokens);
     tokens
+}
+
+/// The letter count of a token, whether all its letters are uppercase, and
+/// whether one after the first character is, from (is a letter, is
+/// uppercase) for each character.
+fn letter_shape(chars: impl Iterator<Item = (bool, bool)>) -> (u32, bool, bool) {
+    let (mut letters, mut upper, mut inner_upper) = (0, true, false);
+    for (k, (alpha, up)) in chars.enumerate() {
+        if alpha {
+            letters += 1;
+            if !up {
+                upper = false;
+            } else if k > 0 {
+                inner_upper = true;
+            }
+        }
+    }
+    (letters, upper, inner_upper)
 }
 
 /// Scan a word or number starting at `i`; returns its end and kind.
