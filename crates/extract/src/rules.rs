@@ -1227,7 +1227,8 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let participle = is_participle(s.low(t1 - 1));
     // "is investigating", "are suing": a progressive is active. Not for
     // contracts, where it is mostly no deal ("is offering $90 a share for
-    // Cyclops", "was providing documents to the SEC"): those stay unread.
+    // Cyclops", "was providing documents to the SEC"): there the form of
+    // "be" still reads as a passive, which the active contract rules skip.
     let progressive = {
         let w = s.low(t0);
         w.len() > 4 && w.ends_with("ing") && rule.kind != RelationKind::Contract
