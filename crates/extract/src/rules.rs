@@ -1487,9 +1487,37 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     }
 }
 
+/// Whether the noun at `t0` is the object of a one-word dispute verb
+/// ("protested the $5bn award"), over a few determiners and modifiers.
+fn object_of_dispute_verb(rules: &Rules, s: &Sent<'_>, t0: usize) -> bool {
+    let mut k = t0;
+    while k > s.first && t0 - k < 4 {
+        let w = s.low(k - 1);
+        let dispute_verb = rules.triggers.get(w).is_some_and(|cands| {
+            cands.iter().any(|(ri, words)| {
+                let r = rules.rule(*ri);
+                words.len() == 1 && r.kind == RelationKind::Dispute && r.form == Form::Verb
+            })
+        });
+        if dispute_verb {
+            return true;
+        }
+        if !is_modifier(s, k - 1) {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
+
 fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let (rules, s, t0, t1) = (cx.rules, cx.s, cx.t0, cx.t1);
     let rule = cx.rule();
+    // "Lockheed protested the award to Boeing", "dropped its contract with
+    // Anthropic": a contract its subject disputes states no deal of theirs.
+    if rule.kind == RelationKind::Contract && object_of_dispute_verb(rules, s, t0) {
+        return;
+    }
     // "between A and B"
     let after = skip_modifiers_left(s, t1, 0, t1);
     let symmetric_rule = matches!(rule.kind, RelationKind::Partnership | RelationKind::Dispute)

@@ -884,3 +884,22 @@ fn a_name_with_and_is_one_firm_when_an_ampersand_acronym_follows() {
         entity_ids(&d)
     );
 }
+
+#[test]
+fn a_disputed_award_is_no_contract_of_the_disputer() {
+    let d = extract(
+        "Lockheed Martin protested the award to Boeing with the Government Accountability Office.",
+    );
+    assert!(
+        !relations(&d).iter().any(|r| r.starts_with("contract")),
+        "{:?}",
+        relations(&d)
+    );
+    // The award itself still counts where nobody disputes it.
+    assert_fact(
+        "The Air Force announced the award to Boeing on Monday.",
+        RelationKind::Contract,
+        "boeing",
+        "air_force",
+    );
+}
