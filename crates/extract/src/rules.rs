@@ -1570,6 +1570,10 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     } else {
         prep_agent(rules, s, t1, rule.max_gap, &agent_preps)
     };
+    // "litigation arose from Texaco's buyout of Getty": what comes from a
+    // possessive phrase is the possessed thing, no party to a dispute.
+    let right_agent =
+        right_agent.filter(|&a| !(rule.kind == RelationKind::Dispute && s.is_poss(s.args[a].last)));
     let patient = object(rules, s, t1, &rule.patient_preps, rule.max_gap, right_agent);
     // In an all-capitals headline a word between the noun and a name may be
     // a verb ("GM UNIT GETS BOEING CONTRACT"): only a name right after the
@@ -1611,6 +1615,9 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                             | "attracted"
                             | "closed"
                             | "announced"
+                            | "faces"
+                            | "faced"
+                            | "facing"
                     )
                 });
                 if receives {

@@ -903,3 +903,22 @@ fn a_disputed_award_is_no_contract_of_the_disputer() {
         "air_force",
     );
 }
+
+#[test]
+fn a_dispute_noun_from_an_agent_the_subject_faces() {
+    assert_fact(
+        "Microsoft faces a lawsuit from the Justice Department.",
+        RelationKind::Dispute,
+        "doj",
+        "microsoft",
+    );
+    assert_fact(
+        "Google received a subpoena from the Federal Trade Commission.",
+        RelationKind::Dispute,
+        "ftc",
+        "google",
+    );
+    // A challenge from a rival is competition.
+    let d = extract("Microsoft faces a challenge from Google in search.");
+    assert!(relations(&d).is_empty(), "{:?}", relations(&d));
+}
