@@ -1225,13 +1225,15 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     // supply chain risk by the Pentagon").
     let by = by_agent(rules, s, t1, rule.max_gap);
     let participle = is_participle(s.low(t1 - 1));
-    // "is investigating", "are suing": a progressive is active. Not for
-    // contracts, where it is mostly no deal ("is offering $90 a share for
-    // Cyclops", "was providing documents to the SEC"): there the form of
-    // "be" still reads as a passive, which the active contract rules skip.
+    // "is investigating", "are suing", "is awarding": a progressive is
+    // active. Not where the subject would be a supplier, where it is mostly
+    // no deal ("is offering $90 a share for Cyclops", "was providing
+    // documents to the SEC"): there the form of "be" still reads as a
+    // passive, which the active rules skip.
     let progressive = {
         let w = s.low(t0);
-        w.len() > 4 && w.ends_with("ing") && rule.kind != RelationKind::Contract
+        let supplier_subject = rule.kind == RelationKind::Contract && rule.source == Role::Agent;
+        w.len() > 4 && w.ends_with("ing") && !supplier_subject
     };
     let passive = (is_passive(s, t0) && !progressive)
         || by.is_some_and(|b| {

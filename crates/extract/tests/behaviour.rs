@@ -820,6 +820,12 @@ fn a_progressive_verb_is_active() {
         "microsoft",
         "linkedin",
     );
+    assert_fact(
+        "The Army is awarding Leidos a $500 million contract for IT services.",
+        RelationKind::Contract,
+        "leidos",
+        "army",
+    );
     // A passive progressive stays passive.
     assert_fact(
         "Boeing is being investigated by the SEC.",
