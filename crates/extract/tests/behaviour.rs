@@ -928,3 +928,11 @@ fn a_dispute_noun_from_an_agent_the_subject_faces() {
     let d = extract("Microsoft faces a challenge from Google in search.");
     assert!(relations(&d).is_empty(), "{:?}", relations(&d));
 }
+
+#[test]
+fn a_blanket_purchase_agreement_is_a_contract_not_a_purchase() {
+    let d = extract(
+        "The Department of Homeland Security signed a blanket purchase agreement with Salesforce.",
+    );
+    assert_eq!(relations(&d), vec!["contract salesforce dhs"]);
+}
