@@ -1507,7 +1507,7 @@ fn find_chunks(
                 }
                 // "Scottish and Newcastle (S&N)": an ampersand acronym of
                 // the words right after.
-                if ampersand_acronym_after(cx, first, k).is_some() {
+                if ampersand_acronym_after(cx, first, k) {
                     last = k;
                     continue;
                 }
@@ -1584,24 +1584,23 @@ fn find_chunks(
     out
 }
 
-/// The acronym in brackets right after tokens `first..last` when it joins
+/// Whether an acronym in brackets right after tokens `first..last` joins
 /// the initials of their capitalised words with `&` ("S&N" after "Scottish
 /// and Newcastle", "M&S" after "Marks and Spencer"): firms name themselves
 /// so.
-fn ampersand_acronym_after<'a>(cx: &Context<'a>, first: usize, last: usize) -> Option<&'a str> {
+fn ampersand_acronym_after(cx: &Context<'_>, first: usize, last: usize) -> bool {
     if last + 2 >= cx.tokens.len() || cx.tok(last) != "(" || cx.tok(last + 2) != ")" {
-        return None;
+        return false;
     }
-    let t = &cx.tokens[last + 1];
-    let acr = &cx.text[t.start as usize..t.end as usize];
+    let acr = cx.tok(last + 1);
     if !acr.contains('&') {
-        return None;
+        return false;
     }
     let letters = acr.chars().filter(|c| *c != '&');
     let initials = (first..last)
         .filter(|&k| cx.is_capword(k))
         .filter_map(|k| cx.tok(k).chars().next());
-    letters.eq(initials).then_some(acr)
+    letters.eq(initials)
 }
 
 /// Classify a chunk by its words.
@@ -1630,7 +1629,7 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
         }
     }
     // "Marks and Spencer (M&S)".
-    if words.len() >= 3 && ampersand_acronym_after(cx, c.first, c.last).is_some() {
+    if words.len() >= 3 && ampersand_acronym_after(cx, c.first, c.last) {
         return Class::StrongOrg(EntityKind::Firm);
     }
     // Legal suffix or firm head: a firm.
@@ -2013,9 +2012,12 @@ fn country_mentions(
         } else {
             0
         };
+        if len == 0 {
+            i += 1;
+            continue;
+        }
         // A place of two words: "New York attorney-general".
         let first = if i > 0
-            && len > 0
             && cx.is_capword(i - 1)
             && cx.tok_sentence[i - 1] == cx.tok_sentence[i]
             && !covered[i - 1]
@@ -2026,8 +2028,7 @@ fn country_mentions(
             i
         };
         let place = cx.span(first, i + 1);
-        if len > 0
-            && !covered[i]
+        if !covered[i]
             && !covered[i + 1]
             && cx.is_capword(i)
             && (lx.is_place(place) || lx.country(place).is_some())
