@@ -1025,12 +1025,21 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         .map(|(_, k, _)| k.clone())
         .filter(|k| k.contains(' '))
         .collect();
+    // Names written in full with a suffix ("Celanese Corp" is "celanese"):
+    // no short forms of a longer name.
+    let full_names: HashSet<&str> = pending
+        .iter()
+        .filter(|(ci, _, _)| chunks[*ci].last - chunks[*ci].first > 1)
+        .map(|(_, k, _)| k.as_str())
+        .filter(|k| !k.contains(' '))
+        .collect();
     for (ci, k, _) in &pending {
         // Only a name written as one word ("Alfa Group" is no short form
         // of "Alfa-Eco").
         if key_of_norm.contains_key(k)
             || k.contains(' ')
             || chunks[*ci].last - chunks[*ci].first != 1
+            || full_names.contains(k.as_str())
         {
             continue;
         }
@@ -1053,18 +1062,37 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             key_of_norm.insert(k.clone(), longer[0].clone());
         }
     }
+    // Known organisations by their normalised surface forms: "Honeywell Inc"
+    // is the Honeywell the gazetteer found.
+    let mut gazetteer_norms: HashMap<String, Option<usize>> = HashMap::default();
+    for (idx, e) in rec.entities.iter().enumerate() {
+        if e.source != EntitySource::Gazetteer {
+            continue;
+        }
+        for s in e.surfaces.keys() {
+            let slot = gazetteer_norms
+                .entry(normalize_name(s, cx.lexicon))
+                .or_insert(Some(idx));
+            if *slot != Some(idx) {
+                *slot = None;
+            }
+        }
+    }
     for (ci, norm, kind) in pending {
         let c = &chunks[ci];
         let target_norm = key_of_norm
             .get(&norm)
             .cloned()
             .unwrap_or_else(|| norm.clone());
+        let known = gazetteer_norms.get(&target_norm).copied().flatten();
         // An acronym of a gazetteer entity.
         let idx = if let Some(AcronymTarget::Entity(e)) = acronym_of
             .get(cx.tok(c.first))
             .filter(|_| c.last - c.first == 1)
         {
             *e
+        } else if let Some(e) = known.filter(|&e| rec.entities[e].kind == kind) {
+            e
         } else {
             let key = format!("org:{target_norm}");
             pattern_entity(&mut rec, &mut by_key, key, cx.span(c.first, c.last), kind)
@@ -1563,6 +1591,18 @@ fn find_chunks(
             while k < last {
                 let lw = cx.low(k);
                 if lx.person_titles.contains(lw) && k + 1 < last {
+                    // A two-word title starts a word earlier: "Senate |
+                    // Majority Leader Roger Moe" (but "U.S. Treasury |
+                    // Secretary James Baker").
+                    if k > start + 1
+                        && !lx.agency_heads.contains(cx.tok(k - 1))
+                        && (k > start + 2 || lx.agency_heads.contains(cx.tok(start)))
+                        && lx
+                            .person_titles
+                            .contains(format!("{} {lw}", cx.low(k - 1)).as_str())
+                    {
+                        k -= 1;
+                    }
                     if k > start {
                         out.push(Chunk {
                             first: start,
@@ -1618,14 +1658,64 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
     if lx.person_titles.contains(first_w.to_lowercase().as_str()) {
         return Class::Person;
     }
+    if words.len() >= 3 {
+        let two = format!("{} {}", first_w, words[1]).to_lowercase();
+        if lx.person_titles.contains(two.as_str()) {
+            return Class::Person;
+        }
+    }
     if c.first > 0 {
         let prev = cx.low(c.first - 1);
         let prev2 = if c.first > 1 { cx.low(c.first - 2) } else { "" };
         if lx.person_titles.contains(prev) && !lx.firm_cues.contains(prev) {
             return Class::Person;
         }
-        if prev == "." && lx.person_titles.contains(prev2) {
+        // "Dr. Foster", but not "...chief executive officer. Foster's spent":
+        // the full stop must not end a sentence.
+        if prev == "."
+            && lx.person_titles.contains(prev2)
+            && cx.tok_sentence[c.first - 1] == cx.tok_sentence[c.first]
+        {
             return Class::Person;
+        }
+    }
+    // A name running into a title is a person's affiliation, not a name:
+    // "Army Lt. Col. Craig McNab", "Senate Majority Leader Roger Moe".
+    // An organisation head keeps the name: "Office of the Chief Information
+    // Officer", "U.S. Treasury Secretary James Baker"; so does a title of
+    // nobility, which firms take as names ("P&O Princess").
+    if words.len() >= 2
+        && !LEADING_HEADS.contains(&first_w)
+        && !lx.agency_heads.contains(last_w)
+        && !lx.is_legal_suffix(last_w)
+    {
+        let last_low = last_w.to_lowercase();
+        let next = if c.last < cx.tokens.len() {
+            cx.low(c.last)
+        } else {
+            ""
+        };
+        let noble = matches!(
+            last_low.as_str(),
+            "prince"
+                | "princess"
+                | "king"
+                | "queen"
+                | "lord"
+                | "lady"
+                | "duke"
+                | "duchess"
+                | "baron"
+                | "baroness"
+                | "dame"
+                | "sir"
+        );
+        if (lx.person_titles.contains(last_low.as_str()) && !noble)
+            || lx
+                .person_titles
+                .contains(format!("{last_low} {next}").as_str())
+        {
+            return Class::Drop;
         }
     }
     // "Marks and Spencer (M&S)".

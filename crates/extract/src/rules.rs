@@ -1190,6 +1190,60 @@ fn prep_agent(
     None
 }
 
+/// Whether the participle at `t0` follows a common noun it describes, with
+/// no form of "be": "created a new company jointly owned by Bull and NEC"
+/// says what owns the company, not the clause's subject. An appositive
+/// ("Yukos, the oil firm controlled by Menatep") or a name right before the
+/// noun ("its Sealy Inc subsidiary owned by") leaves the name as the part.
+fn describes_common_noun(s: &Sent<'_>, t0: usize) -> bool {
+    if is_passive(s, t0) {
+        return false;
+    }
+    let mut k = t0;
+    while k > s.first
+        && (s.low(k - 1).ends_with("ly") || matches!(s.low(k - 1), "majority" | "minority"))
+        && !s.tokens[k - 1].cap
+    {
+        k -= 1;
+    }
+    if k == s.first || s.tokens[k - 1].kind != TokKind::Word || s.tokens[k - 1].cap {
+        return false;
+    }
+    // "is 51 pct owned by", "83 percent owned": a share, not a noun.
+    if matches!(s.low(k - 1), "pct" | "percent" | "per" | "cent" | "stake") {
+        return false;
+    }
+    if s.args.iter().any(|a| a.first < k && a.last >= k) {
+        return false;
+    }
+    // The start of the noun phrase: lowercase words back to a determiner.
+    let mut start = k - 1;
+    while start > s.first {
+        let prev = &s.tokens[start - 1];
+        let w = s.low(start - 1);
+        if DETERMINERS.contains(&w) {
+            start -= 1;
+            break;
+        }
+        let glued_hyphen = matches!(w, "-" | "/") && !prev.space_before;
+        if (!matches!(prev.kind, TokKind::Word | TokKind::Number) && !glued_hyphen)
+            || prev.cap
+            || s.arg_ending(start).is_some()
+        {
+            break;
+        }
+        start -= 1;
+    }
+    if start == s.first {
+        return true;
+    }
+    let before = s.low(start - 1);
+    let appositive = before == "," && start >= s.first + 2 && s.arg_ending(start - 1).is_some();
+    // "Gynex Labs is a joint venture owned by": the noun is the subject's.
+    let predicate = BE.contains(&before);
+    !appositive && !predicate && s.arg_ending(start).is_none()
+}
+
 fn by_agent(rules: &Rules, s: &Sent<'_>, t1: usize, max_gap: usize) -> Option<usize> {
     prep_agent(rules, s, t1, max_gap, &["by"])
 }
@@ -1355,6 +1409,9 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                 return;
             }
         }
+    }
+    if passive && rule.kind == RelationKind::PartOf && describes_common_noun(s, t0) {
+        return;
     }
     if passive {
         let agent = match by {

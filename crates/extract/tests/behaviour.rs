@@ -936,3 +936,116 @@ fn a_blanket_purchase_agreement_is_a_contract_not_a_purchase() {
     );
     assert_eq!(relations(&d), vec!["contract salesforce dhs"]);
 }
+
+#[test]
+fn a_title_ending_a_sentence_makes_no_person_of_the_next_word() {
+    // "officer." ends the sentence: the Halvorsen after it is the firm.
+    let d = extract(
+        "Brewer Halvorsen Group made an offer for Southcorp. \"It is a fair price,\" said \
+         Jane Roe, Halvorsen's chief executive officer. Halvorsen's spent $584m on buying \
+         an 18.8% stake in Southcorp.",
+    );
+    find(
+        &d,
+        RelationKind::Investment,
+        "org:halvorsen",
+        "org:southcorp",
+    );
+    // The abbreviated title still makes a person: "Dr. Halvorsen".
+    let d = extract("Halvorsen Group hired Dr. Halvorsen as an adviser. Dr. Halvorsen said no.");
+    assert_eq!(
+        entity(&d, "org:halvorsen").mentions,
+        1,
+        "{:?}",
+        entity_ids(&d)
+    );
+}
+
+#[test]
+fn a_name_running_into_a_title_is_no_organisation() {
+    let d = extract(
+        "Japanese Finance Minister Kiichi Miyazawa met bankers. Senate Majority Leader \
+         Robert Dole spoke. Army Lt. Col. Craig McNab said the Army would wait.",
+    );
+    let ids = entity_ids(&d);
+    assert!(
+        !ids.iter()
+            .any(|id| id.contains("finance") || id.contains("majority") || id.contains(" lt")),
+        "{ids:?}"
+    );
+    // An agency head keeps its name: "U.S. Treasury Secretary James Baker".
+    let d = extract("U.S. Treasury Secretary James Baker said the dollar was too high.");
+    assert!(
+        entity_ids(&d).iter().any(|id| id.contains("treasury")),
+        "{:?}",
+        entity_ids(&d)
+    );
+}
+
+#[test]
+fn a_suffixed_name_is_not_the_short_form_of_its_unit() {
+    // "Halvorsen Corp" is the parent; "Halvorsen" alone is the parent too,
+    // not the "Halvorsen Express" unit.
+    let d = extract(
+        "Halvorsen Corp said it agreed to sell its courier unit, Halvorsen Express Ltd, to \
+         Air Canada. Halvorsen said the sale would close in May.",
+    );
+    find(
+        &d,
+        RelationKind::PartOf,
+        "org:halvorsen express",
+        "org:halvorsen",
+    );
+    assert_eq!(entity(&d, "org:halvorsen express").mentions, 1);
+}
+
+#[test]
+fn a_suffixed_gazetteer_name_is_the_gazetteer_entity() {
+    let d = extract(
+        "Honeywell said it completed the sale. The venture is owned by Honeywell Inc and NEC.",
+    );
+    assert!(
+        !entity_ids(&d).contains(&"org:honeywell"),
+        "{:?}",
+        entity_ids(&d)
+    );
+    let e = entity(&d, "honeywell");
+    assert!(
+        e.aliases.iter().any(|a| a == "Honeywell Inc"),
+        "{:?}",
+        e.aliases
+    );
+}
+
+#[test]
+fn a_participle_after_a_common_noun_describes_the_noun() {
+    // The new company is owned, not Halvorsen.
+    let d = extract(
+        "Halvorsen Corp said the sale created a new computer company jointly owned by \
+         Brightwater Inc and Calloway Corp.",
+    );
+    assert!(
+        !relations(&d).iter().any(|r| r.starts_with("part_of")),
+        "{:?}",
+        relations(&d)
+    );
+    // An appositive or a predicate noun names the part.
+    assert_fact(
+        "Brightwater Labs, the joint-venture company owned by Calloway Corp, hired staff.",
+        RelationKind::PartOf,
+        "org:brightwater labs",
+        "org:calloway",
+    );
+    assert_fact(
+        "Brightwater Labs is a 50/50 joint venture owned by Calloway Corp.",
+        RelationKind::PartOf,
+        "org:brightwater labs",
+        "org:calloway",
+    );
+    assert_fact(
+        "Brightwater Labs is 51 pct owned by Calloway Corp.",
+        RelationKind::PartOf,
+        "org:brightwater labs",
+        "org:calloway",
+    );
+}
