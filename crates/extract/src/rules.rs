@@ -1398,10 +1398,17 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             // A hyphen only when it glues a compound ("help-desk award"),
             // not a dash ("Group Menatep - which controls Yukos").
             let glued_hyphen = before == "-" && !s.tokens[t0 - 1].space_before;
+            // "its takeover offer": a possessive pronoun too, for a
+            // one-word trigger ("its joint venture with" is a partnership).
+            let pronoun = matches!(before, "its" | "their" | "his" | "her" | "our");
             if matches!(
                 before,
                 "a" | "an" | "the" | "$" | "million" | "billion" | "bn" | "m"
-            ) || glued_hyphen
+            ) || (pronoun
+                && t1 == t0 + 1
+                && !PREPOSITIONS.contains(&s.low(t0))
+                && !matches!(s.low(t0), "through" | "via" | "using"))
+                || glued_hyphen
                 || w.contains('-')
                 || s.tokens[t0 - 2].kind == TokKind::Number
                 || s.tokens[t0 - 2].kind == TokKind::Possessive
@@ -1423,6 +1430,22 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             None => None,
         };
         let Some(agent) = agent else { return };
+        // "LVMH said the designer's labels had been purchased by Falic": the
+        // reported clause's subject is no name, and the speaker is no
+        // patient.
+        if let Some(subj) = subject(rules, s, t0) {
+            let reported_noun = (s.args[subj].last..t0).any(|k| {
+                matches!(s.low(k), "said" | "says" | "announced" | "reported")
+                    && k + 1 < t0
+                    && matches!(s.low(k + 1), "the" | "a" | "an" | "this" | "these")
+            }) && !s
+                .args
+                .iter()
+                .any(|a| a.first > s.args[subj].last && a.last <= t0);
+            if reported_noun {
+                return;
+            }
+        }
         let patient = subject(rules, s, t0)
             .or_else(|| {
                 object(
@@ -1743,7 +1766,18 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         .or_else(|| possessor(s, t0))
         .or_else(|| pre.filter(|&p| s.args[p].last + 1 >= t0))
         .or_else(|| subject(rules, s, t0));
+    // "Ryanair placed an order for 70 Boeing planes": who places an order
+    // is the customer.
+    let customer_agent = rule.kind == RelationKind::Contract
+        && rule.source == Role::Agent
+        && right_agent.is_none()
+        && order_placed(s, t0, t1);
     match agent {
+        Some(agent) if customer_agent => {
+            for &p in &patients {
+                push(cx, p, agent, out);
+            }
+        }
         Some(agent) => {
             for &p in &patients {
                 push(cx, agent, p, out);
@@ -1765,6 +1799,28 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             }
         }
     }
+}
+
+/// Whether the noun at `t0..t1` is an order that its clause's subject
+/// places: "placed an order", "places a $4bn order", "is placing orders".
+fn order_placed(s: &Sent<'_>, t0: usize, t1: usize) -> bool {
+    if !matches!(s.low(t1 - 1), "order" | "orders") {
+        return false;
+    }
+    // Over a few modifiers: "placed a six mln dlrs order".
+    let lo = t0.saturating_sub(6).max(s.first);
+    for k in (lo..t0).rev() {
+        if matches!(
+            s.low(k),
+            "placed" | "places" | "place" | "placing" | "put" | "puts" | "putting"
+        ) {
+            return true;
+        }
+        if !is_modifier(s, k) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The possessor right before a noun: "A's [adj] acquisition", "its deal".

@@ -1049,3 +1049,55 @@ fn a_participle_after_a_common_noun_describes_the_noun() {
         "org:calloway",
     );
 }
+
+#[test]
+fn who_places_an_order_is_the_customer() {
+    assert_fact(
+        "Ryanair has placed an order for 70 Boeing 737-800 planes.",
+        RelationKind::Contract,
+        "boeing",
+        "ryanair",
+    );
+    assert_fact(
+        "Qantas placed a six mln dlrs order with Boeing for four aircraft.",
+        RelationKind::Contract,
+        "boeing",
+        "qantas",
+    );
+    // A supplier winning an order is still the supplier.
+    assert_fact(
+        "Leidos won an order from the U.S. Army.",
+        RelationKind::Contract,
+        "leidos",
+        "army",
+    );
+}
+
+#[test]
+fn a_takeover_offer_after_a_possessive_pronoun_is_no_supply_deal() {
+    let d =
+        extract("TransCanada PipeLines Ltd has raised its takeover offer for Dome Petroleum Ltd.");
+    assert!(
+        !relations(&d).iter().any(|r| r.starts_with("contract")),
+        "{:?}",
+        relations(&d)
+    );
+}
+
+#[test]
+fn a_speaker_is_not_the_subject_of_a_reported_passive() {
+    let d =
+        extract("LVMH said the French designer's labels had been purchased by the Falic Group.");
+    assert!(
+        !relations(&d).iter().any(|r| r.starts_with("acquisition")),
+        "{:?}",
+        relations(&d)
+    );
+    // A name after "said" is still the patient.
+    assert_fact(
+        "LVMH said Christian Lacroix Inc had been purchased by the Falic Group.",
+        RelationKind::Acquisition,
+        "org:falic",
+        "org:christian lacroix",
+    );
+}
