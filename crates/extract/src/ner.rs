@@ -2408,6 +2408,52 @@ fn country_entity(
     })
 }
 
+/// Whether a mention modifies a noun after an indefinite article: "said in
+/// a Securities and Exchange Commission filing that it ..." (no antecedent
+/// for "it").
+fn modifier_use(cx: &Context<'_>, m: &Mention) -> bool {
+    m.first > 0
+        && matches!(cx.low(m.first - 1), "a" | "an")
+        && m.last < cx.tokens.len()
+        && cx.tokens[m.last].kind == TokKind::Word
+        && !cx.tokens[m.last].cap
+        && !speaks_for(cx.low(m.last))
+}
+
+/// Nouns whose bearers speak or act for the name before them: "a Boeing
+/// spokesman said it", "a House subcommittee said it", "an Ontario
+/// Securities Commission decision to block".
+pub(crate) fn speaks_for(noun: &str) -> bool {
+    matches!(
+        noun,
+        "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "official"
+            | "officials"
+            | "executive"
+            | "executives"
+            | "source"
+            | "sources"
+            | "committee"
+            | "subcommittee"
+            | "panel"
+            | "unit"
+            | "division"
+            | "subsidiary"
+            | "team"
+            | "decision"
+            | "ruling"
+            | "order"
+            | "move"
+            | "plan"
+            | "proposal"
+            | "probe"
+            | "investigation"
+            | "inquiry"
+    )
+}
+
 /// Resolve "it", "its", "the company", "the agency" ... to the most salient
 /// compatible entity of the same or previous sentence: the first (subject)
 /// mention of the same sentence before the reference, else the first mention
@@ -2469,7 +2515,7 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
             .iter()
             .rev()
             .map(|&mi| &rec.mentions[mi])
-            .filter(|m| m.last <= i && !m.pronoun)
+            .filter(|m| m.last <= i && !m.pronoun && !modifier_use(cx, m))
             .find(|m| compatible(m))
             .map(|m| m.entity);
         let target = same.or_else(|| {

@@ -551,6 +551,17 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
         .rev()
         .find(|(_, a)| a.last <= i && a.first >= start)
         .map(|(ai, _)| ai);
+    // "said in a Securities and Exchange Commission filing that it ...":
+    // a name modifying a noun after "a" is no subject.
+    let found = found.filter(|&ai| {
+        let a = s.args[ai];
+        !(a.first > s.first
+            && matches!(s.low(a.first - 1), "a" | "an")
+            && a.last < s.last
+            && s.tokens[a.last].kind == TokKind::Word
+            && !s.tokens[a.last].cap
+            && !crate::ner::speaks_for(s.low(a.last)))
+    });
     let Some(mut ai) = found else {
         // Relative clause: "X, which ...", "X, who ...", also after an
         // apposition: "X, the holding company which ...".
@@ -1538,6 +1549,18 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     };
     let Some(patient) = patient else { return };
     if patient == usize::MAX {
+        return;
+    }
+    // "bought Safeway's 20 pct holding in Woolworths": what is bought is
+    // the possessor's thing, not the possessor.
+    // ("acquire all of Monfort's shares" buys Monfort.)
+    let whole = (s.args[patient].first.saturating_sub(4).max(s.first)..s.args[patient].first)
+        .any(|k| matches!(s.low(k), "all" | "remaining" | "rest" | "balance"));
+    if rule.kind == RelationKind::Acquisition
+        && s.is_poss(s.args[patient].last)
+        && s.arg_starting(s.args[patient].last + 1).is_none()
+        && !whole
+    {
         return;
     }
     if rule.clear_path

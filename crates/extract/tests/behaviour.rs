@@ -1101,3 +1101,66 @@ fn a_speaker_is_not_the_subject_of_a_reported_passive() {
         "org:christian lacroix",
     );
 }
+
+#[test]
+fn telling_a_news_agency_is_no_dispute() {
+    let d = extract("A Boeing spokesman told Reuters the firm would have no comment to make.");
+    assert!(relations(&d).is_empty(), "{:?}", relations(&d));
+}
+
+#[test]
+fn a_contract_received_from_a_customer_is_no_investment() {
+    let d = extract("UNC Inc said it has received a 16 mln dlr contract from the U.S. Air Force.");
+    assert!(
+        !relations(&d).iter().any(|r| r.starts_with("investment")),
+        "{:?}",
+        relations(&d)
+    );
+    // Money raised from an investor still is.
+    assert_fact(
+        "Halvorsen Labs said it has raised 16 mln dlrs in funding from Sequoia Capital.",
+        RelationKind::Investment,
+        "sequoia",
+        "org:halvorsen labs",
+    );
+}
+
+#[test]
+fn a_name_modifying_a_noun_is_no_antecedent() {
+    // "it" is the shareholder group, not the SEC.
+    let d = extract(
+        "A shareholder group said in a Securities and Exchange Commission filing that it \
+         boosted its stake in Halvorsen Inc to 13 pct.",
+    );
+    assert!(
+        !relations(&d).iter().any(|r| r.contains("sec")),
+        "{:?}",
+        relations(&d)
+    );
+    // A spokesman speaks for the name: "a Boeing spokesman said it ...".
+    assert_fact(
+        "A Boeing spokesman said it has bought a 10 pct stake in Halvorsen Inc.",
+        RelationKind::Investment,
+        "boeing",
+        "org:halvorsen",
+    );
+}
+
+#[test]
+fn buying_a_possessors_holding_is_no_acquisition_of_the_possessor() {
+    let d = extract(
+        "Sundor Group Inc said it purchased Halvorsen Corp's Texun Inc's line of juice products.",
+    );
+    assert!(
+        !relations(&d).iter().any(|r| r.starts_with("acquisition")),
+        "{:?}",
+        relations(&d)
+    );
+    // Buying all of its shares buys the company.
+    assert_fact(
+        "ConAgra Inc will acquire all of Monfort Inc's outstanding shares.",
+        RelationKind::Acquisition,
+        "org:conagra",
+        "org:monfort",
+    );
+}
