@@ -2408,10 +2408,20 @@ fn country_entity(
     })
 }
 
-/// Whether a mention modifies a noun after an indefinite article: "said in
-/// a Securities and Exchange Commission filing that it ..." (no antecedent
-/// for "it").
+/// Whether a mention is no antecedent: a name modifying a noun after an
+/// indefinite article ("said in a Securities and Exchange Commission filing
+/// that it ...") or the object of "told".
 fn modifier_use(cx: &Context<'_>, m: &Mention) -> bool {
+    // "told Reuters the group's chairman ...": the one told is not who the
+    // rest is about.
+    if m.first > 0
+        && matches!(
+            cx.low(m.first - 1),
+            "told" | "tells" | "telling" | "informed" | "informs"
+        )
+    {
+        return true;
+    }
     m.first > 0
         && matches!(cx.low(m.first - 1), "a" | "an")
         && m.last < cx.tokens.len()

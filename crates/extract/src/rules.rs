@@ -555,12 +555,20 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
     // a name modifying a noun after "a" is no subject.
     let found = found.filter(|&ai| {
         let a = s.args[ai];
-        !(a.first > s.first
+        // "told Reuters the group will take a stake": the one told is
+        // no subject.
+        let told = a.first > s.first
+            && matches!(
+                s.low(a.first - 1),
+                "told" | "tells" | "telling" | "informed" | "informs"
+            );
+        let modifier = a.first > s.first
             && matches!(s.low(a.first - 1), "a" | "an")
             && a.last < s.last
             && s.tokens[a.last].kind == TokKind::Word
             && !s.tokens[a.last].cap
-            && !crate::ner::speaks_for(s.low(a.last)))
+            && !crate::ner::speaks_for(s.low(a.last));
+        !told && !modifier
     });
     let Some(mut ai) = found else {
         // Relative clause: "X, which ...", "X, who ...", also after an

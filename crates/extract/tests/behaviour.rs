@@ -1164,3 +1164,23 @@ fn buying_a_possessors_holding_is_no_acquisition_of_the_possessor() {
         "org:monfort",
     );
 }
+
+#[test]
+fn backing_is_investment_only_with_money() {
+    let d = extract("MCI's directors have backed Verizon, despite it tabling less money.");
+    assert!(relations(&d).is_empty(), "{:?}", relations(&d));
+    assert_fact(
+        "Sequoia Capital backed Halvorsen Labs with $20 million in funding.",
+        RelationKind::Investment,
+        "sequoia",
+        "org:halvorsen labs",
+    );
+}
+
+#[test]
+fn the_one_told_is_no_subject() {
+    let d = extract(
+        "A spokesman told Reuters the group's chairman will take a 10 pct stake in Halvorsen Inc.",
+    );
+    assert!(relations(&d).is_empty(), "{:?}", relations(&d));
+}
