@@ -790,6 +790,28 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         let lx = cx.lexicon;
         let first_w = cx.tok(c.first);
         let single = c.last - c.first == 1;
+        // "NEC Electronics Inc": a head noun and a legal suffix after the
+        // known name.
+        let head_and_suffix = c.last - c.first >= 2
+            && lx.firm_heads.contains(first_w)
+            && !lx.is_legal_suffix(first_w)
+            && (c.first + 1..c.last)
+                .all(|k| cx.tokens[k].kind != TokKind::Word || lx.is_legal_suffix(cx.tok(k)));
+        // "Dixons Group PLC", "Newmont Mining Corp", "NEC Electronics Inc":
+        // mostly the known firm's own full legal name, so a variant of it
+        // rather than a part (a unit is stated as one: "a unit of NEC").
+        if head_and_suffix && base_kind == EntityKind::Firm {
+            let surface = cx.span(base.first, c.last).replace('\u{2019}', "'");
+            rec.entities[base.entity]
+                .surfaces
+                .entry(surface)
+                .or_insert(AliasOrigin::NameVariant);
+            for cv in &mut covered[c.first..c.last] {
+                *cv = true;
+            }
+            rec.mentions[mi].last = c.last;
+            return false;
+        }
         let kind = if single
             && (lx.is_place(first_w) || lx.country(first_w).is_some())
             && base_kind != EntityKind::Agency

@@ -1184,3 +1184,24 @@ fn the_one_told_is_no_subject() {
     );
     assert!(relations(&d).is_empty(), "{:?}", relations(&d));
 }
+
+#[test]
+fn a_known_name_with_a_head_and_suffix_is_the_same_firm() {
+    // Not a "Mining Corp" entity, nor a unit of Newmont.
+    let d = extract(
+        "Newmont Mining Corp said it completed the sale. Foote, 83 pct owned by Newmont \
+         Mining Corp, said it agreed.",
+    );
+    let ids = entity_ids(&d);
+    assert!(
+        !ids.iter().any(|id| id.contains("mining")),
+        "{ids:?} {:?}",
+        relations(&d)
+    );
+    let e = entity(&d, "newmont");
+    assert!(
+        e.aliases.iter().any(|a| a == "Newmont Mining Corp"),
+        "{:?}",
+        e.aliases
+    );
+}
