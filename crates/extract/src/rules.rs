@@ -1143,6 +1143,11 @@ fn push_kind(cx: &Trig<'_, '_>, a: Arg, p: Arg, agency_switch: bool, out: &mut V
     {
         std::mem::swap(&mut src, &mut tgt);
     }
+    // No one takes a stake in a government body: "investment prospects in
+    // China", "a stake in a U.S.-based firm" name a place, not an investee.
+    if kind == RelationKind::Investment && tgt.kind == EntityKind::Agency {
+        return;
+    }
     out.push(Found {
         rule: cx.ri,
         kind,

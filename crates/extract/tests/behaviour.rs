@@ -1205,3 +1205,23 @@ fn a_known_name_with_a_head_and_suffix_is_the_same_firm() {
         e.aliases
     );
 }
+
+#[test]
+fn no_one_takes_a_stake_in_a_government() {
+    let d = extract(
+        "Mobil president Richard Tucker said he is optimistic about investment prospects in \
+         China. Halvorsen Inc bought a 45 pct stake in a U.S.-based firm.",
+    );
+    assert!(
+        !relations(&d).iter().any(|r| r.starts_with("investment")),
+        "{:?}",
+        relations(&d)
+    );
+    // A stake in a firm still counts.
+    assert_fact(
+        "Halvorsen Inc bought a 45 pct stake in Brightwater Ltd.",
+        RelationKind::Investment,
+        "org:halvorsen",
+        "org:brightwater",
+    );
+}
