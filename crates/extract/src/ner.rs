@@ -2430,32 +2430,30 @@ fn country_entity(
     })
 }
 
-/// Whether a mention is no antecedent: a name modifying a noun after an
-/// indefinite article ("said in a Securities and Exchange Commission filing
-/// that it ...") or the object of "told".
+/// Whether a mention is no antecedent.
 fn modifier_use(cx: &Context<'_>, m: &Mention) -> bool {
-    // "told Reuters the group's chairman ...": the one told is not who the
-    // rest is about.
-    if m.first > 0
-        && matches!(
-            cx.low(m.first - 1),
-            "told" | "tells" | "telling" | "informed" | "informs"
-        )
-    {
-        return true;
-    }
-    m.first > 0
-        && matches!(cx.low(m.first - 1), "a" | "an")
-        && m.last < cx.tokens.len()
+    let prev = if m.first > 0 { cx.low(m.first - 1) } else { "" };
+    let next = (m.last < cx.tokens.len()
         && cx.tokens[m.last].kind == TokKind::Word
-        && !cx.tokens[m.last].cap
-        && !speaks_for(cx.low(m.last))
+        && !cx.tokens[m.last].cap)
+        .then(|| cx.low(m.last));
+    names_no_party(prev, next)
+}
+
+/// Whether a name, with the word before it and the lowercase word after it
+/// (if any), stands for no party of what its clause says: the one told
+/// ("told Reuters the group's chairman ...") or a name modifying a noun after
+/// an indefinite article ("said in a Securities and Exchange Commission
+/// filing that it ..."). Used for antecedents and for clause subjects.
+pub(crate) fn names_no_party(prev: &str, next_lowercase: Option<&str>) -> bool {
+    matches!(prev, "told" | "tells" | "telling" | "informed" | "informs")
+        || (matches!(prev, "a" | "an") && next_lowercase.is_some_and(|w| !speaks_for(w)))
 }
 
 /// Nouns whose bearers speak or act for the name before them: "a Boeing
 /// spokesman said it", "a House subcommittee said it", "an Ontario
 /// Securities Commission decision to block".
-pub(crate) fn speaks_for(noun: &str) -> bool {
+fn speaks_for(noun: &str) -> bool {
     matches!(
         noun,
         "spokesman"

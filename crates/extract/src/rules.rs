@@ -553,22 +553,19 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
         .map(|(ai, _)| ai);
     // "said in a Securities and Exchange Commission filing that it ...":
     // a name modifying a noun after "a" is no subject.
+    // "told Reuters the group will take a stake", "said in a Securities and
+    // Exchange Commission filing that it": no subject.
     let found = found.filter(|&ai| {
         let a = s.args[ai];
-        // "told Reuters the group will take a stake": the one told is
-        // no subject.
-        let told = a.first > s.first
-            && matches!(
-                s.low(a.first - 1),
-                "told" | "tells" | "telling" | "informed" | "informs"
-            );
-        let modifier = a.first > s.first
-            && matches!(s.low(a.first - 1), "a" | "an")
-            && a.last < s.last
-            && s.tokens[a.last].kind == TokKind::Word
-            && !s.tokens[a.last].cap
-            && !crate::ner::speaks_for(s.low(a.last));
-        !told && !modifier
+        let prev = if a.first > s.first {
+            s.low(a.first - 1)
+        } else {
+            ""
+        };
+        let next =
+            (a.last < s.last && s.tokens[a.last].kind == TokKind::Word && !s.tokens[a.last].cap)
+                .then(|| s.low(a.last));
+        !crate::ner::names_no_party(prev, next)
     });
     let Some(mut ai) = found else {
         // Relative clause: "X, which ...", "X, who ...", also after an
