@@ -239,6 +239,10 @@ impl GazetteerMatcher {
             if next == '.' && bytes.get(e + 1).is_some_and(|b| b.is_ascii_alphanumeric()) {
                 return None;
             }
+            // "EA-6B", "F-35": a model designation, not the name.
+            if next == '-' && bytes.get(e + 1).is_some_and(u8::is_ascii_digit) {
+                return None;
+            }
         }
         let p = &self.patterns[c.pattern];
         let found = &text[s..e];

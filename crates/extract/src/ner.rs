@@ -797,10 +797,18 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             && !lx.is_legal_suffix(first_w)
             && (c.first + 1..c.last)
                 .all(|k| cx.tokens[k].kind != TokKind::Word || lx.is_legal_suffix(cx.tok(k)));
+        // "Altria Group", "Oracle Corp", "Unilever PLC": the known firm
+        // with only its legal form after it.
+        let legal_form = (c.first..c.last).all(|k| {
+            let w = cx.tok(k);
+            cx.tokens[k].kind != TokKind::Word
+                || lx.is_legal_suffix(w)
+                || matches!(w, "Group" | "Holdings" | "Holding")
+        });
         // "Dixons Group PLC", "Newmont Mining Corp", "NEC Electronics Inc":
         // mostly the known firm's own full legal name, so a variant of it
         // rather than a part (a unit is stated as one: "a unit of NEC").
-        if head_and_suffix && base_kind == EntityKind::Firm {
+        if (head_and_suffix || legal_form) && base_kind == EntityKind::Firm {
             let surface = cx.span(base.first, c.last).replace('\u{2019}', "'");
             rec.entities[base.entity]
                 .surfaces
@@ -1548,9 +1556,16 @@ fn find_chunks(
                     k += 1;
                 }
                 let end_word = cx.tok(k - 1);
+                // Not from the tail of a known name: "Altria Group and
+                // Liggett Group" are two firms.
+                let tail_of_known = first > 0
+                    && covered[first - 1]
+                    && (lx.is_legal_suffix(cx.tok(first))
+                        || matches!(cx.tok(first), "Group" | "Holdings" | "Holding"));
                 if k - (last + 1) >= 2
                     && (lx.agency_heads.contains(end_word) || lx.firm_heads.contains(end_word))
                     && last - first == 1
+                    && !tail_of_known
                 {
                     last = k;
                     continue;
@@ -2081,6 +2096,15 @@ fn ambiguous_ok(
                 | "unit"
                 | "oil"
                 | "gas"
+                // Plurals.
+                | "companies"
+                | "firms"
+                | "deals"
+                | "contracts"
+                | "stakes"
+                | "partners"
+                | "investments"
+                | "suppliers"
         )
     })
 }
@@ -2220,6 +2244,10 @@ fn country_mentions(
         // "Russia's Yukos", "India's beer market": a place modifying a
         // noun, not a party.
         if c.last < n && cx.tokens[c.last].kind == TokKind::Possessive {
+            continue;
+        }
+        // "General Motors' U.S. bus business": a possessed thing's place.
+        if c.first > 0 && cx.tokens[c.first - 1].kind == TokKind::Possessive {
             continue;
         }
         // "the US court", "US defense agencies": an adjective, not a party.

@@ -430,6 +430,20 @@ pub(crate) fn apply(rules: &Rules, s: &Sent<'_>) -> Vec<Found> {
                 Form::Switch => switch(&cx, &mut out),
                 Form::Transfer => transfer(&cx, &mut out),
             }
+            // "reached an agreement for Boeing to acquire ARGOSystems": an
+            // agreement to buy is a purchase, no partnership of the two.
+            if out[before..]
+                .iter()
+                .any(|f| f.kind == RelationKind::Partnership)
+                && purchase_agreement(s, i, tl)
+            {
+                let mut idx = 0;
+                out.retain(|f| {
+                    let keep = idx < before || f.kind != RelationKind::Partnership;
+                    idx += 1;
+                    keep
+                });
+            }
             if out.len() > before {
                 matched_len = words.len();
             }
@@ -437,6 +451,50 @@ pub(crate) fn apply(rules: &Rules, s: &Sent<'_>) -> Vec<Found> {
         i += matched_len.max(1);
     }
     out
+}
+
+/// Whether the trigger at `t0..t1` is an agreement or deal followed closely
+/// by a purchase: "an agreement for Boeing to acquire the firm", "a deal
+/// with Oracle to buy its database unit".
+fn purchase_agreement(s: &Sent<'_>, t0: usize, t1: usize) -> bool {
+    let agreement = (t0..t1).any(|k| {
+        matches!(
+            s.low(k),
+            "agreement" | "agreements" | "deal" | "deals" | "pact" | "accord" | "memorandum"
+        )
+    });
+    agreement
+        && (t1..(t1 + 8).min(s.last)).any(|k| {
+            let prev = if k > s.first { s.low(k - 1) } else { "" };
+            let next = if k + 1 < s.last { s.low(k + 1) } else { "" };
+            match s.low(k) {
+                // "to acquire", "for Boeing to buy".
+                "acquire" | "buy" | "purchase" | "merge" => prev == "to",
+                // "covering the acquisition of", "on the sale"; not
+                // "to enhance federal IT acquisition".
+                "acquisition" | "merger" | "takeover" | "sale" => {
+                    next == "of" || matches!(prev, "the" | "a" | "its" | "their")
+                }
+                // "to sell its station"; not "to sell the firm's chips".
+                "sell" => {
+                    prev == "to"
+                        && (k + 1..(k + 5).min(s.last)).any(|q| {
+                            matches!(
+                                s.low(q),
+                                "its"
+                                    | "their"
+                                    | "stake"
+                                    | "unit"
+                                    | "shares"
+                                    | "division"
+                                    | "subsidiary"
+                                    | "business"
+                            )
+                        })
+                }
+                _ => false,
+            }
+        })
 }
 
 /// One trigger occurrence being analysed.
@@ -643,7 +701,17 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
     let relative = (a.last..i).any(|k| matches!(s.low(k), "that" | "which" | "who"));
     if a.first > s.first && !relative {
         let p = skip_np_left(s, a.first, 3, start);
-        if p > s.first && PREPOSITIONS.contains(&s.low(p - 1)) && s.low(p - 1) != "of" {
+        // "after Argentina signed a contract": a conjunction opening a
+        // clause whose verb follows the name.
+        let opens_clause = p > s.first
+            && matches!(s.low(p - 1), "after" | "before" | "since" | "until" | "as")
+            && a.last < i
+            && crate::ner::verb_like(s.low(a.last));
+        if p > s.first
+            && PREPOSITIONS.contains(&s.low(p - 1))
+            && s.low(p - 1) != "of"
+            && !opens_clause
+        {
             for (aj, b) in s.args.iter().enumerate().rev() {
                 if b.last <= a.first && b.first >= start {
                     let q = skip_np_left(s, b.first, 3, start);
@@ -780,6 +848,22 @@ fn head_of_phrase(
     let w = s.low(a.last);
     if allowed_next.iter().any(|x| x == w) {
         return Ok(ai);
+    }
+    // "Bridgestone Corp of Tokyo", "Henkel KGaA of West Germany": where the
+    // firm is from.
+    if w == "of" && a.last + 1 < s.last {
+        let q = if s.low(a.last + 1) == "the" {
+            a.last + 2
+        } else {
+            a.last + 1
+        };
+        let place = q < s.last
+            && s.tokens[q].cap
+            && s.arg_at(q)
+                .is_none_or(|b| s.args[b].kind == EntityKind::Agency);
+        if place {
+            return Ok(ai);
+        }
     }
     if t.kind == TokKind::Word
         && !t.cap
@@ -1003,16 +1087,26 @@ fn list_left(s: &Sent<'_>, ai: usize) -> Vec<usize> {
         let a = s.args[cur];
         let mut k = a.first;
         let mut saw_joiner = false;
+        let mut saw_conjunction = false;
         while k > s.first && (LIST_JOINERS.contains(&s.low(k - 1)) || s.low(k - 1) == "the") {
             if s.low(k - 1) != "the" {
                 saw_joiner = true;
+                saw_conjunction |= s.low(k - 1) != ",";
             }
             k -= 1;
         }
+        // The last member is joined by a conjunction: "Apple, Google and
+        // Microsoft"; a comma alone before a subject ends another phrase
+        // ("After talks with Apple, Microsoft signed").
         if !saw_joiner {
             break;
         }
         match s.arg_ending(k) {
+            // A headline's "Argentina, Venezuela in oil deal" opens the
+            // sentence.
+            Some(prev) if out.len() == 1 && !saw_conjunction && s.args[prev].first > s.first => {
+                break;
+            }
             Some(prev) if prev != cur => {
                 out.push(prev);
                 cur = prev;
@@ -1794,11 +1888,17 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let last_patient = *patients.last().unwrap_or(&patient);
     // Agent: an agent phrase ("by A"), the possessor, a pre-modifier, else
     // the subject.
-    let agent = right_agent
+    let named_agent = right_agent
         .or_else(|| by_agent(rules, s, s.args[last_patient].last, 4))
         .or_else(|| possessor(s, t0))
-        .or_else(|| pre.filter(|&p| s.args[p].last + 1 >= t0))
-        .or_else(|| subject(rules, s, t0));
+        .or_else(|| pre.filter(|&p| s.args[p].last + 1 >= t0));
+    let agent = named_agent.or_else(|| subject(rules, s, t0));
+    // A subject is all of its list: "Microsoft and IBM signed deals with
+    // the Pentagon".
+    let agents = match (named_agent, agent) {
+        (None, Some(a)) => list_left(s, a),
+        (_, a) => a.into_iter().collect(),
+    };
     // "Ryanair placed an order for 70 Boeing planes": who places an order
     // is the customer.
     let customer_agent = rule.kind == RelationKind::Contract
@@ -1806,14 +1906,18 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         && right_agent.is_none()
         && order_placed(s, t0, t1);
     match agent {
-        Some(agent) if customer_agent => {
-            for &p in &patients {
-                push(cx, p, agent, out);
+        Some(_) if customer_agent => {
+            for &a in &agents {
+                for &p in &patients {
+                    push(cx, p, a, out);
+                }
             }
         }
-        Some(agent) => {
-            for &p in &patients {
-                push(cx, agent, p, out);
+        Some(_) => {
+            for &a in &agents {
+                for &p in &patients {
+                    push(cx, a, p, out);
+                }
             }
         }
         None => {

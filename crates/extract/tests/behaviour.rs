@@ -1225,3 +1225,132 @@ fn no_one_takes_a_stake_in_a_government() {
         "org:brightwater",
     );
 }
+
+#[test]
+fn a_known_firm_with_its_legal_form_ends_one_list_member() {
+    // "Altria Group" is Altria; the list goes on to the next firm.
+    let d = extract(
+        "The Justice Department sued Lorillard Tobacco, Altria Group and Liggett Group for fraud.",
+    );
+    for target in ["org:lorillard tobacco", "altria", "org:liggett"] {
+        find(&d, RelationKind::Dispute, "doj", target);
+    }
+    assert!(
+        !entity_ids(&d).iter().any(|id| id.contains("group")),
+        "{:?}",
+        entity_ids(&d)
+    );
+    let e = entity(&d, "altria");
+    assert!(
+        e.aliases.iter().any(|a| a == "Altria Group"),
+        "{:?}",
+        e.aliases
+    );
+}
+
+#[test]
+fn a_coordinated_subject_of_a_deal_is_every_member() {
+    let d = extract("Apple, Google and Microsoft signed deals with the Pentagon.");
+    for source in ["apple", "google", "microsoft"] {
+        find(&d, RelationKind::Contract, source, "dod");
+    }
+    // A comma alone before the subject ends another phrase.
+    let d = extract("After talks with Apple, Microsoft signed a deal with the Pentagon.");
+    assert_eq!(relations(&d), ["contract microsoft dod"]);
+    // A headline's "A, B in oil deal" still pairs the two.
+    assert_fact(
+        "Argentina, Venezuela in oil deal",
+        RelationKind::Partnership,
+        "gov:argentina",
+        "gov:venezuela",
+    );
+}
+
+#[test]
+fn plural_business_words_confirm_an_ambiguous_name() {
+    // "Oracle" needs context; "contracts" is as good as "contract".
+    assert_fact(
+        "Oracle won contracts from the U.S. Army.",
+        RelationKind::Contract,
+        "oracle",
+        "army",
+    );
+}
+
+#[test]
+fn an_agreement_to_buy_is_no_partnership() {
+    let d = extract(
+        "Halvorsen Inc and Brightwater Ltd announced a definitive agreement for Halvorsen to \
+         acquire Brightwater.",
+    );
+    assert!(
+        !relations(&d).iter().any(|r| r.starts_with("partnership")),
+        "{:?}",
+        relations(&d)
+    );
+    let d =
+        extract("GenCorp reached an agreement with Walt Disney Co to sell its television station.");
+    assert!(
+        !relations(&d).iter().any(|r| r.starts_with("partnership")),
+        "{:?}",
+        relations(&d)
+    );
+    // An agreement to sell products together stays one.
+    let d = extract(
+        "Toshiba has an agreement with Motorola Inc to sell the U.S. firm's chips in Japan.",
+    );
+    assert!(
+        relations(&d).iter().any(|r| r.starts_with("partnership")),
+        "{:?}",
+        relations(&d)
+    );
+}
+
+#[test]
+fn where_a_firm_is_from_does_not_hide_it() {
+    assert_fact(
+        "Clevite Industries Inc said it formed a joint venture company with Bridgestone of Tokyo.",
+        RelationKind::Partnership,
+        "bridgestone",
+        "org:clevite industries",
+    );
+}
+
+#[test]
+fn a_name_after_a_clause_opening_after_is_its_subject() {
+    // Not the banks: Argentina signed the contract.
+    let d = extract(
+        "The three banks -- UBS, Credit Suisse and Swiss Bank Corp -- provided an initial \
+         credit after Argentina signed a contract with Sulzer in 1980.",
+    );
+    assert_eq!(relations(&d), ["contract org:sulzer gov:argentina"]);
+}
+
+#[test]
+fn a_country_after_a_possessive_is_no_party() {
+    // "General Motors Corp's U.S. bus business": no U.S. government.
+    let d = extract(
+        "ACME <ACM> TO BUY GM <GM> SCHOOL BUS ARM\n\nAcme Transit Corp said it has\nagreed to \
+         buy General Motors Corp's U.S.\nSchool Bus and Spares business for 40 mln dlrs.\n",
+    );
+    assert!(
+        !entity_ids(&d).contains(&"us_government"),
+        "{:?} {:?}",
+        entity_ids(&d),
+        relations(&d)
+    );
+}
+
+#[test]
+fn a_model_designation_is_no_name() {
+    // "EA-6B" is an aircraft, not Electronic Arts.
+    let d = extract(
+        "Grumman Aerospace Corp won a Navy contract for 12 EA-6B Prowler aircraft, the \
+         Pentagon said.",
+    );
+    assert!(
+        !entity_ids(&d).contains(&"electronic_arts"),
+        "{:?}",
+        entity_ids(&d)
+    );
+}
