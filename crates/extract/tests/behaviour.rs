@@ -1354,3 +1354,14 @@ fn a_model_designation_is_no_name() {
         entity_ids(&d)
     );
 }
+
+#[test]
+fn an_irregular_past_verb_ends_a_subject() {
+    // "Boeing lost ...": Boeing is the subject the Pentagon inquiry acts on.
+    assert_fact(
+        "Boeing lost a $23bn tanker contract after a Pentagon inquiry into the case.",
+        RelationKind::Dispute,
+        "dod",
+        "boeing",
+    );
+}
