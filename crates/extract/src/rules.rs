@@ -705,7 +705,7 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
         // clause whose verb follows the name.
         let opens_clause = p > s.first
             && matches!(s.low(p - 1), "after" | "before" | "since" | "until" | "as")
-            && a.last < i
+            && a.last <= i
             && crate::ner::verb_like(s.low(a.last));
         if p > s.first
             && PREPOSITIONS.contains(&s.low(p - 1))
@@ -862,6 +862,19 @@ fn head_of_phrase(
             && s.arg_at(q)
                 .is_none_or(|b| s.args[b].kind == EntityKind::Agency);
         if place {
+            return Ok(ai);
+        }
+    }
+    // "accused Google of fraud", "of illegally paying": what the party
+    // did; not "a stake in X of 400,000 shares", "of its intent".
+    if w == "of" && a.last + 1 < s.last {
+        let n = &s.tokens[a.last + 1];
+        let nw = s.low(a.last + 1);
+        if n.kind == TokKind::Word
+            && !n.cap
+            && !DETERMINERS.contains(&nw)
+            && !matches!(nw, "its" | "their" | "his" | "her" | "our")
+        {
             return Ok(ai);
         }
     }

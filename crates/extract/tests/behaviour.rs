@@ -1365,3 +1365,29 @@ fn an_irregular_past_verb_ends_a_subject() {
         "boeing",
     );
 }
+
+#[test]
+fn accusing_a_firm_of_something_is_a_dispute() {
+    assert_fact(
+        "The SEC accused Titan Corp of illegally paying bribes.",
+        RelationKind::Dispute,
+        "sec",
+        "org:titan",
+    );
+    // The clause after "after" has its own subject.
+    let d = extract("The Rosneft announcement came hours after Yukos accused Gazprom of fraud.");
+    assert_eq!(relations(&d), ["dispute yukos gazprom"]);
+}
+
+#[test]
+fn taking_someone_to_court_is_a_dispute() {
+    assert_fact(
+        "Microsoft took the Pentagon to court over the award.",
+        RelationKind::Dispute,
+        "microsoft",
+        "dod",
+    );
+    // Taking over or taking a stake is no dispute, court or not.
+    let d = extract("Microsoft took over Activision after a court approved the deal.");
+    assert_eq!(relations(&d), ["acquisition microsoft activision"]);
+}
