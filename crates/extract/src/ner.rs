@@ -670,6 +670,17 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             return true;
         }
         let next = g.last;
+        // "House of Fraser": a longer name over "of".
+        if cx.low(next) == "of"
+            && next + 1 < n
+            && cx.is_capword(next + 1)
+            && cx.tok_sentence[next + 1] == cx.tok_sentence[g.first]
+            && !cx.lexicon.is_place(cx.tok(next + 1))
+            && !(next + 2 < n && cx.lexicon.is_place(cx.span(next + 1, next + 3)))
+            && !cx.lexicon.is_demonym(cx.tok(next + 1))
+        {
+            return false;
+        }
         if !cx.is_capword(next)
             || cx.tok_sentence[next] != cx.tok_sentence[g.first]
             || !cx.tokens[next].space_before
@@ -2105,6 +2116,12 @@ fn ambiguous_ok(
                 | "partners"
                 | "investments"
                 | "suppliers"
+                | "investors"
+                | "funding"
+                | "sued"
+                | "suing"
+                | "lawsuit"
+                | "antitrust"
         )
     })
 }

@@ -1391,3 +1391,24 @@ fn taking_someone_to_court_is_a_dispute() {
     let d = extract("Microsoft took over Activision after a court approved the deal.");
     assert_eq!(relations(&d), ["acquisition microsoft activision"]);
 }
+
+#[test]
+fn investors_named_after_including_are_investors() {
+    let d = extract("OpenAI raised $6.6 billion from investors including Microsoft and Nvidia.");
+    find(&d, RelationKind::Investment, "microsoft", "openai");
+    find(&d, RelationKind::Investment, "nvidia", "openai");
+    // "funding" confirms an ambiguous name as a firm.
+    assert_fact(
+        "Amazon led a $4 billion funding round in Anthropic.",
+        RelationKind::Investment,
+        "amazon",
+        "anthropic",
+    );
+}
+
+#[test]
+fn a_short_alias_before_of_and_a_name_is_part_of_that_name() {
+    // "House" is no House of Representatives in "House of Fraser".
+    let d = extract("House of Fraser shares fell after the company warned on profits.");
+    assert!(!entity_ids(&d).contains(&"house"), "{:?}", entity_ids(&d));
+}
