@@ -625,26 +625,37 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
                 .then(|| s.low(a.last));
         !crate::ner::names_no_party(prev, next)
     });
-    let Some(mut ai) = found else {
-        // Relative clause: "X, which ...", "X, who ...", also after an
-        // apposition: "X, the holding company which ...".
-        if start > s.first && matches!(s.low(start - 1), "which" | "who" | "that") {
-            let mut k = start - 1;
-            if k > s.first && s.low(k - 1) == "," {
-                k -= 1;
-            }
-            if let Some(a) = s.arg_ending(k) {
-                return Some(a);
-            }
-            let q = skip_modifiers_left(s, k, 6, s.first);
-            if q > s.first && s.low(q - 1) == "," {
-                return s.arg_ending(q - 1);
-            }
-            // "X offered £1.3bn, which was rejected": the offer's maker.
-            return s.arg_ending(q);
+    let relative = start > s.first && matches!(s.low(start - 1), "which" | "who" | "that");
+    // Relative clause: "X, which ...", "X, who ...", also after an
+    // apposition: "X, the holding company which ...".
+    let antecedent = || {
+        let mut k = start - 1;
+        if k > s.first && s.low(k - 1) == "," {
+            k -= 1;
         }
-        return None;
+        if let Some(a) = s.arg_ending(k) {
+            return Some(a);
+        }
+        let q = skip_modifiers_left(s, k, 6, s.first);
+        if q > s.first && s.low(q - 1) == "," {
+            return s.arg_ending(q - 1);
+        }
+        // "X offered £1.3bn, which was rejected": the offer's maker.
+        s.arg_ending(q)
     };
+    let Some(mut ai) = found else {
+        return if relative { antecedent() } else { None };
+    };
+    // A relative clause closed by a comma before the verb: "Halvorsen,
+    // which Brightwater acquired in 2019, won the contract" -> Halvorsen.
+    if relative
+        && s.low(start - 1) == "which"
+        && start >= s.first + 2
+        && s.low(start - 2) == ","
+        && (s.args[ai].last..i).any(|k| s.low(k) == ",")
+    {
+        return antecedent();
+    }
     // Coordinated verb phrases share their subject: "A created B, and has
     // a partnership with C" -> A.
     let a = s.args[ai];
@@ -687,7 +698,16 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
                     || s.tokens[cb + 1].cap
                     || matches!(
                         seg_first,
-                        "part" | "one" | "now" | "formerly" | "once" | "itself"
+                        "part"
+                            | "one"
+                            | "now"
+                            | "formerly"
+                            | "once"
+                            | "itself"
+                            // "Halvorsen, which Brightwater acquired, won".
+                            | "which"
+                            | "who"
+                            | "whose"
                     )
                 {
                     ai = prev;

@@ -1412,3 +1412,19 @@ fn a_short_alias_before_of_and_a_name_is_part_of_that_name() {
     let d = extract("House of Fraser shares fell after the company warned on profits.");
     assert!(!entity_ids(&d).contains(&"house"), "{:?}", entity_ids(&d));
 }
+
+#[test]
+fn a_relative_clause_closed_by_a_comma_leaves_the_subject() {
+    // The contract is Halvorsen's, not Brightwater's.
+    let d = extract(
+        "Halvorsen Corp, which Brightwater Ltd acquired in 2019, won a contract from the U.S. \
+         Army.",
+    );
+    assert_eq!(
+        relations(&d),
+        [
+            "acquisition org:brightwater org:halvorsen",
+            "contract org:halvorsen army"
+        ]
+    );
+}
