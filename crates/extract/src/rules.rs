@@ -2058,8 +2058,13 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let parts = match between {
         Some(b) => vec![b],
         None => {
+            // "Palantir's customers include the Army and NASA".
             let mut k = t1;
-            while k < s.last && (s.low(k) == "," || BE.contains(&s.low(k))) {
+            while k < s.last
+                && (s.low(k) == ","
+                    || BE.contains(&s.low(k))
+                    || matches!(s.low(k), "include" | "includes" | "included"))
+            {
                 k += 1;
             }
             match s.arg_starting(skip_dets_right(s, k)) {
@@ -2135,7 +2140,15 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                     w,
                     "now" | "also" | "which" | "became" | "becomes" | "remains" | "still"
                 )
-                || s.tokens[q].kind == TokKind::Word && !PREPOSITIONS.contains(&w)
+                || s.tokens[q].kind == TokKind::Word
+                    && !PREPOSITIONS.contains(&w)
+                    // "Apollo and investment clients of Equitable", "a
+                    // merger of Rexnord and a subsidiary of Banner": what
+                    // follows "and" is another party.
+                    && !(matches!(w, "and" | "or")
+                        && q == s.args[left].last
+                        && q + 1 < s.last
+                        && !s.tokens[q + 1].cap)
         });
     if !gap_ok {
         return;

@@ -1428,3 +1428,36 @@ fn a_relative_clause_closed_by_a_comma_leaves_the_subject() {
         ]
     );
 }
+
+#[test]
+fn customers_named_by_include_or_customer_of() {
+    let d = extract("Palantir's customers include NASA and the Pentagon.");
+    find(&d, RelationKind::Contract, "palantir", "nasa");
+    find(&d, RelationKind::Contract, "palantir", "dod");
+    // The customer comes first: Brightwater supplies Halvorsen.
+    assert_fact(
+        "Halvorsen Corp, a longtime client of Brightwater Ltd, renewed the deal.",
+        RelationKind::Contract,
+        "org:brightwater",
+        "org:halvorsen",
+    );
+}
+
+#[test]
+fn and_before_a_common_noun_starts_another_party() {
+    // The subsidiary is some unit of Banner, not Rexnord.
+    let d =
+        extract("A merger of Rexnord Inc and a subsidiary of Banner Industries Inc was agreed.");
+    assert!(
+        !relations(&d).iter().any(|r| r.starts_with("part_of")),
+        "{:?}",
+        relations(&d)
+    );
+    // Without "and", the apposition stands.
+    assert_fact(
+        "Rexnord Inc, a subsidiary of Banner Industries Inc, agreed.",
+        RelationKind::PartOf,
+        "org:rexnord",
+        "org:banner industries",
+    );
+}
