@@ -413,6 +413,12 @@ const CORPORATE_TAILS: &[&str] = &[
     "company",
 ];
 
+/// A word that gives only a firm's legal form after its name: a legal
+/// suffix, or "Group" / "Holdings" ("Altria Group", "Oracle Corp").
+fn is_legal_form(lexicon: &Lexicon, word: &str) -> bool {
+    lexicon.is_legal_suffix(word) || matches!(word, "Group" | "Holdings" | "Holding")
+}
+
 /// Normalise a name for matching: casefold, drop punctuation, a leading
 /// "the", and trailing legal suffixes.
 pub fn normalize_name(name: &str, lexicon: &Lexicon) -> String {
@@ -810,12 +816,8 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
                 .all(|k| cx.tokens[k].kind != TokKind::Word || lx.is_legal_suffix(cx.tok(k)));
         // "Altria Group", "Oracle Corp", "Unilever PLC": the known firm
         // with only its legal form after it.
-        let legal_form = (c.first..c.last).all(|k| {
-            let w = cx.tok(k);
-            cx.tokens[k].kind != TokKind::Word
-                || lx.is_legal_suffix(w)
-                || matches!(w, "Group" | "Holdings" | "Holding")
-        });
+        let legal_form = (c.first..c.last)
+            .all(|k| cx.tokens[k].kind != TokKind::Word || is_legal_form(lx, cx.tok(k)));
         // "Dixons Group PLC", "Newmont Mining Corp", "NEC Electronics Inc":
         // mostly the known firm's own full legal name, so a variant of it
         // rather than a part (a unit is stated as one: "a unit of NEC").
@@ -1569,10 +1571,8 @@ fn find_chunks(
                 let end_word = cx.tok(k - 1);
                 // Not from the tail of a known name: "Altria Group and
                 // Liggett Group" are two firms.
-                let tail_of_known = first > 0
-                    && covered[first - 1]
-                    && (lx.is_legal_suffix(cx.tok(first))
-                        || matches!(cx.tok(first), "Group" | "Holdings" | "Holding"));
+                let tail_of_known =
+                    first > 0 && covered[first - 1] && is_legal_form(lx, cx.tok(first));
                 if k - (last + 1) >= 2
                     && (lx.agency_heads.contains(end_word) || lx.firm_heads.contains(end_word))
                     && last - first == 1

@@ -698,16 +698,7 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
                     || s.tokens[cb + 1].cap
                     || matches!(
                         seg_first,
-                        "part"
-                            | "one"
-                            | "now"
-                            | "formerly"
-                            | "once"
-                            | "itself"
-                            // "Halvorsen, which Brightwater acquired, won".
-                            | "which"
-                            | "who"
-                            | "whose"
+                        "part" | "one" | "now" | "formerly" | "once" | "itself"
                     )
                 {
                     ai = prev;
