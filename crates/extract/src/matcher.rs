@@ -65,8 +65,17 @@ struct Candidate {
 
 /// The leading run of letters and digits of `s`.
 fn first_word(s: &str) -> &str {
+    // ASCII fast path: this runs at every word of every document.
+    let ascii = s
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(s.len());
+    if s.as_bytes().get(ascii).is_none_or(|b| b.is_ascii()) {
+        return &s[..ascii];
+    }
     let end = s
         .char_indices()
+        .skip(ascii)
         .find(|&(_, c)| !c.is_alphanumeric())
         .map_or(s.len(), |(i, _)| i);
     &s[..end]

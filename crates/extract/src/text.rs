@@ -63,8 +63,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0usize;
     let mut space_before = true;
     let mut newlines = 0u32;
+    // Whether some word ends in "n't": only then is the clitic pass run.
+    let mut clitics = false;
     while i < bytes.len() {
         let b = bytes[i];
+        // ASCII whitespace is exactly these bytes (`char::is_whitespace`).
         if b == b'\n' {
             newlines += 1;
             space_before = true;
@@ -84,7 +87,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 None => break,
             }
         };
-        if c.is_whitespace() {
+        if b >= 0x80 && c.is_whitespace() {
             if c == '\u{2028}' || c == '\u{2029}' {
                 newlines += 2;
             }
@@ -94,10 +97,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let start = i;
         let kind;
-        if c.is_alphanumeric() {
-            let (end, k) = scan_word(text, i);
-            i = end;
-            kind = k;
+        let shape;
+        if (b < 0x80 && b.is_ascii_alphanumeric()) || (b >= 0x80 && c.is_alphanumeric()) {
+            let w = scan_word(text, i);
+            i = w.end;
+            kind = w.kind;
+            shape = w.shape;
+            clitics |= w.kind == TokKind::Word && i - start > 3 && ends_with_nt(&text[start..i]);
         } else if is_apostrophe(c) && !tokens.is_empty() && !space_before {
             // Possessive after a word: 's or bare ' (plural possessive).
             let after = i + c.len_utf8();
@@ -110,43 +116,44 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             {
                 i = after + 1;
                 kind = TokKind::Possessive;
-            } else if !next.is_some_and(char::is_alphanumeric)
-                && text[..i].ends_with(['s', 'S'])
-                && !matches!(next, Some('\n' | '\r') | None)
-            {
-                // Plural possessive: "Yukos' unit", "the companies' deal".
-                i = after;
-                kind = TokKind::Possessive;
+                // One letter, after the first character: "'S" has an inner
+                // uppercase letter.
+                shape = Shape {
+                    cap: false,
+                    letters: 1,
+                    upper: next == Some('S'),
+                    inner_upper: next == Some('S'),
+                };
             } else {
+                if !next.is_some_and(char::is_alphanumeric)
+                    && text[..i].ends_with(['s', 'S'])
+                    && !matches!(next, Some('\n' | '\r') | None)
+                {
+                    // Plural possessive: "Yukos' unit", "the companies' deal".
+                    kind = TokKind::Possessive;
+                } else {
+                    kind = TokKind::Punct;
+                }
                 i = after;
-                kind = TokKind::Punct;
+                shape = Shape::NO_LETTERS;
             }
         } else {
             i += c.len_utf8();
             kind = TokKind::Punct;
+            // Not alphanumeric, so no letter; but some symbols are uppercase
+            // ("\u{24b6}").
+            shape = Shape {
+                cap: c.is_uppercase(),
+                ..Shape::NO_LETTERS
+            };
         }
-        let s = &text[start..i];
-        let (cap, (letters, upper, inner_upper)) = if s.is_ascii() {
-            // Fast path for the common case, same result.
-            let b = s.as_bytes();
-            let chars = b
-                .iter()
-                .map(|c| (c.is_ascii_alphabetic(), c.is_ascii_uppercase()));
-            (b[0].is_ascii_uppercase(), letter_shape(chars))
-        } else {
-            let chars = s.chars().map(|c| (c.is_alphabetic(), c.is_uppercase()));
-            (
-                s.chars().next().is_some_and(char::is_uppercase),
-                letter_shape(chars),
-            )
-        };
         tokens.push(Token {
             start: start as u32,
             end: i as u32,
             kind,
-            cap,
-            all_caps: upper && letters >= 2,
-            inner_upper,
+            cap: shape.cap,
+            all_caps: shape.upper && shape.letters >= 2,
+            inner_upper: shape.inner_upper,
             space_before,
             newline_before: newlines > 0,
             para_before: newlines > 1,
@@ -154,38 +161,77 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         space_before = false;
         newlines = 0;
     }
-    split_clitics(text, &mut tokens);
+    if clitics {
+        split_clitics(text, &mut tokens);
+    }
     tokens
 }
 
-/// The letter count of a token, whether all its letters are uppercase, and
-/// whether one after the first character is, from (is a letter, is
-/// uppercase) for each character.
-fn letter_shape(chars: impl Iterator<Item = (bool, bool)>) -> (u32, bool, bool) {
-    let (mut letters, mut upper, mut inner_upper) = (0, true, false);
-    for (k, (alpha, up)) in chars.enumerate() {
-        if alpha {
-            letters += 1;
-            if !up {
-                upper = false;
-            } else if k > 0 {
-                inner_upper = true;
+/// The letter shape of a token.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    /// The first character is uppercase.
+    cap: bool,
+    /// Letters counted (only whether there are two or more matters).
+    letters: u32,
+    /// No letter is other than uppercase.
+    upper: bool,
+    /// A letter after the first character is uppercase.
+    inner_upper: bool,
+}
+
+impl Shape {
+    const NO_LETTERS: Shape = Shape {
+        cap: false,
+        letters: 0,
+        upper: true,
+        inner_upper: false,
+    };
+
+    /// Count character `c` at byte `at` of a token starting at `start`.
+    fn add(&mut self, c: char, at: usize, start: usize) {
+        if at == start && c.is_uppercase() {
+            self.cap = true;
+        }
+        if c.is_alphabetic() {
+            self.letters += 1;
+            if !c.is_uppercase() {
+                self.upper = false;
+            } else if at > start {
+                self.inner_upper = true;
             }
         }
     }
-    (letters, upper, inner_upper)
 }
 
-/// Scan a word or number starting at `i`; returns its end and kind.
-fn scan_word(text: &str, start: usize) -> (usize, TokKind) {
+/// A scanned word or number.
+struct Word {
+    end: usize,
+    kind: TokKind,
+    shape: Shape,
+}
+
+/// Scan a word or number starting at `start`, with its letter shape.
+fn scan_word(text: &str, start: usize) -> Word {
     let bytes = text.as_bytes();
     let mut i = start;
     let mut all_digits = true;
+    let mut shape = Shape::NO_LETTERS;
     loop {
         // Fast path: a run of ASCII letters and digits, the bulk of words.
         while let Some(&b) = bytes.get(i) {
-            if b.is_ascii_alphabetic() {
+            if b.is_ascii_lowercase() {
                 all_digits = false;
+                shape.letters += 1;
+                shape.upper = false;
+            } else if b.is_ascii_uppercase() {
+                all_digits = false;
+                shape.letters += 1;
+                if i > start {
+                    shape.inner_upper = true;
+                } else {
+                    shape.cap = true;
+                }
             } else if !b.is_ascii_digit() {
                 break;
             }
@@ -206,10 +252,15 @@ fn scan_word(text: &str, start: usize) -> (usize, TokKind) {
             if !c.is_ascii_digit() {
                 all_digits = false;
             }
+            shape.add(c, i, start);
             i += c.len_utf8();
             continue;
         }
-        // Internal joiners: kept when a letter or digit follows.
+        // Internal joiners: kept when a letter or digit follows. Any other
+        // ASCII character ends the word (the common case: a space).
+        if c.is_ascii() && !matches!(c, '.' | ',' | '&' | '\'') {
+            break;
+        }
         let next = text[i + c.len_utf8()..].chars().next();
         let next_alnum = next.is_some_and(char::is_alphanumeric);
         match c {
@@ -256,7 +307,11 @@ fn scan_word(text: &str, start: usize) -> (usize, TokKind) {
     } else {
         TokKind::Word
     };
-    (i, kind)
+    Word {
+        end: i,
+        kind,
+        shape,
+    }
 }
 
 /// Split a trailing negative clitic `n't` off words such as `didn't`.
@@ -574,6 +629,38 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn token_shapes_are_computed_while_scanning() {
+        // (token, cap, all_caps, inner_upper)
+        let text = "eBay OpenAI NASA Ökonom ÉDF IBM's 3M U.S. A \u{24b6} d\u{e9}j\u{e0} X-1 CEO'S";
+        let shapes: Vec<(&str, bool, bool, bool)> = tokenize(text)
+            .iter()
+            .map(|t| (t.text(text), t.cap, t.all_caps, t.inner_upper))
+            .collect();
+        assert_eq!(
+            shapes,
+            vec![
+                ("eBay", false, false, true),
+                ("OpenAI", true, false, true),
+                ("NASA", true, true, true),
+                ("Ökonom", true, false, false),
+                ("ÉDF", true, true, true),
+                ("IBM", true, true, true),
+                ("'s", false, false, false),
+                ("3M", false, false, true),
+                ("U.S.", true, true, true),
+                ("A", true, false, false),
+                ("\u{24b6}", true, false, false),
+                ("d\u{e9}j\u{e0}", false, false, false),
+                ("X", true, false, false),
+                ("-", false, false, false),
+                ("1", false, false, false),
+                ("CEO", true, true, true),
+                ("'S", false, false, true),
+            ]
+        );
+    }
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text(text)).collect()
