@@ -49,11 +49,49 @@ pub(crate) struct GazetteerMatcher {
     patterns: Vec<Pattern>,
     /// Exact form -> pattern index, for lookups of assembled names.
     by_form: FxHashMap<String, usize>,
-    /// Bit `k` set: some form starts with the lowercase ASCII letter
-    /// `b'a' + k` ("eBay"). Words starting with any other lowercase letter
-    /// cannot start a name: the case rules never let a lowercase letter in
-    /// the text stand for an uppercase one in the form.
-    lowercase_starts: u32,
+    /// The first two bytes of every lowercased form: a word whose first two
+    /// (lowercased) bytes are not here starts no name, and most words are
+    /// ruled out before the hash lookup.
+    pairs: PairSet,
+    /// The same for the forms that start with a lowercase ASCII letter as
+    /// written ("eBay", "easyJet"). A word starting with a lowercase letter
+    /// can only start one of these: the case rules never let a lowercase
+    /// letter in the text stand for an uppercase one in the form.
+    lowercase_pairs: PairSet,
+}
+
+/// A set of byte pairs, as a 65,536-bit map.
+#[derive(Debug, Clone)]
+struct PairSet(Box<[u64]>);
+
+impl PairSet {
+    fn new() -> Self {
+        PairSet(vec![0u64; 1024].into_boxed_slice())
+    }
+
+    /// Add the first two bytes of `s`; a one-byte `s` adds every pair it
+    /// starts.
+    fn add(&mut self, s: &[u8]) {
+        match *s {
+            [] => {}
+            [b0] => {
+                for b1 in 0..=255u8 {
+                    self.set(b0, b1);
+                }
+            }
+            [b0, b1, ..] => self.set(b0, b1),
+        }
+    }
+
+    fn set(&mut self, b0: u8, b1: u8) {
+        let k = usize::from(b0) << 8 | usize::from(b1);
+        self.0[k / 64] |= 1 << (k % 64);
+    }
+
+    fn contains(&self, b0: u8, b1: u8) -> bool {
+        let k = usize::from(b0) << 8 | usize::from(b1);
+        self.0[k / 64] & (1 << (k % 64)) != 0
+    }
 }
 
 /// A lowercased form to try and the pattern it stands for.
@@ -155,10 +193,13 @@ impl GazetteerMatcher {
                     .then(a.pattern.cmp(&b.pattern))
             });
         }
-        let mut lowercase_starts = 0u32;
+        let mut pairs = PairSet::new();
+        let mut lowercase_pairs = PairSet::new();
         for form in &searched {
-            if let Some(b @ b'a'..=b'z') = form.bytes().next() {
-                lowercase_starts |= 1 << (b - b'a');
+            let lowered = form.to_ascii_lowercase();
+            pairs.add(lowered.as_bytes());
+            if form.starts_with(|c: char| c.is_ascii_lowercase()) {
+                lowercase_pairs.add(lowered.as_bytes());
             }
         }
         // Curly variants map to their owner pattern.
@@ -171,7 +212,8 @@ impl GazetteerMatcher {
             unkeyed,
             patterns: all,
             by_form,
-            lowercase_starts,
+            pairs,
+            lowercase_pairs,
         }
     }
 
@@ -197,10 +239,15 @@ impl GazetteerMatcher {
             if s < next_free || !matches!(t.kind, TokKind::Word | TokKind::Number) {
                 continue;
             }
-            if let b @ b'a'..=b'z' = bytes[s] {
-                if self.lowercase_starts & (1 << (b - b'a')) == 0 {
-                    continue;
-                }
+            let lb = lower.as_bytes();
+            let (b0, b1) = (lb[s], lb.get(s + 1).copied().unwrap_or(0));
+            let filter = if bytes[s].is_ascii_lowercase() {
+                &self.lowercase_pairs
+            } else {
+                &self.pairs
+            };
+            if !filter.contains(b0, b1) {
+                continue;
             }
             if s > 0 {
                 let prev = text[..s].chars().next_back().unwrap_or(' ');
@@ -420,5 +467,17 @@ mod tests {
         );
         // Forms that start in lowercase still match.
         assert_eq!(found_in(g, "shares of eBay rose"), vec!["eBay"]);
+    }
+
+    #[test]
+    fn the_pair_filter_keeps_one_letter_digit_and_headline_forms() {
+        let g = r#"[(id: "x", name: "X", kind: firm), (id: "m3", name: "3M", kind: firm),
+                    (id: "ebay", name: "eBay", kind: firm), (id: "intel", name: "Intel", kind: firm)]"#;
+        assert_eq!(
+            found_in(g, "X, 3M's unit, eBay and INTEL; X. and Xavier"),
+            vec!["X", "3M", "eBay", "INTEL", "X"]
+        );
+        // A lowercase word never starts an uppercase form.
+        assert_eq!(found_in(g, "x and intel"), Vec::<String>::new());
     }
 }

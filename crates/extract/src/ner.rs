@@ -439,45 +439,42 @@ pub fn normalize_name(name: &str, lexicon: &Lexicon) -> String {
         s
     };
     let s = s.strip_suffix("'s").unwrap_or(s);
+    // The kept words, one space apart, in one buffer that becomes the result.
     let mut buf = String::with_capacity(s.len());
-    let mut words: Vec<(usize, usize)> = Vec::new();
     for raw in s.split(|c: char| c.is_whitespace() || c == '-' || c == '/' || c == ',') {
-        let start = buf.len();
+        let before = buf.len();
+        if before > 0 {
+            buf.push(' ');
+        }
+        let mark = buf.len();
         buf.extend(raw.chars().filter(|c| c.is_alphanumeric() || *c == '&'));
-        if buf.len() > start {
-            words.push((start, buf.len()));
+        if buf.len() == mark {
+            buf.truncate(before);
         }
     }
-    let word = |w: (usize, usize)| &buf[w.0..w.1];
-    let mut words = &words[..];
-    if words.len() > 1 && word(words[0]).eq_ignore_ascii_case("the") {
-        words = &words[1..];
-    }
-    while let [rest @ .., last] = words {
-        if rest.is_empty() {
-            break;
+    let mut begin = 0;
+    if let Some(sp) = buf.find(' ') {
+        if buf[..sp].eq_ignore_ascii_case("the") {
+            begin = sp + 1;
         }
-        let last = word(*last);
+    }
+    let mut end = buf.len();
+    while let Some(sp) = buf[begin..end].rfind(' ') {
+        let last = &buf[begin + sp + 1..end];
         let is_suffix = lexicon.is_legal_suffix(last)
             || CORPORATE_TAILS.iter().any(|x| last.eq_ignore_ascii_case(x));
-        if is_suffix {
-            words = rest;
-        } else {
+        if !is_suffix {
             break;
         }
+        end = begin + sp;
     }
-    let mut out = String::with_capacity(buf.len() + words.len());
-    for (k, w) in words.iter().enumerate() {
-        if k > 0 {
-            out.push(' ');
-        }
-        out.push_str(word(*w));
-    }
-    if out.is_ascii() {
-        out.make_ascii_lowercase();
-        out
+    buf.truncate(end);
+    buf.drain(..begin);
+    if buf.is_ascii() {
+        buf.make_ascii_lowercase();
+        buf
     } else {
-        out.to_lowercase()
+        buf.to_lowercase()
     }
 }
 

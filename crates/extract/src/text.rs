@@ -482,8 +482,7 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         if t.newline_before {
             line_first = i;
         }
-        let s = t.text(text);
-        if t.kind == TokKind::Punct && is_terminal(s) {
+        if t.kind == TokKind::Punct && is_terminal(t.text(text)) {
             // Absorb repeated terminals and closing quotes/brackets.
             let mut j = i + 1;
             while j < n
@@ -616,7 +615,12 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     for s in base {
         let mut first = s.first;
         for i in s.first..s.last.saturating_sub(1) {
-            if tokens[i].kind == TokKind::Word && dotted_word_ends_sentence(text, tokens, i) {
+            let t = &tokens[i];
+            // Only a word ending in its own full stop ("U.S.") can end here.
+            if t.kind == TokKind::Word
+                && text.as_bytes()[t.end as usize - 1] == b'.'
+                && dotted_word_ends_sentence(text, tokens, i)
+            {
                 push_sentence(&mut out, tokens, first, i + 1);
                 first = i + 1;
             }
