@@ -106,13 +106,17 @@ const FIRM_POSSESSIONS: &[&str] = &[
     "market",
 ];
 
-/// [`ORG_LEFT_CONTEXT`] split into words, once.
-static ORG_LEFT_WORDS: std::sync::LazyLock<Vec<Vec<&'static str>>> =
+/// [`ORG_LEFT_CONTEXT`] split into words, by last word (the word right
+/// before the name), once.
+static ORG_LEFT_WORDS: std::sync::LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> =
     std::sync::LazyLock::new(|| {
-        ORG_LEFT_CONTEXT
-            .iter()
-            .map(|p| p.split(' ').collect())
-            .collect()
+        let mut by_last: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::default();
+        for p in ORG_LEFT_CONTEXT {
+            let words: Vec<&str> = p.split(' ').collect();
+            let last = words[words.len() - 1];
+            by_last.entry(last).or_default().push(words);
+        }
+        by_last
     });
 
 /// Words right before a name that show it is an organisation.
@@ -1883,7 +1887,7 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
             return Some(EntityKind::Agency);
         }
         // "shares in X", "bid for X", "bought X".
-        for words in ORG_LEFT_WORDS.iter() {
+        for words in ORG_LEFT_WORDS.get(prev).into_iter().flatten() {
             let len = words.len();
             if first >= len
                 && words
