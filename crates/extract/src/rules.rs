@@ -108,6 +108,12 @@ pub struct RuleSpec {
     /// ("sell its unit to X" is no supply contract).
     #[serde(default)]
     pub forbids: Vec<String>,
+    /// A price or sum right after the trigger is what is paid or lent, so
+    /// no match: "offered 65 dlrs per share for X", "provided 37 mln dlrs
+    /// to X" (goods named after the sum still count: "sold $4bn of
+    /// equipment to X", "systems worth 4 mln dlrs").
+    #[serde(default)]
+    pub no_price: bool,
     /// Which voices the rule applies to (verbs).
     #[serde(default)]
     pub voice: Voice,
@@ -538,6 +544,48 @@ fn clause_end(rules: &Rules, s: &Sent<'_>, i: usize) -> usize {
         k += 1;
     }
     s.last
+}
+
+/// The end of the window right of `i`: the clause end, or `max_gap` tokens
+/// past `i`. An amount in brackets ("($2.3bn; \u{a3}1.8bn)", "(1.88bn
+/// euros)") neither ends the clause nor counts toward the gap; other
+/// brackets hold names ("(Keystone Bancshares Inc)") and count.
+fn window_end(rules: &Rules, s: &Sent<'_>, i: usize, max_gap: usize) -> usize {
+    let mut counted = 0usize;
+    let mut k = i;
+    while k < s.last {
+        let w = s.low(k);
+        if w == ";" || w == "\u{2014}" || rules.clause_breaks.iter().any(|b| b == w) {
+            return k;
+        }
+        if w == "(" {
+            if let Some(close) = amount_aside_end(s, k) {
+                k = close + 1;
+                continue;
+            }
+        }
+        counted += 1;
+        if counted > max_gap + 1 {
+            return k;
+        }
+        k += 1;
+    }
+    s.last
+}
+
+/// The closing bracket of an aside opening at `open` that gives an amount:
+/// it starts with a currency sign or a number and closes within 12 tokens.
+fn amount_aside_end(s: &Sent<'_>, open: usize) -> Option<usize> {
+    let first = open + 1;
+    if first >= s.last {
+        return None;
+    }
+    let amount = s.tokens[first].kind == TokKind::Number
+        || matches!(s.low(first), "$" | "\u{a3}" | "\u{20ac}" | "\u{a5}");
+    if !amount {
+        return None;
+    }
+    (first..s.last.min(first + 12)).find(|&q| s.low(q) == ")")
 }
 
 /// Whether token `k` can sit between a preposition and its noun: an
@@ -1003,7 +1051,7 @@ fn object_with(
     exclude: Option<usize>,
     allowed_next: &[String],
 ) -> Option<usize> {
-    let end = clause_end(rules, s, i).min(i + max_gap + 1);
+    let end = window_end(rules, s, i, max_gap);
     for (ai, a) in s.args.iter().enumerate() {
         if a.first < i || a.first >= end || Some(ai) == exclude {
             continue;
@@ -1045,6 +1093,10 @@ fn object_with(
             None
         };
         let Some(at) = prep_at else { continue };
+        // "according to X" names a source, not a party.
+        if at > 0 && s.low(at) == "to" && s.low(at - 1) == "according" {
+            continue;
+        }
         // An infinitive "to" is no preposition.
         if s.low(at) == "to" && at + 1 < s.last && INFINITIVES.contains(&s.low(at + 1)) {
             continue;
@@ -1305,7 +1357,7 @@ fn prep_agent(
     max_gap: usize,
     preps: &[&str],
 ) -> Option<usize> {
-    let end = clause_end(rules, s, t1).min(t1 + max_gap + 1);
+    let end = window_end(rules, s, t1, max_gap);
     for k in t1..end {
         if preps.contains(&s.low(k)) {
             let mut q = k + 1;
@@ -1703,6 +1755,9 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     {
         return;
     }
+    if rule.no_price && price_follows(s, t1) {
+        return;
+    }
     let after = s.args[patient].last;
     if !has_required(rule, s, t1, s.args[patient].first)
         && !has_required(rule, s, t1, t1 + 4)
@@ -1718,6 +1773,69 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             }
         }
     }
+}
+
+/// Whether a sum of money starts at token `k`, after at most three
+/// approximators ("about 57 mln dlrs", "\u{a3}1.3bn", "65 dlrs per share"),
+/// and is not the value of goods named after it ("$4bn of equipment",
+/// "4 mln dlrs worth").
+fn price_follows(s: &Sent<'_>, mut k: usize) -> bool {
+    let mut skipped = 0;
+    while k < s.last
+        && skipped < 3
+        && matches!(
+            s.low(k),
+            "about"
+                | "approximately"
+                | "some"
+                | "nearly"
+                | "around"
+                | "roughly"
+                | "almost"
+                | "over"
+                | "more"
+                | "than"
+                | "up"
+                | "to"
+                | "a"
+                | "an"
+        )
+    {
+        k += 1;
+        skipped += 1;
+    }
+    if k >= s.last {
+        return false;
+    }
+    let sign = matches!(s.low(k), "$" | "\u{a3}" | "\u{20ac}" | "\u{a5}");
+    let mut q = k + usize::from(sign);
+    if q >= s.last || !s.low(q).starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    q += 1;
+    let scale = |w: &str| {
+        matches!(
+            w,
+            "mln" | "million" | "bln" | "billion" | "m" | "bn" | "trillion"
+        )
+    };
+    let currency = |w: &str| {
+        matches!(
+            w,
+            "dlrs" | "dlr" | "dollars" | "euros" | "pounds" | "yen" | "marks" | "francs" | "cents"
+        )
+    };
+    if q < s.last && scale(s.low(q)) {
+        q += 1;
+    }
+    if !sign {
+        if q < s.last && currency(s.low(q)) {
+            q += 1;
+        } else {
+            return false;
+        }
+    }
+    !(q < s.last && matches!(s.low(q), "of" | "worth"))
 }
 
 /// Whether the noun at `t0` is the object of a one-word dispute verb

@@ -1461,3 +1461,49 @@ fn and_before_a_common_noun_starts_another_party() {
         "org:banner industries",
     );
 }
+
+#[test]
+fn an_amount_in_brackets_does_not_count_toward_the_gap() {
+    assert_fact(
+        "Brightwater Ltd has rejected a takeover offer worth 3.1bn Australian dollars \
+         ($2.3bn; \u{a3}1.8bn) from rival Halvorsen Corp.",
+        RelationKind::Dispute,
+        "org:brightwater",
+        "org:halvorsen",
+    );
+}
+
+#[test]
+fn a_source_after_according_to_is_no_party() {
+    let d = extract("Halvorsen Corp will deliver new servers, according to Brightwater Ltd.");
+    assert!(relations(&d).is_empty(), "{:?}", relations(&d));
+}
+
+#[test]
+fn a_price_after_a_supply_verb_is_no_supply() {
+    for text in [
+        "Halvorsen Corp has offered 65 dlrs per share for Brightwater Ltd.",
+        "Halvorsen Corp offered \u{a3}1.3bn for Brightwater Ltd.",
+        "Halvorsen Corp will provide about 37 mln dlrs to Brightwater Ltd.",
+    ] {
+        let d = extract(text);
+        assert!(
+            !relations(&d).iter().any(|r| r.starts_with("contract")),
+            "{text}: {:?}",
+            relations(&d)
+        );
+    }
+    // Goods named after the sum are still supplied.
+    assert_fact(
+        "Halvorsen Corp sold three computer systems worth 4 mln dlrs to Brightwater Ltd.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "org:brightwater",
+    );
+    assert_fact(
+        "Halvorsen Corp sold 700,000 dlrs worth of its processors to Brightwater Ltd.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "org:brightwater",
+    );
+}
