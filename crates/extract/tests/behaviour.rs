@@ -1507,3 +1507,19 @@ fn a_price_after_a_supply_verb_is_no_supply() {
         "org:brightwater",
     );
 }
+
+#[test]
+fn a_shareholder_is_an_investor() {
+    for text in [
+        "Brightwater Ltd, the largest shareholder in Halvorsen Corp, objected.",
+        "Halvorsen Corp's biggest shareholder, Brightwater Ltd, objected.",
+        "Brightwater Ltd is a major investor in Halvorsen Corp.",
+    ] {
+        assert_fact(
+            text,
+            RelationKind::Investment,
+            "org:brightwater",
+            "org:halvorsen",
+        );
+    }
+}
