@@ -271,7 +271,16 @@ impl GazetteerMatcher {
             // would take a part of that name for the whole.
             // Forms differing only in case ("OPEC", "Opec") are all tried.
             let mut cands = keyed.iter().chain(self.unkeyed.iter());
-            let Some(longest) = cands.find(|c| rest.starts_with(&*c.lowered)) else {
+            // The last byte first: forms sharing a first word ("national
+            // ...") mostly differ there, and it saves the full comparison.
+            let rb = rest.as_bytes();
+            let present = |c: &&Candidate| {
+                let l = c.lowered.as_bytes();
+                rb.len() >= l.len()
+                    && l.last().is_none_or(|&b| rb[l.len() - 1] == b)
+                    && rb.starts_with(l)
+            };
+            let Some(longest) = cands.find(present) else {
                 continue;
             };
             next_free = s + longest.lowered.len();

@@ -426,17 +426,17 @@ fn is_legal_form(lexicon: &Lexicon, word: &str) -> bool {
 /// Normalise a name for matching: casefold, drop punctuation, a leading
 /// "the", and trailing legal suffixes.
 pub fn normalize_name(name: &str, lexicon: &Lexicon) -> String {
-    // One buffer for the kept characters and word ranges into it: this runs
-    // for every candidate name.
+    // This runs for every candidate name: byte tests guard the substring
+    // searches, which are costly to set up.
     let curly;
-    let s = if name.contains('\u{2019}') {
+    let s = if !name.is_ascii() && name.contains('\u{2019}') {
         curly = name.replace('\u{2019}', "'");
         curly.as_str()
     } else {
         name
     };
     let possessive;
-    let s = if s.contains("'s ") {
+    let s = if s.as_bytes().contains(&b'\'') && s.contains("'s ") {
         possessive = s.replace("'s ", " ");
         possessive.as_str()
     } else {
@@ -451,7 +451,15 @@ pub fn normalize_name(name: &str, lexicon: &Lexicon) -> String {
             buf.push(' ');
         }
         let mark = buf.len();
-        buf.extend(raw.chars().filter(|c| c.is_alphanumeric() || *c == '&'));
+        if raw.is_ascii() {
+            for b in raw.bytes() {
+                if b.is_ascii_alphanumeric() || b == b'&' {
+                    buf.push(char::from(b));
+                }
+            }
+        } else {
+            buf.extend(raw.chars().filter(|c| c.is_alphanumeric() || *c == '&'));
+        }
         if buf.len() == mark {
             buf.truncate(before);
         }
@@ -537,7 +545,11 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     // 1. Ticker asides: "(NASDAQ: AMZN)".
     let mut tickers: Vec<(usize, String)> = Vec::new(); // (token before "(", ticker)
     for i in 0..n.saturating_sub(4) {
-        if cx.tok(i) == "(" && EXCHANGES.contains(&cx.tok(i + 1)) && cx.tok(i + 2) == ":" {
+        if cx.text.as_bytes()[cx.tokens[i].start as usize] == b'('
+            && cx.tok(i) == "("
+            && EXCHANGES.contains(&cx.tok(i + 1))
+            && cx.tok(i + 2) == ":"
+        {
             let mut j = i + 3;
             let mut syms = Vec::new();
             while j < n && cx.tokens[j].kind == TokKind::Word && cx.tokens[j].all_caps {
@@ -2217,9 +2229,14 @@ fn country_mentions(
     // Explicit: "<Demonym|Country> government".
     let mut i = 0;
     while i + 1 < n {
+        // Cheap token tests first: this loop visits every token.
+        if covered[i] || !cx.is_capword(i) {
+            i += 1;
+            continue;
+        }
         let w = cx.tok(i);
         let next = cx.low(i + 1);
-        if !covered[i] && gov_words.contains(&next) && cx.is_capword(i) {
+        if gov_words.contains(&next) {
             if let Some(country) = lx.country(w) {
                 // "U.S. Government Agencies" is a longer name, not the government.
                 let longer = i + 2 < n
@@ -2564,7 +2581,9 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
     let mut added = Vec::new();
     let mut i = 0;
     while i < n {
-        if covered[i] {
+        // Only "it", "its" and "the" start a reference: two or three bytes.
+        let t = &cx.tokens[i];
+        if covered[i] || !matches!(t.end - t.start, 2 | 3) {
             i += 1;
             continue;
         }
