@@ -675,7 +675,8 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
 
     // A one-word alias followed by more capitalised words is the start of
     // another name: "Sun Interbrew" is not Sun Microsystems, "Eon Labs" not
-    // E.ON.
+    // E.ON. The forms that head another name here are remembered.
+    let mut heads_other_name: HashSet<usize> = HashSet::default();
     ghits.retain(|g| {
         let p = cx.matcher.pattern(g.pattern);
         // Acronyms head longer names of their own ("IRS Office of Digital
@@ -708,11 +709,19 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         }
         let w = cx.tok(next);
         let lx = cx.lexicon;
-        lx.not_names.contains(w)
+        let keep = lx.not_names.contains(w)
             || lx.person_titles.contains(w.to_lowercase().as_str())
             || lx.is_place(w)
             || lx.is_demonym(w)
-            || lx.is_non_org_head(w)
+            || lx.is_non_org_head(w);
+        // Only a firm's form, and not the start of a place ("United
+        // States"): agencies head names of their own parts ("House Ways and
+        // Means Committee").
+        let entry = &cx.gazetteer.entries()[cx.matcher.pattern(g.pattern).entry];
+        if !keep && entry.kind == EntityKind::Firm && !lx.is_place(cx.span(g.first, next + 1)) {
+            heads_other_name.insert(g.pattern);
+        }
+        keep
     });
     // A one-word name right after a person's title or first name is the
     // person: "Mr Sears", "Michael Sears" are not Sears the retailer.
@@ -750,6 +759,17 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             continue;
         }
         if p.ambiguous && !ambiguous_ok(cx, g.first, g.last, p.entry, &doc_has_entry) {
+            continue;
+        }
+        // An ambiguous word that heads another name in this document is
+        // that name's short form: "United" after "United Breweries" is the
+        // brewer, not United Airlines; unless the document also names the
+        // entry unambiguously ("United Airlines").
+        if p.ambiguous
+            && g.last - g.first == 1
+            && heads_other_name.contains(&g.pattern)
+            && !doc_has_entry.contains(&p.entry)
+        {
             continue;
         }
         accepted_entries.insert(p.entry);

@@ -1523,3 +1523,25 @@ fn a_shareholder_is_an_investor() {
         );
     }
 }
+
+#[test]
+fn an_ambiguous_word_heading_another_name_is_that_names_short_form() {
+    let text = "Brightwater Ltd agreed to buy 30% of India's United Breweries. \
+                Brightwater will take a stake in United, maker of a lager brand.";
+    let d = extract(text);
+    assert!(
+        !entity_ids(&d).contains(&"united_airlines"),
+        "{:?}",
+        entity_ids(&d)
+    );
+    // The airline named in full keeps its short form.
+    let d = extract(
+        "United Airlines pilots met on Monday. Brightwater Ltd will take a stake in United, \
+         whose United Express unit grew.",
+    );
+    assert!(
+        entity_ids(&d).contains(&"united_airlines"),
+        "{:?}",
+        entity_ids(&d)
+    );
+}
