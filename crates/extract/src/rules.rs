@@ -165,10 +165,37 @@ pub struct Rules {
     /// The file contents.
     pub file: RulesFile,
     triggers: FxHashMap<String, Vec<(usize, Vec<String>)>>,
-    negation: Vec<Vec<String>>,
-    hedges: Vec<Vec<String>>,
-    reporting: Vec<Vec<String>>,
+    negation: CueSet,
+    hedges: CueSet,
+    reporting: CueSet,
     clause_breaks: Vec<String>,
+}
+
+/// Cue phrases (negation, hedges, reporting) by their first word: the
+/// status of a statement probes every token of a window.
+#[derive(Debug, Clone, Default)]
+struct CueSet {
+    by_first: FxHashMap<String, Vec<Vec<String>>>,
+}
+
+impl CueSet {
+    fn new(phrases: &[String]) -> Self {
+        let mut by_first: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
+        for p in phrases {
+            let words = split_phrase(p);
+            if let Some(first) = words.first() {
+                by_first.entry(first.clone()).or_default().push(words);
+            }
+        }
+        CueSet { by_first }
+    }
+
+    /// Whether a cue starts at token `k`.
+    fn at(&self, s: &Sent<'_>, k: usize) -> bool {
+        self.by_first
+            .get(s.low(k))
+            .is_some_and(|cues| cues.iter().any(|c| s.phrase_at(k, c)))
+    }
 }
 
 fn split_phrase(p: &str) -> Vec<String> {
@@ -236,9 +263,9 @@ impl Rules {
             v.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
         }
         Ok(Rules {
-            negation: file.negation.iter().map(|p| split_phrase(p)).collect(),
-            hedges: file.hedges.iter().map(|p| split_phrase(p)).collect(),
-            reporting: file.reporting.iter().map(|p| split_phrase(p)).collect(),
+            negation: CueSet::new(&file.negation),
+            hedges: CueSet::new(&file.hedges),
+            reporting: CueSet::new(&file.reporting),
             clause_breaks: file
                 .clause_breaks
                 .iter()
@@ -1213,9 +1240,8 @@ fn status(rules: &Rules, s: &Sent<'_>, trigger: usize, rule: &RuleSpec) -> Statu
             break;
         }
     }
-    let window_has = |cues: &Vec<Vec<String>>, from: usize, to: usize| -> bool {
-        (from..to).any(|k| cues.iter().any(|c| s.phrase_at(k, c)))
-    };
+    let window_has =
+        |cues: &CueSet, from: usize, to: usize| -> bool { (from..to).any(|k| cues.at(s, k)) };
     if window_has(
         &rules.negation,
         start.max(trigger.saturating_sub(7)),
