@@ -504,7 +504,8 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     // which the document also writes in lowercase.
     // A bitmap over (first byte, length) rules most words out before the
     // hash lookup: this pass runs at every token.
-    let mut openers: HashSet<&str> = HashSet::default();
+    // Opener -> whether the document also writes it in lowercase.
+    let mut openers: HashMap<&str, bool> = HashMap::default();
     let mut opener_shapes = [0u64; 16];
     let shape = |w: &str| (usize::from(w.as_bytes()[0]) * 31 + w.len()) & 1023;
     for s in cx.sentences {
@@ -512,24 +513,30 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             let t = &cx.tokens[k];
             if t.kind == TokKind::Word && t.cap {
                 let w = cx.lower_tok(k);
-                openers.insert(w);
+                openers.insert(w, false);
                 let b = shape(w);
                 opener_shapes[b / 64] |= 1 << (b % 64);
             }
         }
     }
-    let mut lowercase_words: HashSet<&str> = HashSet::default();
     if !openers.is_empty() {
         for t in cx.tokens {
             if t.kind == TokKind::Word && !t.cap {
                 let w = t.text(cx.text);
                 let b = shape(w);
-                if opener_shapes[b / 64] & (1 << (b % 64)) != 0 && openers.contains(w) {
-                    lowercase_words.insert(w);
+                if opener_shapes[b / 64] & (1 << (b % 64)) != 0 {
+                    if let Some(seen) = openers.get_mut(w) {
+                        *seen = true;
+                    }
                 }
             }
         }
     }
+    let lowercase_words: HashSet<&str> = openers
+        .iter()
+        .filter(|&(_, &seen)| seen)
+        .map(|(&w, _)| w)
+        .collect();
     let headline: Vec<bool> = cx
         .sentences
         .iter()
