@@ -198,11 +198,22 @@ impl CueSet {
     }
 }
 
+/// A currency sign standing before an amount.
+fn is_currency_sign(w: &str) -> bool {
+    matches!(w, "$" | "\u{a3}" | "\u{20ac}" | "\u{a5}")
+}
+
 fn split_phrase(p: &str) -> Vec<String> {
     p.split_whitespace().map(|w| w.to_lowercase()).collect()
 }
 
 impl Rules {
+    /// Whether token text `w` ends a clause for role search: a semicolon,
+    /// a dash, or one of the file's clause breaks.
+    fn ends_clause(&self, w: &str) -> bool {
+        w == ";" || w == "\u{2014}" || self.clause_breaks.iter().any(|b| b == w)
+    }
+
     /// Parse rules from RON text; `origin` names the file in errors.
     pub fn from_ron(text: &str, origin: &str) -> Result<Self, ExtractError> {
         let file: RulesFile =
@@ -565,7 +576,7 @@ fn clause_end(rules: &Rules, s: &Sent<'_>, i: usize) -> usize {
     let mut k = i;
     while k < s.last {
         let w = s.low(k);
-        if w == ";" || w == "\u{2014}" || rules.clause_breaks.iter().any(|b| b == w) {
+        if rules.ends_clause(w) {
             return k;
         }
         k += 1;
@@ -582,7 +593,7 @@ fn window_end(rules: &Rules, s: &Sent<'_>, i: usize, max_gap: usize) -> usize {
     let mut k = i;
     while k < s.last {
         let w = s.low(k);
-        if w == ";" || w == "\u{2014}" || rules.clause_breaks.iter().any(|b| b == w) {
+        if rules.ends_clause(w) {
             return k;
         }
         if w == "(" {
@@ -607,8 +618,7 @@ fn amount_aside_end(s: &Sent<'_>, open: usize) -> Option<usize> {
     if first >= s.last {
         return None;
     }
-    let amount = s.tokens[first].kind == TokKind::Number
-        || matches!(s.low(first), "$" | "\u{a3}" | "\u{20ac}" | "\u{a5}");
+    let amount = s.tokens[first].kind == TokKind::Number || is_currency_sign(s.low(first));
     if !amount {
         return None;
     }
@@ -1833,7 +1843,7 @@ fn price_follows(s: &Sent<'_>, mut k: usize) -> bool {
     if k >= s.last {
         return false;
     }
-    let sign = matches!(s.low(k), "$" | "\u{a3}" | "\u{20ac}" | "\u{a5}");
+    let sign = is_currency_sign(s.low(k));
     let mut q = k + usize::from(sign);
     if q >= s.last || !s.low(q).starts_with(|c: char| c.is_ascii_digit()) {
         return false;
