@@ -65,6 +65,26 @@ fn entity_ids(d: &DocExtraction) -> Vec<&str> {
     d.entities.iter().map(|e| e.id.as_str()).collect()
 }
 
+/// No entity `id` was extracted.
+fn assert_no_entity(d: &DocExtraction, id: &str) {
+    assert!(
+        !entity_ids(d).contains(&id),
+        "{id} found; entities: {:?}; relations: {:?}",
+        entity_ids(d),
+        relations(d)
+    );
+}
+
+/// Entity `id` was extracted with `alias` among its aliases.
+fn assert_alias(d: &DocExtraction, id: &str, alias: &str) {
+    let e = entity(d, id);
+    assert!(
+        e.aliases.iter().any(|a| a == alias),
+        "{id}: no alias {alias:?} in {:?}",
+        e.aliases
+    );
+}
+
 /// The relation `kind source -> target` is stated as fact, and is the only
 /// relation between the two.
 fn assert_fact(text: &str, kind: RelationKind, source: &str, target: &str) {
@@ -721,9 +741,9 @@ fn choosing_a_court_is_no_contract() {
 #[test]
 fn a_name_after_an_honorific_or_first_name_is_a_person() {
     let d = extract("Michael Sears admitted his guilt. Boeing sacked Mr Sears in November 2003.");
-    assert!(!entity_ids(&d).contains(&"sears"), "{:?}", entity_ids(&d));
+    assert_no_entity(&d, "sears");
     let d = extract("Boeing sacked Mr Sears in November 2003.");
-    assert!(!entity_ids(&d).contains(&"sears"), "{:?}", entity_ids(&d));
+    assert_no_entity(&d, "sears");
     // The retailer on its own is still the retailer.
     let d = extract("Sears said it would close 100 stores.");
     assert!(entity_ids(&d).contains(&"sears"), "{:?}", entity_ids(&d));
@@ -738,11 +758,7 @@ fn market_and_commodity_words_are_no_firms() {
         entity_ids(&d)
     );
     let d = extract("The motto is Bringing Russia's Gold to Market, said Highland Gold.");
-    assert!(
-        !entity_ids(&d).contains(&"org:gold"),
-        "{:?}",
-        entity_ids(&d)
-    );
+    assert_no_entity(&d, "org:gold");
     // A firm's shares still make it a firm.
     let d = extract("Acme shares rose 5% on Tuesday.");
     assert!(entity_ids(&d).contains(&"org:acme"), "{:?}", entity_ids(&d));
@@ -881,14 +897,10 @@ fn a_name_with_and_is_one_firm_when_an_ampersand_acronym_follows() {
     );
     let sn = entity(&d, "org:scottish and newcastle");
     assert_eq!(sn.kind, EntityKind::Firm);
-    assert!(sn.aliases.iter().any(|a| a == "S&N"), "{:?}", sn.aliases);
+    assert_alias(&d, "org:scottish and newcastle", "S&N");
     // Initials that do not match join nothing.
     let d = extract("Scottish and Newcastle (SN) fans met on Sunday.");
-    assert!(
-        !entity_ids(&d).contains(&"org:scottish and newcastle"),
-        "{:?}",
-        entity_ids(&d)
-    );
+    assert_no_entity(&d, "org:scottish and newcastle");
 }
 
 #[test]
@@ -1004,17 +1016,8 @@ fn a_suffixed_gazetteer_name_is_the_gazetteer_entity() {
     let d = extract(
         "Honeywell said it completed the sale. The venture is owned by Honeywell Inc and NEC.",
     );
-    assert!(
-        !entity_ids(&d).contains(&"org:honeywell"),
-        "{:?}",
-        entity_ids(&d)
-    );
-    let e = entity(&d, "honeywell");
-    assert!(
-        e.aliases.iter().any(|a| a == "Honeywell Inc"),
-        "{:?}",
-        e.aliases
-    );
+    assert_no_entity(&d, "org:honeywell");
+    assert_alias(&d, "honeywell", "Honeywell Inc");
 }
 
 #[test]
@@ -1198,12 +1201,7 @@ fn a_known_name_with_a_head_and_suffix_is_the_same_firm() {
         "{ids:?} {:?}",
         relations(&d)
     );
-    let e = entity(&d, "newmont");
-    assert!(
-        e.aliases.iter().any(|a| a == "Newmont Mining Corp"),
-        "{:?}",
-        e.aliases
-    );
+    assert_alias(&d, "newmont", "Newmont Mining Corp");
 }
 
 #[test]
@@ -1240,12 +1238,7 @@ fn a_known_firm_with_its_legal_form_ends_one_list_member() {
         "{:?}",
         entity_ids(&d)
     );
-    let e = entity(&d, "altria");
-    assert!(
-        e.aliases.iter().any(|a| a == "Altria Group"),
-        "{:?}",
-        e.aliases
-    );
+    assert_alias(&d, "altria", "Altria Group");
 }
 
 #[test]
@@ -1333,12 +1326,7 @@ fn a_country_after_a_possessive_is_no_party() {
         "ACME <ACM> TO BUY GM <GM> SCHOOL BUS ARM\n\nAcme Transit Corp said it has\nagreed to \
          buy General Motors Corp's U.S.\nSchool Bus and Spares business for 40 mln dlrs.\n",
     );
-    assert!(
-        !entity_ids(&d).contains(&"us_government"),
-        "{:?} {:?}",
-        entity_ids(&d),
-        relations(&d)
-    );
+    assert_no_entity(&d, "us_government");
 }
 
 #[test]
@@ -1348,11 +1336,7 @@ fn a_model_designation_is_no_name() {
         "Grumman Aerospace Corp won a Navy contract for 12 EA-6B Prowler aircraft, the \
          Pentagon said.",
     );
-    assert!(
-        !entity_ids(&d).contains(&"electronic_arts"),
-        "{:?}",
-        entity_ids(&d)
-    );
+    assert_no_entity(&d, "electronic_arts");
 }
 
 #[test]
@@ -1410,7 +1394,7 @@ fn investors_named_after_including_are_investors() {
 fn a_short_alias_before_of_and_a_name_is_part_of_that_name() {
     // "House" is no House of Representatives in "House of Fraser".
     let d = extract("House of Fraser shares fell after the company warned on profits.");
-    assert!(!entity_ids(&d).contains(&"house"), "{:?}", entity_ids(&d));
+    assert_no_entity(&d, "house");
 }
 
 #[test]
@@ -1529,11 +1513,7 @@ fn an_ambiguous_word_heading_another_name_is_that_names_short_form() {
     let text = "Brightwater Ltd agreed to buy 30% of India's United Breweries. \
                 Brightwater will take a stake in United, maker of a lager brand.";
     let d = extract(text);
-    assert!(
-        !entity_ids(&d).contains(&"united_airlines"),
-        "{:?}",
-        entity_ids(&d)
-    );
+    assert_no_entity(&d, "united_airlines");
     // The airline named in full keeps its short form.
     let d = extract(
         "United Airlines pilots met on Monday. Brightwater Ltd will take a stake in United, \
