@@ -168,8 +168,14 @@ impl GazetteerMatcher {
         // forms: the same as ASCII case-insensitive matching.
         let mut by_first_word: FxHashMap<Box<str>, Vec<Candidate>> = FxHashMap::default();
         let mut unkeyed = Vec::new();
+        let mut pairs = PairSet::new();
+        let mut lowercase_pairs = PairSet::new();
         for (pi, form) in searched.iter().enumerate() {
             let lowered: Box<str> = form.to_ascii_lowercase().into();
+            pairs.add(lowered.as_bytes());
+            if form.starts_with(|c: char| c.is_ascii_lowercase()) {
+                lowercase_pairs.add(lowered.as_bytes());
+            }
             let key = first_word(&lowered);
             let c = Candidate {
                 lowered: lowered.clone(),
@@ -192,15 +198,6 @@ impl GazetteerMatcher {
                     .cmp(&a.lowered.len())
                     .then(a.pattern.cmp(&b.pattern))
             });
-        }
-        let mut pairs = PairSet::new();
-        let mut lowercase_pairs = PairSet::new();
-        for form in &searched {
-            let lowered = form.to_ascii_lowercase();
-            pairs.add(lowered.as_bytes());
-            if form.starts_with(|c: char| c.is_ascii_lowercase()) {
-                lowercase_pairs.add(lowered.as_bytes());
-            }
         }
         // Curly variants map to their owner pattern.
         let mut all = Vec::with_capacity(owners.len());
