@@ -78,6 +78,10 @@ pub struct Lexicon {
     pub(crate) agency_cues: FxHashSet<String>,
     pub(crate) first_names: FxHashSet<String>,
     pub(crate) person_titles: FxHashSet<String>,
+    /// First words of the person titles that have more than one word
+    /// ("vice" of "vice president"): only after one is a two-word title
+    /// worth building.
+    pub(crate) title_starts: FxHashSet<String>,
     /// Country names and aliases -> index into `file.countries`.
     pub(crate) country_names: FxHashMap<String, usize>,
     /// Demonyms -> index into `file.countries`.
@@ -141,6 +145,11 @@ impl Lexicon {
             agency_cues: lower_set(&file.agency_cues),
             first_names: set(&file.first_names),
             person_titles: lower_set(&file.person_titles),
+            title_starts: file
+                .person_titles
+                .iter()
+                .filter_map(|t| t.split_once(' ').map(|(first, _)| first.to_lowercase()))
+                .collect(),
             country_names,
             demonyms,
             places: set(&file.places),
@@ -171,6 +180,11 @@ impl Lexicon {
     /// Whether a word ends names that are not organisations ("Act").
     pub fn is_non_org_head(&self, word: &str) -> bool {
         self.non_org_heads.contains(word)
+    }
+
+    /// Whether a lowercase word opens a person title of several words.
+    pub(crate) fn opens_title_phrase(&self, lower: &str) -> bool {
+        self.title_starts.contains(lower)
     }
 
     /// Whether a word is a demonym ("Russian").

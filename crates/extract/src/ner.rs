@@ -5,6 +5,8 @@
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::Lexicon;
+#[cfg(test)]
+use crate::lexicon::LexiconFile;
 use crate::matcher::GazetteerMatcher;
 use crate::model::{AliasOrigin, EntityKind, EntitySource};
 use crate::text::{Sentence, TokKind, Token};
@@ -361,6 +363,17 @@ impl<'a> Context<'a> {
         let t = &self.tokens[i];
         &self.lower[t.start as usize..t.end as usize]
     }
+    /// A token in lowercase as `str::to_lowercase` gives it, borrowed from
+    /// the lowercased text when the token is ASCII.
+    fn lowercase(&self, i: usize) -> std::borrow::Cow<'a, str> {
+        let t = &self.tokens[i];
+        let word = &self.text[t.start as usize..t.end as usize];
+        if word.is_ascii() {
+            std::borrow::Cow::Borrowed(&self.lower[t.start as usize..t.end as usize])
+        } else {
+            std::borrow::Cow::Owned(word.to_lowercase())
+        }
+    }
     fn span(&self, first: usize, last: usize) -> &str {
         &self.text[self.tokens[first].start as usize..self.tokens[last - 1].end as usize]
     }
@@ -423,13 +436,16 @@ fn is_legal_form(lexicon: &Lexicon, word: &str) -> bool {
     lexicon.is_legal_suffix(word) || matches!(word, "Group" | "Holdings" | "Holding")
 }
 
-/// Normalise a name for matching: casefold, drop punctuation, a leading
-/// "the", and trailing legal suffixes.
-pub fn normalize_name(name: &str, lexicon: &Lexicon) -> String {
-    // This runs for every candidate name: byte tests guard the substring
-    // searches, which are costly to set up.
+/// Whether a character separates the words of a name.
+fn is_name_separator(c: char) -> bool {
+    c.is_whitespace() || c == '-' || c == '/' || c == ','
+}
+
+/// The words of a name, one space apart, keeping only letters, digits and
+/// "&", with "'s" dropped before a space and at the end.
+fn unicode_name_words(name: &str) -> String {
     let curly;
-    let s = if !name.is_ascii() && name.contains('\u{2019}') {
+    let s = if name.contains('\u{2019}') {
         curly = name.replace('\u{2019}', "'");
         curly.as_str()
     } else {
@@ -443,27 +459,61 @@ pub fn normalize_name(name: &str, lexicon: &Lexicon) -> String {
         s
     };
     let s = s.strip_suffix("'s").unwrap_or(s);
-    // The kept words, one space apart, in one buffer that becomes the result.
     let mut buf = String::with_capacity(s.len());
-    for raw in s.split(|c: char| c.is_whitespace() || c == '-' || c == '/' || c == ',') {
+    for raw in s.split(is_name_separator) {
         let before = buf.len();
         if before > 0 {
             buf.push(' ');
         }
         let mark = buf.len();
-        if raw.is_ascii() {
-            for b in raw.bytes() {
-                if b.is_ascii_alphanumeric() || b == b'&' {
-                    buf.push(char::from(b));
-                }
-            }
-        } else {
-            buf.extend(raw.chars().filter(|c| c.is_alphanumeric() || *c == '&'));
-        }
+        buf.extend(raw.chars().filter(|c| c.is_alphanumeric() || *c == '&'));
         if buf.len() == mark {
             buf.truncate(before);
         }
     }
+    buf
+}
+
+/// `unicode_name_words` for an ASCII name, in one pass over its bytes.
+fn ascii_name_words(s: &[u8]) -> String {
+    let mut buf = String::with_capacity(s.len());
+    // Whether the word being read has kept a byte yet.
+    let mut in_word = false;
+    let mut i = 0;
+    while i < s.len() {
+        let b = s[i];
+        if b.is_ascii_alphanumeric() || b == b'&' {
+            if !in_word && !buf.is_empty() {
+                buf.push(' ');
+            }
+            in_word = true;
+            buf.push(char::from(b));
+        } else if is_name_separator(char::from(b)) {
+            in_word = false;
+        } else if b == b'\''
+            && s.get(i + 1) == Some(&b's')
+            && matches!(s.get(i + 2), None | Some(b' '))
+        {
+            // "'s " reads as a space, a final "'s" as nothing.
+            i += 2;
+            in_word = false;
+            continue;
+        }
+        i += 1;
+    }
+    buf
+}
+
+/// Normalise a name for matching: casefold, drop punctuation, a leading
+/// "the", and trailing legal suffixes.
+pub fn normalize_name(name: &str, lexicon: &Lexicon) -> String {
+    // This runs for every candidate name: byte tests guard the substring
+    // searches, which are costly to set up, and ASCII names take one pass.
+    let mut buf = if name.is_ascii() {
+        ascii_name_words(name.as_bytes())
+    } else {
+        unicode_name_words(name)
+    };
     let mut begin = 0;
     if let Some(sp) = buf.find(' ') {
         if buf[..sp].eq_ignore_ascii_case("the") {
@@ -1654,11 +1704,11 @@ fn find_chunks(
                 && !cx.sentence_start(first)
         };
         while first < last && !whole_is_org {
-            let w = cx.tok(first);
-            let common_opener = cx.sentence_start(first)
-                && (lowercase_words.contains(w.to_lowercase().as_str())
-                    || lx.not_names.contains(w));
-            if lx.not_names.contains(w) || common_opener {
+            let not_name = lx.not_names.contains(cx.tok(first));
+            let common_opener = !not_name
+                && cx.sentence_start(first)
+                && lowercase_words.contains(cx.lowercase(first).as_ref());
+            if not_name || common_opener {
                 first += 1;
                 while first < last && !cx.is_capword(first) {
                     first += 1;
@@ -1734,19 +1784,21 @@ fn ampersand_acronym_after(cx: &Context<'_>, first: usize, last: usize) -> bool 
 /// Classify a chunk by its words.
 fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
     let lx = cx.lexicon;
-    let words: Vec<&str> = (c.first..c.last)
+    let word_idx: Vec<usize> = (c.first..c.last)
         .filter(|&i| cx.tokens[i].kind == TokKind::Word)
-        .map(|i| cx.tok(i))
         .collect();
-    let Some(&first_w) = words.first() else {
+    let (Some(&first_i), Some(&last_i)) = (word_idx.first(), word_idx.last()) else {
         return Class::Drop;
     };
-    let last_w = *words.last().unwrap_or(&first_w);
+    let words: Vec<&str> = word_idx.iter().map(|&i| cx.tok(i)).collect();
+    let first_w = words[0];
+    let last_w = words[words.len() - 1];
     // Titles make a person: "Mr Khodorkovsky", "President Bush".
-    if lx.person_titles.contains(first_w.to_lowercase().as_str()) {
+    let first_low = cx.lowercase(first_i);
+    if lx.person_titles.contains(first_low.as_ref()) {
         return Class::Person;
     }
-    if words.len() >= 3 {
+    if words.len() >= 3 && lx.opens_title_phrase(&first_low) {
         let two = format!("{} {}", first_w, words[1]).to_lowercase();
         if lx.person_titles.contains(two.as_str()) {
             return Class::Person;
@@ -1777,14 +1829,14 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
         && !lx.agency_heads.contains(last_w)
         && !lx.is_legal_suffix(last_w)
     {
-        let last_low = last_w.to_lowercase();
+        let last_low = cx.lowercase(last_i);
         let next = if c.last < cx.tokens.len() {
             cx.low(c.last)
         } else {
             ""
         };
         let noble = matches!(
-            last_low.as_str(),
+            last_low.as_ref(),
             "prince"
                 | "princess"
                 | "king"
@@ -1798,10 +1850,11 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
                 | "dame"
                 | "sir"
         );
-        if (lx.person_titles.contains(last_low.as_str()) && !noble)
-            || lx
-                .person_titles
-                .contains(format!("{last_low} {next}").as_str())
+        if (lx.person_titles.contains(last_low.as_ref()) && !noble)
+            || (lx.opens_title_phrase(&last_low)
+                && lx
+                    .person_titles
+                    .contains(format!("{last_low} {next}").as_str()))
         {
             return Class::Drop;
         }
@@ -1823,15 +1876,18 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
     {
         return Class::Drop;
     }
-    let has_qualifier = words
-        .iter()
-        .any(|w| lx.agency_qualifiers.contains(*w) || lx.is_demonym(w) || lx.country(w).is_some());
+    // Demonyms count through `country`, which knows them too.
+    let has_qualifier = || {
+        words
+            .iter()
+            .any(|w| lx.agency_qualifiers.contains(*w) || lx.country(w).is_some())
+    };
     let has_of = (c.first..c.last).any(|i| matches!(cx.low(i), "of" | "on" | "for"));
     if words.len() >= 2 && lx.agency_heads.contains(last_w) {
         return Class::StrongOrg(EntityKind::Agency);
     }
     if words.len() >= 2 && lx.weak_agency_heads.contains(last_w) {
-        return if has_qualifier {
+        return if has_qualifier() {
             Class::StrongOrg(EntityKind::Agency)
         } else {
             Class::StrongOrg(EntityKind::Firm)
@@ -1839,10 +1895,10 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
     }
     if words.len() >= 2
         && (lx.agency_heads.contains(first_w)
-            || (lx.weak_agency_heads.contains(first_w) && (has_of || has_qualifier)))
+            || (lx.weak_agency_heads.contains(first_w) && (has_of || has_qualifier())))
         && (has_of || lx.agency_heads.contains(first_w))
     {
-        if BODY_HEADS.contains(&first_w) && !has_qualifier {
+        if BODY_HEADS.contains(&first_w) && !has_qualifier() {
             return Class::StrongOrg(EntityKind::Firm);
         }
         return Class::StrongOrg(EntityKind::Agency);
@@ -2684,4 +2740,56 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
         i += len;
     }
     rec.mentions.extend(added);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_names_split_as_the_general_path_does() {
+        let names = [
+            "Foster's Group",
+            "Foster's",
+            "Foster's's",
+            "Foo's-Bar",
+            "Foo's\tBar",
+            "Foo 's Bar",
+            "X's 's",
+            "'s",
+            "AT&T Inc.",
+            "U.S. Department of Defense",
+            "Marks & Spencer",
+            "  Hewlett-Packard / Compaq ,Co ",
+            "Rock'n'Roll Ltd",
+            "Dow Jones & Co.,",
+            "a\u{b}b\u{c}c\rd",
+            "--",
+            "",
+            "O'Reilly's Media",
+        ];
+        for name in names {
+            assert_eq!(
+                ascii_name_words(name.as_bytes()),
+                unicode_name_words(name),
+                "{name:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn names_normalise_to_their_core_words() {
+        let lexicon = Lexicon::from_file(LexiconFile {
+            legal_suffixes: vec!["Inc".into(), "Corp".into()],
+            ..LexiconFile::default()
+        });
+        assert_eq!(normalize_name("The Boeing Co.", &lexicon), "boeing");
+        assert_eq!(normalize_name("Foster's Group Inc.", &lexicon), "foster");
+        assert_eq!(normalize_name("AT&T Corp", &lexicon), "at&t");
+        assert_eq!(
+            normalize_name("Nestl\u{e9} S.A.'s", &lexicon),
+            "nestl\u{e9} sa"
+        );
+        assert_eq!(normalize_name("Macy\u{2019}s Inc", &lexicon), "macy");
+    }
 }
