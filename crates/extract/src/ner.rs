@@ -2,6 +2,7 @@
 //! names classified by their head word and context, acronym definitions,
 //! ticker asides, short forms, country governments and pronoun coreference.
 
+use crate::fxhash::WordSet;
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::Lexicon;
@@ -57,7 +58,7 @@ pub(crate) struct Recognised {
 }
 
 /// Possessions that show the possessor is a company ("X's shares").
-const FIRM_POSSESSIONS: &[&str] = &[
+static FIRM_POSSESSIONS: WordSet = WordSet::new(&[
     "shares",
     "shareholders",
     "stock",
@@ -106,7 +107,7 @@ const FIRM_POSSESSIONS: &[&str] = &[
     "debt",
     "assets",
     "market",
-];
+]);
 
 /// [`ORG_LEFT_CONTEXT`] split into words, by last word (the word right
 /// before the name), once.
@@ -173,7 +174,7 @@ const RIGHT_FIRM_NOUNS: &[&str] = &[
 ];
 
 /// Words after a name that show it is an organisation.
-const ORG_RIGHT_CONTEXT: &[&str] = &[
+static ORG_RIGHT_CONTEXT: WordSet = WordSet::new(&[
     "shares",
     "shareholders",
     "stock",
@@ -190,7 +191,7 @@ const ORG_RIGHT_CONTEXT: &[&str] = &[
     "awarded",
     "invested",
     "sued",
-];
+]);
 
 /// Phrases that point back to an organisation, with the kinds they fit.
 /// Titles that only ever precede a person's name ("Mr Sears"); job titles
@@ -224,7 +225,7 @@ const GENERIC_REFERENCES: &[(&str, Option<EntityKind>)] = &[
 ];
 
 /// Stock exchanges named in ticker asides.
-const EXCHANGES: &[&str] = &[
+static EXCHANGES: WordSet = WordSet::new(&[
     "NYSE",
     "NASDAQ",
     "Nasdaq",
@@ -247,7 +248,7 @@ const EXCHANGES: &[&str] = &[
     "KRX",
     "SGX",
     "JSE",
-];
+]);
 
 /// Connector words allowed inside a name after an organisation head word
 /// ("Bank of America", "Subcommittee on Cybersecurity").
@@ -256,7 +257,7 @@ const CONNECTORS: &[&str] = &[
 ];
 
 /// Words that start an organisation name and make what follows part of it.
-const LEADING_HEADS: &[&str] = &[
+static LEADING_HEADS: WordSet = WordSet::new(&[
     "Department",
     "Ministry",
     "Office",
@@ -309,10 +310,10 @@ const LEADING_HEADS: &[&str] = &[
     "Kingdom",
     "State",
     "Treasury",
-];
+]);
 
 /// Heads of non-government bodies: an organisation, kind firm.
-const BODY_HEADS: &[&str] = &[
+static BODY_HEADS: WordSet = WordSet::new(&[
     "University",
     "College",
     "Association",
@@ -338,7 +339,7 @@ const BODY_HEADS: &[&str] = &[
     "Institute",
     "Trust",
     "Club",
-];
+]);
 
 pub(crate) struct Context<'a> {
     pub text: &'a str,
@@ -604,7 +605,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     for i in 0..n.saturating_sub(4) {
         if cx.text.as_bytes()[cx.tokens[i].start as usize] == b'('
             && cx.tok(i) == "("
-            && EXCHANGES.contains(&cx.tok(i + 1))
+            && EXCHANGES.contains(cx.tok(i + 1))
             && cx.tok(i + 2) == ":"
         {
             let mut j = i + 3;
@@ -1602,7 +1603,7 @@ fn find_chunks(
             {
                 let has_head = (first..last).any(|k| {
                     let w = cx.tok(k);
-                    LEADING_HEADS.contains(&w)
+                    LEADING_HEADS.contains(w)
                         || lx.firm_heads.contains(w)
                         || lx.agency_heads.contains(w)
                         || lx.weak_agency_heads.contains(w)
@@ -1637,7 +1638,7 @@ fn find_chunks(
                 let ends_in_head = lx.firm_heads.contains(end)
                     || lx.agency_heads.contains(end)
                     || lx.weak_agency_heads.contains(end)
-                    || BODY_HEADS.contains(&end);
+                    || BODY_HEADS.contains(end);
                 if has_head && !bad_run && (low != "in" || ends_in_head) {
                     last += 2 + the_skip;
                     continue;
@@ -1645,7 +1646,7 @@ fn find_chunks(
             }
             // "and" inside government names: "Office of Management and Budget".
             if low == "and" && last + 1 < n && cx.is_capword(last + 1) && !covered[last + 1] {
-                let starts_with_head = LEADING_HEADS.contains(&cx.tok(first))
+                let starts_with_head = LEADING_HEADS.contains(cx.tok(first))
                     && (first..last)
                         .any(|k| cx.low(k) == "of" || cx.low(k) == "on" || cx.low(k) == "for");
                 if starts_with_head {
@@ -1721,7 +1722,7 @@ fn find_chunks(
             // Split at person titles inside: "Defense Secretary Pete Hegseth";
             // not in an office's name ("Office of the Chief Information
             // Officer").
-            let office = LEADING_HEADS.contains(&cx.tok(first))
+            let office = LEADING_HEADS.contains(cx.tok(first))
                 && first + 1 < last
                 && CONNECTORS.contains(&cx.low(first + 1));
             let mut start = first;
@@ -1825,7 +1826,7 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
     // Officer", "U.S. Treasury Secretary James Baker"; so does a title of
     // nobility, which firms take as names ("P&O Princess").
     if words.len() >= 2
-        && !LEADING_HEADS.contains(&first_w)
+        && !LEADING_HEADS.contains(first_w)
         && !lx.agency_heads.contains(last_w)
         && !lx.is_legal_suffix(last_w)
     {
@@ -1871,7 +1872,7 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
     // unless the name opens with an organisation head ("Office of ...").
     if lx.is_non_org_head(last_w)
         && !(words.len() >= 2
-            && LEADING_HEADS.contains(&first_w)
+            && LEADING_HEADS.contains(first_w)
             && (c.first..c.last).any(|i| matches!(cx.low(i), "of" | "on" | "for")))
     {
         return Class::Drop;
@@ -1898,13 +1899,12 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
             || (lx.weak_agency_heads.contains(first_w) && (has_of || has_qualifier())))
         && (has_of || lx.agency_heads.contains(first_w))
     {
-        if BODY_HEADS.contains(&first_w) && !has_qualifier() {
+        if BODY_HEADS.contains(first_w) && !has_qualifier() {
             return Class::StrongOrg(EntityKind::Firm);
         }
         return Class::StrongOrg(EntityKind::Agency);
     }
-    if words.len() >= 2
-        && (BODY_HEADS.contains(&last_w) || (BODY_HEADS.contains(&first_w) && has_of))
+    if words.len() >= 2 && (BODY_HEADS.contains(last_w) || (BODY_HEADS.contains(first_w) && has_of))
     {
         return Class::StrongOrg(EntityKind::Firm);
     }
@@ -2010,10 +2010,10 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
         if cx.tokens[last].kind == TokKind::Possessive && last + 1 < n {
             let mut k = last + 1;
             // Skip one adjective: "X's new chief executive".
-            if k + 1 < n && !FIRM_POSSESSIONS.contains(&cx.low(k)) {
+            if k + 1 < n && !FIRM_POSSESSIONS.contains(cx.low(k)) {
                 k += 1;
             }
-            if FIRM_POSSESSIONS.contains(&cx.low(k)) {
+            if FIRM_POSSESSIONS.contains(cx.low(k)) {
                 return Some(EntityKind::Firm);
             }
         }
@@ -2030,7 +2030,7 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
         {
             return Some(EntityKind::Firm);
         }
-        if ORG_RIGHT_CONTEXT.contains(&next) {
+        if ORG_RIGHT_CONTEXT.contains(next) {
             // "X shares", "X announced" — persons announce too; require the
             // name not to look like a person (checked by the caller's class).
             // Not "European stock market", "Asian shares".
@@ -2154,7 +2154,7 @@ fn ambiguous_ok(
         return true;
     }
     // A ticker aside: "Amazon (NASDAQ: AMZN)".
-    if last + 2 < cx.tokens.len() && cx.tok(last) == "(" && EXCHANGES.contains(&cx.tok(last + 1)) {
+    if last + 2 < cx.tokens.len() && cx.tok(last) == "(" && EXCHANGES.contains(cx.tok(last + 1)) {
         return true;
     }
     // Corporate vocabulary in the sentence.

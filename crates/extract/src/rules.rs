@@ -10,6 +10,7 @@
 
 use crate::ExtractError;
 use crate::fxhash::FxHashMap;
+use crate::fxhash::WordSet;
 use crate::model::{EntityKind, RelationKind, Status};
 use crate::text::{TokKind, Token};
 use serde::Deserialize;
@@ -367,11 +368,11 @@ impl Sent<'_> {
 const BE: &[&str] = &[
     "is", "are", "was", "were", "been", "being", "be", "'s", "become", "became",
 ];
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
     "u.s.", "us", "both", "all", "each",
-];
-const PREPOSITIONS: &[&str] = &[
+]);
+static PREPOSITIONS: WordSet = WordSet::new(&[
     "from",
     "with",
     "to",
@@ -404,11 +405,11 @@ const PREPOSITIONS: &[&str] = &[
     "across",
     "behind",
     "within",
-];
+]);
 const LIST_JOINERS: &[&str] = &[",", "and", "&", "or", "plus"];
 /// Words that open a subordinate clause: status cues before them belong to
 /// another clause.
-const SUBORDINATORS: &[&str] = &[
+static SUBORDINATORS: WordSet = WordSet::new(&[
     "after",
     "before",
     "since",
@@ -425,7 +426,7 @@ const SUBORDINATORS: &[&str] = &[
     "but",
     ";",
     ",",
-];
+]);
 
 /// Apply every rule to one sentence.
 pub(crate) fn apply(rules: &Rules, s: &Sent<'_>) -> Vec<Found> {
@@ -631,7 +632,7 @@ fn amount_aside_end(s: &Sent<'_>, open: usize) -> Option<usize> {
 fn is_modifier(s: &Sent<'_>, k: usize) -> bool {
     let t = &s.tokens[k];
     let w = s.low(k);
-    if DETERMINERS.contains(&w) || matches!(w, "-" | "$" | "%" | "\u{00a3}" | "\u{20ac}") {
+    if DETERMINERS.contains(w) || matches!(w, "-" | "$" | "%" | "\u{00a3}" | "\u{20ac}") {
         return true;
     }
     if t.kind == TokKind::Number || t.kind == TokKind::Possessive {
@@ -639,7 +640,7 @@ fn is_modifier(s: &Sent<'_>, k: usize) -> bool {
     }
     t.kind == TokKind::Word
         && !t.cap
-        && !PREPOSITIONS.contains(&w)
+        && !PREPOSITIONS.contains(w)
         && !BE.contains(&w)
         && !matches!(w, "and" | "or" | "which" | "who" | "that" | "said" | "says")
 }
@@ -666,7 +667,7 @@ fn skip_modifiers_left(s: &Sent<'_>, mut i: usize, max: usize, lo: usize) -> usi
             || (s.tokens[i - 1].cap
                 && s.tokens[i - 1].kind == TokKind::Word
                 && s.arg_at(i - 1).is_none()
-                && !PREPOSITIONS.contains(&s.low(i - 1))))
+                && !PREPOSITIONS.contains(s.low(i - 1))))
     {
         i -= 1;
         n += 1;
@@ -675,7 +676,7 @@ fn skip_modifiers_left(s: &Sent<'_>, mut i: usize, max: usize, lo: usize) -> usi
 }
 
 fn skip_dets_right(s: &Sent<'_>, mut i: usize) -> usize {
-    while i < s.last && DETERMINERS.contains(&s.low(i)) {
+    while i < s.last && DETERMINERS.contains(s.low(i)) {
         i += 1;
     }
     i
@@ -748,7 +749,7 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
         s.low(k) == "and"
             && k + 1 < i
             && crate::ner::verb_like(s.low(k + 1))
-            && !PREPOSITIONS.contains(&s.low(k + 1))
+            && !PREPOSITIONS.contains(s.low(k + 1))
             && !matches!(s.low(k + 1), "and" | "or")
     });
     if coordinated {
@@ -779,7 +780,7 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
             };
             if let Some(prev) = s.arg_ending(cb).or(before) {
                 let seg_first = s.low(cb + 1);
-                if DETERMINERS.contains(&seg_first)
+                if DETERMINERS.contains(seg_first)
                     || s.tokens[cb + 1].cap
                     || matches!(
                         seg_first,
@@ -804,14 +805,14 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
             && a.last <= i
             && crate::ner::verb_like(s.low(a.last));
         if p > s.first
-            && PREPOSITIONS.contains(&s.low(p - 1))
+            && PREPOSITIONS.contains(s.low(p - 1))
             && s.low(p - 1) != "of"
             && !opens_clause
         {
             for (aj, b) in s.args.iter().enumerate().rev() {
                 if b.last <= a.first && b.first >= start {
                     let q = skip_np_left(s, b.first, 3, start);
-                    if q == s.first || !PREPOSITIONS.contains(&s.low(q - 1)) {
+                    if q == s.first || !PREPOSITIONS.contains(s.low(q - 1)) {
                         return Some(aj);
                     }
                 }
@@ -824,7 +825,7 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
 
 /// Verbs that commonly follow an infinitive "to": "to" before them is no
 /// preposition ("allows X to back the Pentagon").
-const INFINITIVES: &[&str] = &[
+static INFINITIVES: WordSet = WordSet::new(&[
     "provide",
     "supply",
     "offer",
@@ -905,7 +906,7 @@ const INFINITIVES: &[&str] = &[
     "purchase",
     "finance",
     "speed",
-];
+]);
 
 /// Whether the mention `a` is only a modifier of a following noun ("to
 /// Peoplesoft customers", "Hexal's US affiliate Eon Labs"): returns the
@@ -968,7 +969,7 @@ fn head_of_phrase(
         let nw = s.low(a.last + 1);
         if n.kind == TokKind::Word
             && !n.cap
-            && !DETERMINERS.contains(&nw)
+            && !DETERMINERS.contains(nw)
             && !matches!(nw, "its" | "their" | "his" | "her" | "our")
         {
             return Ok(ai);
@@ -977,12 +978,12 @@ fn head_of_phrase(
     if t.kind == TokKind::Word
         && !t.cap
         && !crate::ner::verb_like(w)
-        && !DETERMINERS.contains(&w)
+        && !DETERMINERS.contains(w)
         && !matches!(
             w,
             "said" | "says" | "who" | "which" | "that" | "but" | "than" | "under"
         )
-        && !ADVERBIAL_NEXT.contains(&w)
+        && !ADVERBIAL_NEXT.contains(w)
     {
         return Err(());
     }
@@ -991,7 +992,7 @@ fn head_of_phrase(
 
 /// Words that open an adverbial after an object rather than make the name
 /// a modifier: "sued Google last week", "hired Leidos again".
-const ADVERBIAL_NEXT: &[&str] = &[
+static ADVERBIAL_NEXT: WordSet = WordSet::new(&[
     "last",
     "this",
     "next",
@@ -1025,7 +1026,7 @@ const ADVERBIAL_NEXT: &[&str] = &[
     "into",
     "about",
     "following",
-];
+]);
 
 /// Whether a word is a finite verb or auxiliary that opens a predicate.
 fn finite_verb(w: &str) -> bool {
@@ -1110,7 +1111,7 @@ fn object_with(
                     && k + 1 < a.first
                     && !s.tokens[k + 1].cap
                     && s.arg_at(k - 1).is_none();
-                PREPOSITIONS.contains(&w)
+                PREPOSITIONS.contains(w)
                     || matches!(w, "," | "which" | "who" | "that" | ";")
                     || (matches!(w, "and" | "or") && !lower_pair)
             }) {
@@ -1135,7 +1136,7 @@ fn object_with(
             continue;
         }
         // An infinitive "to" is no preposition.
-        if s.low(at) == "to" && at + 1 < s.last && INFINITIVES.contains(&s.low(at + 1)) {
+        if s.low(at) == "to" && at + 1 < s.last && INFINITIVES.contains(s.low(at + 1)) {
             continue;
         }
         match head_of_phrase(s, ai, false, allowed_next) {
@@ -1245,7 +1246,7 @@ fn status(rules: &Rules, s: &Sent<'_>, trigger: usize, rule: &RuleSpec) -> Statu
     // X bought".
     let mut start = clause;
     for k in (clause..trigger).rev() {
-        if SUBORDINATORS.contains(&s.low(k)) {
+        if SUBORDINATORS.contains(s.low(k)) {
             start = k + 1;
             break;
         }
@@ -1448,7 +1449,7 @@ fn describes_common_noun(s: &Sent<'_>, t0: usize) -> bool {
     while start > s.first {
         let prev = &s.tokens[start - 1];
         let w = s.low(start - 1);
-        if DETERMINERS.contains(&w) {
+        if DETERMINERS.contains(w) {
             start -= 1;
             break;
         }
@@ -1633,7 +1634,7 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                 "a" | "an" | "the" | "$" | "million" | "billion" | "bn" | "m"
             ) || (pronoun
                 && t1 == t0 + 1
-                && !PREPOSITIONS.contains(&s.low(t0))
+                && !PREPOSITIONS.contains(s.low(t0))
                 && !matches!(s.low(t0), "through" | "via" | "using"))
                 || glued_hyphen
                 || w.contains('-')
@@ -1723,7 +1724,7 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         if rule.kind != RelationKind::Dispute || !rule.patient_preps.is_empty() {
             return None;
         }
-        let start = if t1 < s.last && DETERMINERS.contains(&s.low(t1)) {
+        let start = if t1 < s.last && DETERMINERS.contains(s.low(t1)) {
             t1 + 1
         } else {
             t1
@@ -1933,7 +1934,7 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         // One modifier word between: "the A-B $5bn merger"; not a verb.
         if t0 > s.first + 1
             && !crate::ner::verb_like(s.low(t0 - 1))
-            && !PREPOSITIONS.contains(&s.low(t0 - 1))
+            && !PREPOSITIONS.contains(s.low(t0 - 1))
         {
             s.arg_ending(t0 - 1)
         } else {
@@ -2047,7 +2048,7 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                             | ":"
                     );
                 let gap_ok = !(s.args[subj].last..t0)
-                    .any(|k| PREPOSITIONS.contains(&s.low(k)) && s.low(k) != "in");
+                    .any(|k| PREPOSITIONS.contains(s.low(k)) && s.low(k) != "in");
                 if list.len() >= 2 && at_start && gap_ok {
                     for k in 1..list.len() {
                         push_plain(cx, list[k], list[0], out);
@@ -2165,7 +2166,7 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     // computing unit," / "ECMA, the Army office that ...".
     let apposed = |from: usize| -> Option<usize> {
         let mut k = from;
-        while k > s.first && DETERMINERS.contains(&s.low(k - 1)) {
+        while k > s.first && DETERMINERS.contains(s.low(k - 1)) {
             k -= 1;
         }
         if k > s.first + 1 && s.low(k - 1) == "," {
@@ -2181,7 +2182,7 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             // in apposition.
             s.arg_ending(k - 1).or(before).filter(|&a| {
                 let f = s.args[a].first;
-                f == s.first || !PREPOSITIONS.contains(&s.low(f - 1))
+                f == s.first || !PREPOSITIONS.contains(s.low(f - 1))
             })
         } else {
             None
@@ -2238,7 +2239,7 @@ fn possessor_before(s: &Sent<'_>, t0: usize) -> Option<usize> {
             }
         }
         let w = s.low(k);
-        if PREPOSITIONS.contains(&w) || w == "," || BE.contains(&w) {
+        if PREPOSITIONS.contains(w) || w == "," || BE.contains(&w) {
             return None;
         }
     }
@@ -2259,7 +2260,7 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             break;
         }
         let w = s.low(k);
-        if PREPOSITIONS.contains(&w) && w != "of" {
+        if PREPOSITIONS.contains(w) && w != "of" {
             return;
         }
     }
@@ -2279,14 +2280,14 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         || (s.args[left].last..t0).all(|q| {
             let w = s.low(q);
             w == ","
-                || DETERMINERS.contains(&w)
+                || DETERMINERS.contains(w)
                 || BE.contains(&w)
                 || matches!(
                     w,
                     "now" | "also" | "which" | "became" | "becomes" | "remains" | "still"
                 )
                 || s.tokens[q].kind == TokKind::Word
-                    && !PREPOSITIONS.contains(&w)
+                    && !PREPOSITIONS.contains(w)
                     // "Apollo and investment clients of Equitable", "a
                     // merger of Rexnord and a subsidiary of Banner": what
                     // follows "and" is another party.

@@ -7,6 +7,8 @@
 //! see them. Sentences are split on terminal punctuation, except after
 //! abbreviations and initials, and on paragraph breaks.
 
+use crate::fxhash::WordSet;
+
 /// Shape of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
@@ -381,17 +383,17 @@ pub struct Sentence {
 }
 
 /// Words after which a full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
+static ABBREVIATIONS: WordSet = WordSet::new(&[
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "capt", "sgt", "adm",
     "maj", "cmdr", "st", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "no", "nos", "vs", "v",
     "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "mon", "tue", "wed", "thu", "fri", "sat", "sun", "approx", "est", "dept", "univ", "assn",
     "ave", "blvd", "fig", "op", "vol", "pp", "e.g", "i.e", "hon", "rev", "messrs", "mt", "ft",
-];
+]);
 
 /// Capitalised words that usually start a new sentence even after an
 /// abbreviation such as "U.S." or "Inc.".
-const SENTENCE_STARTERS: &[&str] = &[
+static SENTENCE_STARTERS: WordSet = WordSet::new(&[
     "The",
     "This",
     "That",
@@ -439,7 +441,7 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Its",
     "Officials",
     "According",
-];
+]);
 
 fn is_terminal(c: &str) -> bool {
     matches!(c, "." | "!" | "?" | "\u{2026}")
@@ -578,12 +580,12 @@ fn is_abbreviation(text: &str, tokens: &[Token], dot: usize, next: &Token) -> bo
         return true;
     }
     let lower = w.to_ascii_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if ABBREVIATIONS.contains(lower.as_str()) {
         // "Inc." and "Corp." end sentences when a usual starter follows.
         if matches!(
             lower.as_str(),
             "inc" | "corp" | "co" | "ltd" | "etc" | "bros"
-        ) && SENTENCE_STARTERS.contains(&next_text)
+        ) && SENTENCE_STARTERS.contains(next_text)
         {
             return false;
         }
@@ -601,9 +603,7 @@ fn dotted_word_ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     }
     match tokens.get(i + 1) {
         None => true,
-        Some(next) => {
-            next.para_before || (next.cap && SENTENCE_STARTERS.contains(&next.text(text)))
-        }
+        Some(next) => next.para_before || (next.cap && SENTENCE_STARTERS.contains(next.text(text))),
     }
 }
 
