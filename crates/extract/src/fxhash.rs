@@ -82,32 +82,6 @@ pub type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
 /// A `HashSet` with [`FxHasher`].
 pub type FxHashSet<T> = HashSet<T, FxBuild>;
 
-/// A fixed word list for membership tests on the hot path. A linear scan of
-/// a few dozen words costs several times a hash lookup, so the list is put
-/// in a hash set the first time it is asked.
-pub(crate) struct WordSet {
-    words: &'static [&'static str],
-    set: std::sync::OnceLock<FxHashSet<&'static str>>,
-}
-
-impl WordSet {
-    /// The list `words`.
-    pub(crate) const fn new(words: &'static [&'static str]) -> Self {
-        Self {
-            words,
-            set: std::sync::OnceLock::new(),
-        }
-    }
-
-    /// Whether the list has `word` (exactly, case included).
-    #[inline]
-    pub(crate) fn contains(&self, word: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(word)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,15 +114,5 @@ mod tests {
         assert_eq!(m.get("Pentagon"), Some(&1));
         assert_eq!(m.get("Pentagon Federal"), Some(&2));
         assert_eq!(m.get("pentagon"), None);
-    }
-
-    #[test]
-    fn word_sets_match_exact_words() {
-        static HEADS: WordSet = WordSet::new(&["Department", "Office", "of"]);
-        assert!(HEADS.contains("Department"));
-        assert!(HEADS.contains("of"));
-        assert!(!HEADS.contains("department"));
-        assert!(!HEADS.contains("Offic"));
-        assert!(!HEADS.contains(""));
     }
 }

@@ -25,6 +25,7 @@ mod model;
 mod ner;
 mod rules;
 pub mod text;
+mod wordset;
 
 pub use error::ExtractError;
 pub use extractor::{

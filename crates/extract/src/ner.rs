@@ -2,7 +2,6 @@
 //! names classified by their head word and context, acronym definitions,
 //! ticker asides, short forms, country governments and pronoun coreference.
 
-use crate::fxhash::WordSet;
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::Lexicon;
@@ -11,6 +10,7 @@ use crate::lexicon::LexiconFile;
 use crate::matcher::GazetteerMatcher;
 use crate::model::{AliasOrigin, EntityKind, EntitySource};
 use crate::text::{Sentence, TokKind, Token};
+use crate::wordset::WordSet;
 use std::collections::BTreeMap;
 
 /// A mention of an entity: a token range in one sentence.
@@ -364,6 +364,19 @@ impl<'a> Context<'a> {
         let t = &self.tokens[i];
         &self.lower[t.start as usize..t.end as usize]
     }
+    /// Whether token `i` in ASCII lowercase is `word`: the length first,
+    /// then the bytes, with no slicing of the text.
+    fn low_is(&self, i: usize, word: &str) -> bool {
+        let t = &self.tokens[i];
+        (t.end - t.start) as usize == word.len()
+            && self.lower.as_bytes()[t.start as usize..t.end as usize] == *word.as_bytes()
+    }
+    /// Whether token `i` is `word`, compared as `low_is` does.
+    fn tok_is(&self, i: usize, word: &str) -> bool {
+        let t = &self.tokens[i];
+        (t.end - t.start) as usize == word.len()
+            && self.text.as_bytes()[t.start as usize..t.end as usize] == *word.as_bytes()
+    }
     /// A token in lowercase as `str::to_lowercase` gives it, borrowed from
     /// the lowercased text when the token is ASCII.
     fn lowercase(&self, i: usize) -> std::borrow::Cow<'a, str> {
@@ -593,7 +606,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         .iter()
         .map(|s| {
             // Headlines are title case and do not end with a full stop.
-            let stop = cx.tok(s.last - 1) == ".";
+            let stop = cx.tok_is(s.last - 1, ".");
             !stop
                 && crate::text::is_title_case(cx.text, &cx.tokens[s.first..s.last])
                 && s.last - s.first > 2
@@ -604,20 +617,20 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     let mut tickers: Vec<(usize, String)> = Vec::new(); // (token before "(", ticker)
     for i in 0..n.saturating_sub(4) {
         if cx.text.as_bytes()[cx.tokens[i].start as usize] == b'('
-            && cx.tok(i) == "("
+            && cx.tok_is(i, "(")
             && EXCHANGES.contains(cx.tok(i + 1))
-            && cx.tok(i + 2) == ":"
+            && cx.tok_is(i + 2, ":")
         {
             let mut j = i + 3;
             let mut syms = Vec::new();
             while j < n && cx.tokens[j].kind == TokKind::Word && cx.tokens[j].all_caps {
                 syms.push(cx.tok(j).to_string());
                 j += 1;
-                if j < n && cx.tok(j) == "." && j + 1 < n && cx.tokens[j + 1].all_caps {
+                if j < n && cx.tok_is(j, ".") && j + 1 < n && cx.tokens[j + 1].all_caps {
                     j += 1;
                 }
             }
-            if j < n && cx.tok(j) == ")" && !syms.is_empty() {
+            if j < n && cx.tok_is(j, ")") && !syms.is_empty() {
                 for b in &mut blocked[i..=j] {
                     *b = true;
                 }
@@ -680,7 +693,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     }
     // Names split by a ticker aside: "Amazon (NASDAQ: AMZN) Web Services".
     for &(before, _) in &tickers {
-        let Some(close) = (before + 1..n).find(|&j| cx.tok(j) == ")") else {
+        let Some(close) = (before + 1..n).find(|&j| cx.tok_is(j, ")")) else {
             continue;
         };
         let mut j = close + 1;
@@ -749,7 +762,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         }
         let next = g.last;
         // "House of Fraser": a longer name over "of".
-        if cx.low(next) == "of"
+        if cx.low_is(next, "of")
             && next + 1 < n
             && cx.is_capword(next + 1)
             && cx.tok_sentence[next + 1] == cx.tok_sentence[g.first]
@@ -789,7 +802,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         }
         let lx = cx.lexicon;
         let mut k = g.first - 1;
-        if cx.tok(k) == "." && k > 0 {
+        if cx.tok_is(k, ".") && k > 0 {
             k -= 1;
         }
         if cx.tok_sentence[k] != cx.tok_sentence[g.first] {
@@ -999,7 +1012,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     // Map acronym -> (chunk index or gazetteer entity index).
     let mut acronym_of: HashMap<String, AcronymTarget> = HashMap::default();
     for (ci, c) in chunks.iter().enumerate() {
-        if c.last + 2 < n && cx.tok(c.last) == "(" && cx.tok(c.last + 2) == ")" {
+        if c.last + 2 < n && cx.tok_is(c.last, "(") && cx.tok_is(c.last + 2, ")") {
             let acr = cx.tok(c.last + 1);
             if is_acronym_shape(acr) && initials_match(cx, c.first, c.last, acr) {
                 acronym_of.insert(acr.to_string(), AcronymTarget::Chunk(ci));
@@ -1007,7 +1020,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         }
     }
     for m in &rec.mentions {
-        if m.last + 2 < n && cx.tok(m.last) == "(" && cx.tok(m.last + 2) == ")" {
+        if m.last + 2 < n && cx.tok_is(m.last, "(") && cx.tok_is(m.last + 2, ")") {
             let acr = cx.tok(m.last + 1);
             if is_acronym_shape(acr) && initials_match(cx, m.first, m.last, acr) {
                 acronym_of.insert(acr.to_string(), AcronymTarget::Entity(m.entity));
@@ -1021,8 +1034,8 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         if c.last - c.first == 1
             && is_acronym_shape(w)
             && c.last + 2 < n
-            && cx.tok(c.last) == ","
-            && cx.low(c.last + 1) == "the"
+            && cx.tok_is(c.last, ",")
+            && cx.low_is(c.last + 1, "the")
         {
             if let Some((cj, d)) = chunks
                 .iter()
@@ -1377,7 +1390,7 @@ fn redefined_acronyms<G>(
             continue;
         }
         let acr = cx.tok(first);
-        if !is_acronym_shape(acr) || cx.tok(first - 1) != "(" || cx.tok(last) != ")" {
+        if !is_acronym_shape(acr) || !cx.tok_is(first - 1, "(") || !cx.tok_is(last, ")") {
             continue;
         }
         let letters: Vec<char> = acr
@@ -1544,12 +1557,12 @@ fn find_chunks(
                 break;
             }
             let t = &cx.tokens[last];
-            if cx.is_capword(last) && (t.space_before || cx.tok(last - 1) == "-") {
+            if cx.is_capword(last) && (t.space_before || cx.tok_is(last - 1, "-")) {
                 last += 1;
                 continue;
             }
             // Hyphen joins without spaces: "Coca-Cola", "Alfa-Eco".
-            if cx.tok(last) == "-"
+            if cx.tok_is(last, "-")
                 && !t.space_before
                 && last + 1 < n
                 && !cx.tokens[last + 1].space_before
@@ -1560,7 +1573,7 @@ fn find_chunks(
                 continue;
             }
             // "&" joins: "Marsh & McLennan", "Procter & Gamble".
-            if cx.tok(last) == "&" && last + 1 < n && cx.is_capword(last + 1) && !covered[last + 1]
+            if cx.tok_is(last, "&") && last + 1 < n && cx.is_capword(last + 1) && !covered[last + 1]
             {
                 last += 2;
                 continue;
@@ -1594,7 +1607,10 @@ fn find_chunks(
             let low = cx.low(last);
             // "Office of the Chief Information Officer": "of the" joins too.
             let the_skip = usize::from(
-                low == "of" && last + 2 < n && cx.low(last + 1) == "the" && cx.is_capword(last + 2),
+                low == "of"
+                    && last + 2 < n
+                    && cx.low_is(last + 1, "the")
+                    && cx.is_capword(last + 2),
             );
             if CONNECTORS.contains(&low)
                 && last + 1 + the_skip < n
@@ -1648,7 +1664,7 @@ fn find_chunks(
             if low == "and" && last + 1 < n && cx.is_capword(last + 1) && !covered[last + 1] {
                 let starts_with_head = LEADING_HEADS.contains(cx.tok(first))
                     && (first..last)
-                        .any(|k| cx.low(k) == "of" || cx.low(k) == "on" || cx.low(k) == "for");
+                        .any(|k| cx.low_is(k, "of") || cx.low_is(k, "on") || cx.low_is(k, "for"));
                 if starts_with_head {
                     last += 2;
                     continue;
@@ -1768,7 +1784,7 @@ fn find_chunks(
 /// and Newcastle", "M&S" after "Marks and Spencer"): firms name themselves
 /// so.
 fn ampersand_acronym_after(cx: &Context<'_>, first: usize, last: usize) -> bool {
-    if last + 2 >= cx.tokens.len() || cx.tok(last) != "(" || cx.tok(last + 2) != ")" {
+    if last + 2 >= cx.tokens.len() || !cx.tok_is(last, "(") || !cx.tok_is(last + 2, ")") {
         return false;
     }
     let acr = cx.tok(last + 1);
@@ -1927,7 +1943,7 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
             first_w,
             "State" | "Government" | "Republic" | "Kingdom" | "Commonwealth"
         )
-        && cx.low(c.first + 1) == "of"
+        && cx.low_is(c.first + 1, "of")
     {
         return Class::StrongOrg(EntityKind::Agency);
     }
@@ -2154,7 +2170,7 @@ fn ambiguous_ok(
         return true;
     }
     // A ticker aside: "Amazon (NASDAQ: AMZN)".
-    if last + 2 < cx.tokens.len() && cx.tok(last) == "(" && EXCHANGES.contains(cx.tok(last + 1)) {
+    if last + 2 < cx.tokens.len() && cx.tok_is(last, "(") && EXCHANGES.contains(cx.tok(last + 1)) {
         return true;
     }
     // Corporate vocabulary in the sentence.
@@ -2245,15 +2261,14 @@ fn country_mentions(
     let mut i = 0;
     while i + 2 < n {
         // The cheap test first: this runs at every token.
-        let (a, b) = (cx.low(i + 1), cx.low(i + 2));
         // "attorney general", or "attorney-general" (three tokens).
-        let len = if a != "attorney" {
+        let len = if !cx.low_is(i + 1, "attorney") {
             0
-        } else if b == "general" {
+        } else if cx.low_is(i + 2, "general") {
             3
-        } else if b == "-"
+        } else if cx.low_is(i + 2, "-")
             && i + 3 < n
-            && cx.low(i + 3) == "general"
+            && cx.low_is(i + 3, "general")
             && !cx.tokens[i + 2].space_before
             && !cx.tokens[i + 3].space_before
         {

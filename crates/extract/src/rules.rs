@@ -10,9 +10,9 @@
 
 use crate::ExtractError;
 use crate::fxhash::FxHashMap;
-use crate::fxhash::WordSet;
 use crate::model::{EntityKind, RelationKind, Status};
 use crate::text::{TokKind, Token};
+use crate::wordset::{WordFilter, WordSet};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -166,10 +166,14 @@ pub struct Rules {
     /// The file contents.
     pub file: RulesFile,
     triggers: FxHashMap<String, Vec<(usize, Vec<String>)>>,
+    /// Rules out most tokens before the `triggers` lookup.
+    trigger_filter: WordFilter,
     negation: CueSet,
     hedges: CueSet,
     reporting: CueSet,
     clause_breaks: Vec<String>,
+    /// Lets through the words that may end a clause.
+    clause_filter: WordFilter,
 }
 
 /// Cue phrases (negation, hedges, reporting) by their first word: the
@@ -177,25 +181,31 @@ pub struct Rules {
 #[derive(Debug, Clone, Default)]
 struct CueSet {
     by_first: FxHashMap<String, Vec<Vec<String>>>,
+    /// Rules out most tokens before the `by_first` lookup.
+    filter: WordFilter,
 }
 
 impl CueSet {
     fn new(phrases: &[String]) -> Self {
         let mut by_first: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
+        let mut filter = WordFilter::default();
         for p in phrases {
             let words = split_phrase(p);
             if let Some(first) = words.first() {
+                filter.add(first);
                 by_first.entry(first.clone()).or_default().push(words);
             }
         }
-        CueSet { by_first }
+        CueSet { by_first, filter }
     }
 
     /// Whether a cue starts at token `k`.
     fn at(&self, s: &Sent<'_>, k: usize) -> bool {
-        self.by_first
-            .get(s.low(k))
-            .is_some_and(|cues| cues.iter().any(|c| s.phrase_at(k, c)))
+        self.filter.may_contain(s.low_bytes(k))
+            && self
+                .by_first
+                .get(s.low(k))
+                .is_some_and(|cues| cues.iter().any(|c| s.phrase_at(k, c)))
     }
 }
 
@@ -211,8 +221,11 @@ fn split_phrase(p: &str) -> Vec<String> {
 impl Rules {
     /// Whether token text `w` ends a clause for role search: a semicolon,
     /// a dash, or one of the file's clause breaks.
-    fn ends_clause(&self, w: &str) -> bool {
-        w == ";" || w == "\u{2014}" || self.clause_breaks.iter().any(|b| b == w)
+    fn ends_clause(&self, w: &[u8]) -> bool {
+        self.clause_filter.may_contain(w)
+            && (w == b";"
+                || w == "\u{2014}".as_bytes()
+                || self.clause_breaks.iter().any(|b| b.as_bytes() == w))
     }
 
     /// Parse rules from RON text; `origin` names the file in errors.
@@ -274,16 +287,31 @@ impl Rules {
         for v in triggers.values_mut() {
             v.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
         }
+        let mut trigger_filter = WordFilter::default();
+        for first in triggers.keys() {
+            trigger_filter.add(first);
+        }
+        let clause_breaks: Vec<String> = file
+            .clause_breaks
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect();
+        let mut clause_filter = WordFilter::default();
+        for w in clause_breaks
+            .iter()
+            .map(String::as_str)
+            .chain([";", "\u{2014}"])
+        {
+            clause_filter.add(w);
+        }
         Ok(Rules {
             negation: CueSet::new(&file.negation),
             hedges: CueSet::new(&file.hedges),
             reporting: CueSet::new(&file.reporting),
-            clause_breaks: file
-                .clause_breaks
-                .iter()
-                .map(|w| w.to_lowercase())
-                .collect(),
+            clause_breaks,
+            clause_filter,
             triggers,
+            trigger_filter,
             file,
         })
     }
@@ -330,6 +358,18 @@ impl Sent<'_> {
     fn low(&self, i: usize) -> &str {
         let t = &self.tokens[i];
         &self.lower[t.start as usize..t.end as usize]
+    }
+    /// Whether token `i` in lowercase is `word`: the length first, then
+    /// the bytes, with no slicing of the text.
+    /// Token `i` in lowercase, as bytes.
+    fn low_bytes(&self, i: usize) -> &[u8] {
+        let t = &self.tokens[i];
+        &self.lower.as_bytes()[t.start as usize..t.end as usize]
+    }
+    fn low_is(&self, i: usize, word: &str) -> bool {
+        let t = &self.tokens[i];
+        (t.end - t.start) as usize == word.len()
+            && self.lower.as_bytes()[t.start as usize..t.end as usize] == *word.as_bytes()
     }
     fn is_poss(&self, i: usize) -> bool {
         i < self.last && self.tokens[i].kind == TokKind::Possessive
@@ -433,6 +473,10 @@ pub(crate) fn apply(rules: &Rules, s: &Sent<'_>) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = s.first;
     while i < s.last {
+        if !rules.trigger_filter.may_contain(s.low_bytes(i)) {
+            i += 1;
+            continue;
+        }
         let low = s.low(i);
         let Some(cands) = rules.triggers.get(low) else {
             i += 1;
@@ -442,7 +486,7 @@ pub(crate) fn apply(rules: &Rules, s: &Sent<'_>) -> Vec<Found> {
         // the previous one by a hyphen ("state-owned", "post-merger") is a
         // modifier, not a trigger.
         let glued = i > s.first + 1
-            && s.low(i - 1) == "-"
+            && s.low_is(i - 1, "-")
             && !s.tokens[i].space_before
             && !s.tokens[i - 1].space_before;
         if s.arg_at(i).is_some() || glued {
@@ -561,10 +605,10 @@ impl Trig<'_, '_> {
 fn clause_start(rules: &Rules, s: &Sent<'_>, i: usize) -> usize {
     let mut k = i;
     while k > s.first {
-        let w = s.low(k - 1);
+        let w = s.low_bytes(k - 1);
         // A colon ends a clause unless it sits in an aside: "(NYSE: PLTR)".
-        let colon = w == ":" && !(k >= 3 && s.low(k - 3) == "(");
-        if w == ";" || colon || w == "\u{2014}" || rules.clause_breaks.iter().any(|b| b == w) {
+        let colon = w == b":" && !(k >= 3 && s.low_is(k - 3, "("));
+        if colon || rules.ends_clause(w) {
             return k;
         }
         k -= 1;
@@ -576,8 +620,7 @@ fn clause_start(rules: &Rules, s: &Sent<'_>, i: usize) -> usize {
 fn clause_end(rules: &Rules, s: &Sent<'_>, i: usize) -> usize {
     let mut k = i;
     while k < s.last {
-        let w = s.low(k);
-        if rules.ends_clause(w) {
+        if rules.ends_clause(s.low_bytes(k)) {
             return k;
         }
         k += 1;
@@ -593,11 +636,11 @@ fn window_end(rules: &Rules, s: &Sent<'_>, i: usize, max_gap: usize) -> usize {
     let mut counted = 0usize;
     let mut k = i;
     while k < s.last {
-        let w = s.low(k);
+        let w = s.low_bytes(k);
         if rules.ends_clause(w) {
             return k;
         }
-        if w == "(" {
+        if w == b"(" {
             if let Some(close) = amount_aside_end(s, k) {
                 k = close + 1;
                 continue;
@@ -623,7 +666,7 @@ fn amount_aside_end(s: &Sent<'_>, open: usize) -> Option<usize> {
     if !amount {
         return None;
     }
-    (first..s.last.min(first + 12)).find(|&q| s.low(q) == ")")
+    (first..s.last.min(first + 12)).find(|&q| s.low_is(q, ")"))
 }
 
 /// Whether token `k` can sit between a preposition and its noun: an
@@ -716,14 +759,14 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
     // apposition: "X, the holding company which ...".
     let antecedent = || {
         let mut k = start - 1;
-        if k > s.first && s.low(k - 1) == "," {
+        if k > s.first && s.low_is(k - 1, ",") {
             k -= 1;
         }
         if let Some(a) = s.arg_ending(k) {
             return Some(a);
         }
         let q = skip_modifiers_left(s, k, 6, s.first);
-        if q > s.first && s.low(q - 1) == "," {
+        if q > s.first && s.low_is(q - 1, ",") {
             return s.arg_ending(q - 1);
         }
         // "X offered £1.3bn, which was rejected": the offer's maker.
@@ -735,10 +778,10 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
     // A relative clause closed by a comma before the verb: "Halvorsen,
     // which Brightwater acquired in 2019, won the contract" -> Halvorsen.
     if relative
-        && s.low(start - 1) == "which"
+        && s.low_is(start - 1, "which")
         && start >= s.first + 2
-        && s.low(start - 2) == ","
-        && (s.args[ai].last..i).any(|k| s.low(k) == ",")
+        && s.low_is(start - 2, ",")
+        && (s.args[ai].last..i).any(|k| s.low_is(k, ","))
     {
         return antecedent();
     }
@@ -746,7 +789,7 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
     // a partnership with C" -> A.
     let a = s.args[ai];
     let coordinated = (a.last..i).any(|k| {
-        s.low(k) == "and"
+        s.low_is(k, "and")
             && k + 1 < i
             && crate::ner::verb_like(s.low(k + 1))
             && !PREPOSITIONS.contains(s.low(k + 1))
@@ -764,16 +807,16 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
     }
     // Apposition: "A, <phrase with B>, trigger" -> A.
     let a = s.args[ai];
-    let comma_after = (a.last..i).find(|&k| s.low(k) == ",");
-    let comma_before = (start..a.first).rev().find(|&k| s.low(k) == ",");
+    let comma_after = (a.last..i).find(|&k| s.low_is(k, ","));
+    let comma_before = (start..a.first).rev().find(|&k| s.low_is(k, ","));
     if let (Some(_), Some(cb)) = (comma_after, comma_before) {
         if cb > start {
             // "CISA (the acronym), part of DHS, designated": look past a
             // parenthesised acronym.
-            let before = if cb > s.first + 2 && s.low(cb - 1) == ")" {
+            let before = if cb > s.first + 2 && s.low_is(cb - 1, ")") {
                 (s.first..cb - 1)
                     .rev()
-                    .find(|&k| s.low(k) == "(")
+                    .find(|&k| s.low_is(k, "("))
                     .and_then(|k| s.arg_ending(k))
             } else {
                 None
@@ -806,7 +849,7 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
             && crate::ner::verb_like(s.low(a.last));
         if p > s.first
             && PREPOSITIONS.contains(s.low(p - 1))
-            && s.low(p - 1) != "of"
+            && !s.low_is(p - 1, "of")
             && !opens_clause
         {
             for (aj, b) in s.args.iter().enumerate().rev() {
@@ -932,7 +975,7 @@ fn head_of_phrase(
                 return Ok(b);
             }
             let comma_then_name =
-                s.low(q) == "," && q + 1 < s.last && s.arg_starting(q + 1).is_some();
+                s.low_is(q, ",") && q + 1 < s.last && s.arg_starting(q + 1).is_some();
             if !(is_modifier(s, q) || s.tokens[q].cap || comma_then_name) {
                 break;
             }
@@ -949,7 +992,7 @@ fn head_of_phrase(
     // "Bridgestone Corp of Tokyo", "Henkel KGaA of West Germany": where the
     // firm is from.
     if w == "of" && a.last + 1 < s.last {
-        let q = if s.low(a.last + 1) == "the" {
+        let q = if s.low_is(a.last + 1, "the") {
             a.last + 2
         } else {
             a.last + 1
@@ -1096,7 +1139,7 @@ fn object_with(
         }
         if preps.is_empty() {
             // "buy its former parent AT&T": "its" is a determiner here.
-            if s.low(a.first) == "its"
+            if s.low_is(a.first, "its")
                 && a.last == a.first + 1
                 && a.last < s.last
                 && !s.tokens[a.last].cap
@@ -1132,11 +1175,11 @@ fn object_with(
         };
         let Some(at) = prep_at else { continue };
         // "according to X" names a source, not a party.
-        if at > 0 && s.low(at) == "to" && s.low(at - 1) == "according" {
+        if at > 0 && s.low_is(at, "to") && s.low_is(at - 1, "according") {
             continue;
         }
         // An infinitive "to" is no preposition.
-        if s.low(at) == "to" && at + 1 < s.last && INFINITIVES.contains(s.low(at + 1)) {
+        if s.low_is(at, "to") && at + 1 < s.last && INFINITIVES.contains(s.low(at + 1)) {
             continue;
         }
         match head_of_phrase(s, ai, false, allowed_next) {
@@ -1155,8 +1198,8 @@ fn list_right(s: &Sent<'_>, ai: usize) -> Vec<usize> {
         let a = s.args[cur];
         let mut k = a.last;
         let mut saw_joiner = false;
-        while k < s.last && (LIST_JOINERS.contains(&s.low(k)) || s.low(k) == "the") {
-            if s.low(k) != "the" {
+        while k < s.last && (LIST_JOINERS.contains(&s.low(k)) || s.low_is(k, "the")) {
+            if !s.low_is(k, "the") {
                 saw_joiner = true;
             }
             k += 1;
@@ -1177,7 +1220,7 @@ fn list_right(s: &Sent<'_>, ai: usize) -> Vec<usize> {
             // ", and Amazon has a stake": a new clause, not a list member.
             Some(next)
                 if s.args[next].last < s.last
-                    && (a.last..k).any(|q| s.low(q) == ",")
+                    && (a.last..k).any(|q| s.low_is(q, ","))
                     && finite_verb(s.low(s.args[next].last)) =>
             {
                 break;
@@ -1202,10 +1245,10 @@ fn list_left(s: &Sent<'_>, ai: usize) -> Vec<usize> {
         let mut k = a.first;
         let mut saw_joiner = false;
         let mut saw_conjunction = false;
-        while k > s.first && (LIST_JOINERS.contains(&s.low(k - 1)) || s.low(k - 1) == "the") {
-            if s.low(k - 1) != "the" {
+        while k > s.first && (LIST_JOINERS.contains(&s.low(k - 1)) || s.low_is(k - 1, "the")) {
+            if !s.low_is(k - 1, "the") {
                 saw_joiner = true;
-                saw_conjunction |= s.low(k - 1) != ",";
+                saw_conjunction |= !s.low_is(k - 1, ",");
             }
             k -= 1;
         }
@@ -1652,7 +1695,7 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         let agent = match by {
             Some(b) => Some(b),
             // "A will be merged with B": the "with" phrase acts.
-            None if rule.patient_preps.is_empty() && s.low(t1 - 1) == "with" => {
+            None if rule.patient_preps.is_empty() && s.low_is(t1 - 1, "with") => {
                 object(rules, s, t1, &[], rule.max_gap, None)
             }
             None => None,
@@ -1746,7 +1789,7 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                 && s.args.iter().any(|a| a.first >= start && a.last <= t0);
             if object_relative {
                 let mut k = start - 1;
-                if k > s.first && s.low(k - 1) == "," {
+                if k > s.first && s.low_is(k - 1, ",") {
                     k -= 1;
                 }
                 s.arg_ending(k).map(|ante| {
@@ -1910,7 +1953,7 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let after = skip_modifiers_left(s, t1, 0, t1);
     let symmetric_rule = matches!(rule.kind, RelationKind::Partnership | RelationKind::Dispute)
         || rule.agency_kind.is_some();
-    if after < s.last && s.low(after) == "between" {
+    if after < s.last && s.low_is(after, "between") {
         if !symmetric_rule {
             return;
         }
@@ -2048,7 +2091,7 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                             | ":"
                     );
                 let gap_ok = !(s.args[subj].last..t0)
-                    .any(|k| PREPOSITIONS.contains(s.low(k)) && s.low(k) != "in");
+                    .any(|k| PREPOSITIONS.contains(s.low(k)) && !s.low_is(k, "in"));
                 if list.len() >= 2 && at_start && gap_ok {
                     for k in 1..list.len() {
                         push_plain(cx, list[k], list[0], out);
@@ -2147,7 +2190,7 @@ fn possessor(s: &Sent<'_>, t0: usize) -> Option<usize> {
             return s.arg_ending(k);
         }
         if let Some(a) = s.arg_ending(k + 1) {
-            if s.low(s.args[a].first) == "its" {
+            if s.low_is(s.args[a].first, "its") {
                 return Some(a);
             }
         }
@@ -2169,11 +2212,11 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         while k > s.first && DETERMINERS.contains(s.low(k - 1)) {
             k -= 1;
         }
-        if k > s.first + 1 && s.low(k - 1) == "," {
-            let before = if s.low(k - 2) == ")" {
+        if k > s.first + 1 && s.low_is(k - 1, ",") {
+            let before = if s.low_is(k - 2, ")") {
                 (s.first..k - 2)
                     .rev()
-                    .find(|&q| s.low(q) == "(")
+                    .find(|&q| s.low_is(q, "("))
                     .and_then(|q| s.arg_ending(q))
             } else {
                 None
@@ -2207,7 +2250,7 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             // "Palantir's customers include the Army and NASA".
             let mut k = t1;
             while k < s.last
-                && (s.low(k) == ","
+                && (s.low_is(k, ",")
                     || BE.contains(&s.low(k))
                     || matches!(s.low(k), "include" | "includes" | "included"))
             {
@@ -2234,7 +2277,7 @@ fn possessor_before(s: &Sent<'_>, t0: usize) -> Option<usize> {
             return s.arg_ending(k);
         }
         if let Some(a) = s.arg_ending(k + 1) {
-            if s.low(s.args[a].first) == "its" {
+            if s.low_is(s.args[a].first, "its") {
                 return Some(a);
             }
         }

@@ -7,7 +7,7 @@
 //! see them. Sentences are split on terminal punctuation, except after
 //! abbreviations and initials, and on paragraph breaks.
 
-use crate::fxhash::WordSet;
+use crate::wordset::WordSet;
 
 /// Shape of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
