@@ -105,7 +105,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i = w.end;
             kind = w.kind;
             shape = w.shape;
-            clitics |= w.kind == TokKind::Word && i - start > 3 && ends_with_nt(&text[start..i]);
+            // A word ending in "n't" ends in "t" or "T": that byte first.
+            clitics |= w.kind == TokKind::Word
+                && i - start > 3
+                && bytes[i - 1] | 0x20 == b't'
+                && ends_with_nt(&text[start..i]);
         } else if is_apostrophe(c) && !tokens.is_empty() && !space_before {
             // Possessive after a word: 's or bare ' (plural possessive).
             let after = i + c.len_utf8();
