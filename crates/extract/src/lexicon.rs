@@ -2,7 +2,7 @@
 //! read from `data/lexicon.ron`.
 
 use crate::ExtractError;
-use crate::fxhash::{FxHashMap, FxHashSet};
+use crate::wordset::{FilteredMap, FilteredSet};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -69,33 +69,33 @@ pub struct Country {
 pub struct Lexicon {
     /// The file contents.
     pub file: LexiconFile,
-    pub(crate) legal_suffixes: FxHashSet<String>,
-    pub(crate) firm_heads: FxHashSet<String>,
-    pub(crate) agency_heads: FxHashSet<String>,
-    pub(crate) weak_agency_heads: FxHashSet<String>,
-    pub(crate) agency_qualifiers: FxHashSet<String>,
-    pub(crate) firm_cues: FxHashSet<String>,
-    pub(crate) agency_cues: FxHashSet<String>,
-    pub(crate) first_names: FxHashSet<String>,
-    pub(crate) person_titles: FxHashSet<String>,
+    pub(crate) legal_suffixes: FilteredSet,
+    pub(crate) firm_heads: FilteredSet,
+    pub(crate) agency_heads: FilteredSet,
+    pub(crate) weak_agency_heads: FilteredSet,
+    pub(crate) agency_qualifiers: FilteredSet,
+    pub(crate) firm_cues: FilteredSet,
+    pub(crate) agency_cues: FilteredSet,
+    pub(crate) first_names: FilteredSet,
+    pub(crate) person_titles: FilteredSet,
     /// First words of the person titles that have more than one word
     /// ("vice" of "vice president"): only after one is a two-word title
     /// worth building.
-    pub(crate) title_starts: FxHashSet<String>,
+    pub(crate) title_starts: FilteredSet,
     /// Country names and aliases -> index into `file.countries`.
-    pub(crate) country_names: FxHashMap<String, usize>,
+    pub(crate) country_names: FilteredMap<usize>,
     /// Demonyms -> index into `file.countries`.
-    pub(crate) demonyms: FxHashMap<String, usize>,
-    pub(crate) places: FxHashSet<String>,
-    pub(crate) not_names: FxHashSet<String>,
-    pub(crate) non_org_heads: FxHashSet<String>,
+    pub(crate) demonyms: FilteredMap<usize>,
+    pub(crate) places: FilteredSet,
+    pub(crate) not_names: FilteredSet,
+    pub(crate) non_org_heads: FilteredSet,
 }
 
-fn set(v: &[String]) -> FxHashSet<String> {
+fn set(v: &[String]) -> FilteredSet {
     v.iter().cloned().collect()
 }
 
-fn lower_set(v: &[String]) -> FxHashSet<String> {
+fn lower_set(v: &[String]) -> FilteredSet {
     v.iter().map(|s| s.to_lowercase()).collect()
 }
 
@@ -124,8 +124,8 @@ impl Lexicon {
 
     /// Index a parsed lexicon.
     pub fn from_file(file: LexiconFile) -> Self {
-        let mut country_names = FxHashMap::default();
-        let mut demonyms = FxHashMap::default();
+        let mut country_names = FilteredMap::default();
+        let mut demonyms = FilteredMap::default();
         for (i, c) in file.countries.iter().enumerate() {
             country_names.insert(c.name.clone(), i);
             for a in &c.aliases {

@@ -1647,7 +1647,7 @@ fn find_chunks(
                             | "Ombudsman"
                     );
                 let bad_run = !office_of
-                    && (run.iter().any(|w| lx.not_names.contains(*w))
+                    && (run.iter().any(|w| lx.not_names.contains(w))
                         || (low != "of" && lx.is_place(run_text))
                         || (low != "of" && run.iter().all(|w| lx.is_place(w))));
                 let end = run.last().copied().unwrap_or("");
@@ -1897,7 +1897,7 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
     let has_qualifier = || {
         words
             .iter()
-            .any(|w| lx.agency_qualifiers.contains(*w) || lx.country(w).is_some())
+            .any(|w| lx.agency_qualifiers.contains(w) || lx.country(w).is_some())
     };
     let has_of = (c.first..c.last).any(|i| matches!(cx.low(i), "of" | "on" | "for"));
     if words.len() >= 2 && lx.agency_heads.contains(last_w) {
