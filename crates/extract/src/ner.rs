@@ -571,14 +571,16 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     // Opener -> whether the document also writes it in lowercase.
     let mut openers: HashMap<&str, bool> = HashMap::default();
     let mut opener_shapes = [0u64; 16];
-    let shape = |w: &str| (usize::from(w.as_bytes()[0]) * 31 + w.len()) & 1023;
+    // The shape of a token: its first byte in lowercase and its length.
+    let bytes = cx.lower.as_bytes();
+    let shape =
+        |t: &Token| (usize::from(bytes[t.start as usize]) * 31 + (t.end - t.start) as usize) & 1023;
     for s in cx.sentences {
         for k in s.first..(s.first + 2).min(s.last) {
             let t = &cx.tokens[k];
             if t.kind == TokKind::Word && t.cap {
-                let w = cx.lower_tok(k);
-                openers.insert(w, false);
-                let b = shape(w);
+                openers.insert(cx.lower_tok(k), false);
+                let b = shape(t);
                 opener_shapes[b / 64] |= 1 << (b % 64);
             }
         }
@@ -586,10 +588,9 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     if !openers.is_empty() {
         for t in cx.tokens {
             if t.kind == TokKind::Word && !t.cap {
-                let w = t.text(cx.text);
-                let b = shape(w);
+                let b = shape(t);
                 if opener_shapes[b / 64] & (1 << (b % 64)) != 0 {
-                    if let Some(seen) = openers.get_mut(w) {
+                    if let Some(seen) = openers.get_mut(t.text(cx.text)) {
                         *seen = true;
                     }
                 }
