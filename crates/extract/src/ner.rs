@@ -1054,9 +1054,31 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     // 5. Decide each chunk.
     // Confirmation evidence per normalised name.
     let mut confirmed: HashMap<String, EntityKind> = HashMap::default();
+    // Normalised names. A person, place, country or dropped chunk needs
+    // one only as an acronym's long form, or as a body name that confirms
+    // a name in a headline; the rest are left empty, never read.
+    let in_headline = |c: &Chunk| headline[cx.tok_sentence[c.first] as usize];
+    let headline_strong = chunks
+        .iter()
+        .zip(&classes)
+        .any(|(c, class)| matches!(class, Class::StrongOrg(_)) && in_headline(c));
     let norms: Vec<String> = chunks
         .iter()
-        .map(|c| normalize_name(cx.span(c.first, c.last), cx.lexicon))
+        .enumerate()
+        .map(|(ci, c)| {
+            let needed = !matches!(
+                classes[ci],
+                Class::Person | Class::Place | Class::Drop | Class::Country(_)
+            ) || (headline_strong && !in_headline(c))
+                || acronym_of
+                    .values()
+                    .any(|t| matches!(t, AcronymTarget::Chunk(x) if *x == ci));
+            if needed {
+                normalize_name(cx.span(c.first, c.last), cx.lexicon)
+            } else {
+                String::new()
+            }
+        })
         .collect();
     let body_norms: HashSet<&str> = chunks
         .iter()
