@@ -1192,6 +1192,14 @@ fn object_with(
 
 /// Expand a mention into the list it heads: "A, B and C".
 fn list_right(s: &Sent<'_>, ai: usize) -> Vec<usize> {
+    list_right_with(s, ai, false)
+}
+
+/// [`list_right`]; with `described`, a member may follow a short lowercase
+/// description ("between Suez and water firm Aguas Argentinas"). Only a
+/// pair after "between" is read so: in a longer list a description often
+/// states a relation of its own ("Gazprom, its unit Gazpromneft").
+fn list_right_with(s: &Sent<'_>, ai: usize, described: bool) -> Vec<usize> {
     let mut out = vec![ai];
     let mut cur = ai;
     loop {
@@ -1216,6 +1224,11 @@ fn list_right(s: &Sent<'_>, ai: usize) -> Vec<usize> {
         {
             k += 2;
         }
+        // "and water firm Aguas Argentinas", "and chipmaker Intel": over a
+        // short lowercase description of the next member.
+        if described && s.arg_starting(k).is_none() {
+            k = skip_description(s, k);
+        }
         match s.arg_starting(k) {
             // ", and Amazon has a stake": a new clause, not a list member.
             Some(next)
@@ -1235,6 +1248,32 @@ fn list_right(s: &Sent<'_>, ai: usize) -> Vec<usize> {
         }
     }
     out
+}
+
+/// The start of the name that a short lowercase description at `k`
+/// introduces ("water firm Aguas Argentinas", "rival carrier Iberia"), or
+/// `k` when none does: one to three lowercase words, none a verb, a
+/// preposition or a conjunction, right before a name.
+fn skip_description(s: &Sent<'_>, k: usize) -> usize {
+    let mut q = k;
+    while q < s.last && q < k + 3 {
+        let t = &s.tokens[q];
+        let w = s.low(q);
+        if t.kind != TokKind::Word
+            || t.cap
+            || !is_modifier(s, q)
+            || DETERMINERS.contains(w)
+            || crate::ner::verb_like(w)
+        {
+            break;
+        }
+        q += 1;
+    }
+    if q > k && s.arg_starting(q).is_some() {
+        q
+    } else {
+        k
+    }
 }
 
 fn list_left(s: &Sent<'_>, ai: usize) -> Vec<usize> {
@@ -1965,7 +2004,7 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             }
             s.arg_starting(q)
         }) {
-            let list = list_right(s, first);
+            let list = list_right_with(s, first, true);
             for k in 1..list.len() {
                 push(cx, list[0], list[k], out);
             }

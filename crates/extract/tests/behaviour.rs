@@ -1525,3 +1525,30 @@ fn an_ambiguous_word_heading_another_name_is_that_names_short_form() {
         entity_ids(&d)
     );
 }
+
+#[test]
+fn a_described_member_after_between_is_a_party() {
+    for text in [
+        "The ruling ends a long dispute between Brightwater Ltd and water firm Halvorsen Corp.",
+        "A conflict between Brightwater Ltd and rival carrier Halvorsen Corp is growing.",
+    ] {
+        assert_fact(
+            text,
+            RelationKind::Dispute,
+            "org:brightwater",
+            "org:halvorsen",
+        );
+    }
+    // In a longer list a description states a relation of its own, which
+    // is not carried over to the members after it.
+    let d = extract(
+        "The suit names Brightwater Ltd, its unit Kestrel Inc, and water firm Halvorsen Corp.",
+    );
+    assert!(
+        !d.relations
+            .iter()
+            .any(|r| r.kind == RelationKind::PartOf && r.source == "org:halvorsen"),
+        "{:?}",
+        relations(&d)
+    );
+}
