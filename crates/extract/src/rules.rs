@@ -2297,7 +2297,7 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             }
             match s.arg_starting(skip_dets_right(s, k)) {
                 Some(a) => list_right(s, a),
-                None => match apposed(s.args[whole].first) {
+                None => match apposed(s.args[whole].first).or_else(|| copula_subject(s, whole)) {
                     Some(a) => vec![a],
                     None => return,
                 },
@@ -2307,6 +2307,23 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     for part in parts {
         push(cx, whole, part, out);
     }
+}
+
+/// The subject that a copula equates with the phrase the possessor `whole`
+/// opens: "Oracle is Halvorsen's biggest shareholder", "Oracle, which is
+/// its biggest shareholder".
+fn copula_subject(s: &Sent<'_>, whole: usize) -> Option<usize> {
+    let k = s.args[whole].first;
+    if k < s.first + 2 || !matches!(s.low(k - 1), "is" | "was" | "became" | "remains") {
+        return None;
+    }
+    if let Some(a) = s.arg_ending(k - 1) {
+        return Some(a);
+    }
+    if k >= s.first + 4 && s.low_is(k - 2, "which") && s.low_is(k - 3, ",") {
+        return s.arg_ending(k - 3);
+    }
+    None
 }
 
 fn possessor_before(s: &Sent<'_>, t0: usize) -> Option<usize> {

@@ -1552,3 +1552,19 @@ fn a_described_member_after_between_is_a_party() {
         relations(&d)
     );
 }
+
+#[test]
+fn a_copula_names_what_a_possessive_phrase_describes() {
+    assert_fact(
+        "Brightwater Ltd is Halvorsen Corp's second biggest shareholder.",
+        RelationKind::Investment,
+        "org:brightwater",
+        "org:halvorsen",
+    );
+    assert_fact(
+        "Kestrel Inc said on Monday that it is Halvorsen Corp's principal customer.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
