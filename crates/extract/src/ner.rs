@@ -1736,13 +1736,21 @@ fn find_chunks(
         // Drop leading words that are not part of a name: determiners,
         // titles, sentence openers that are common words. A name that ends
         // in an organisation head keeps them ("Sunday Times").
-        let whole_is_org = last - first >= 2 && {
+        // A capitalised "The" opening a sentence introduces such a name
+        // too: "The Sunday Times and The Sunday Telegraph say ...".
+        let article = cx.tok_is(first, "The") && last - first >= 3;
+        let core = if article { first + 1 } else { first };
+        let whole_is_org = last - core >= 2 && {
             let end = cx.tok(last - 1);
             (lx.firm_heads.contains(end) || lx.is_legal_suffix(end))
-                && !lx.not_names.contains(cx.tok(first + 1))
-                && !matches!(cx.low(first), "the" | "a" | "an" | "this" | "that" | "its")
-                && !cx.sentence_start(first)
+                && !lx.not_names.contains(cx.tok(core + 1))
+                && (article
+                    || (!matches!(cx.low(first), "the" | "a" | "an" | "this" | "that" | "its")
+                        && !cx.sentence_start(first)))
         };
+        if whole_is_org {
+            first = core;
+        }
         while first < last && !whole_is_org {
             let not_name = lx.not_names.contains(cx.tok(first));
             let common_opener = !not_name

@@ -1568,3 +1568,16 @@ fn a_copula_names_what_a_possessive_phrase_describes() {
         "org:kestrel",
     );
 }
+
+#[test]
+fn a_sentence_opening_article_keeps_a_name_with_an_organisation_head() {
+    let d = extract(
+        "The Sunday Times and The Sunday Telegraph say they will oppose the bid. \
+         Brightwater Ltd declined to comment.",
+    );
+    let ids = entity_ids(&d);
+    for id in ["org:sunday times", "org:sunday telegraph"] {
+        assert!(ids.contains(&id), "{id} missing: {ids:?}");
+    }
+    assert!(!ids.contains(&"org:times"), "{ids:?}");
+}
