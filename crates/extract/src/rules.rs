@@ -1018,8 +1018,11 @@ fn head_of_phrase(
             return Ok(ai);
         }
     }
+    // An amount after the name ("fined Google 2.4bn euros", "paid Acme
+    // 30m") is no noun the name modifies, as a plain number is not.
     if t.kind == TokKind::Word
         && !t.cap
+        && !w.starts_with(|c: char| c.is_ascii_digit())
         && !crate::ner::verb_like(w)
         && !DETERMINERS.contains(w)
         && !matches!(

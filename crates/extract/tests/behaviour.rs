@@ -1581,3 +1581,18 @@ fn a_sentence_opening_article_keeps_a_name_with_an_organisation_head() {
     }
     assert!(!ids.contains(&"org:times"), "{ids:?}");
 }
+
+#[test]
+fn an_amount_after_the_object_leaves_it_the_object() {
+    for text in [
+        "The European Commission fined Halvorsen Corp 2.4bn euros.",
+        "The European Commission fined Halvorsen Corp 30m pounds last year.",
+    ] {
+        assert_fact(
+            text,
+            RelationKind::Dispute,
+            "european_commission",
+            "org:halvorsen",
+        );
+    }
+}
