@@ -36,6 +36,10 @@ pub enum Form {
     /// A transfer: "A sold B to C" gives C -> B (the buyer and the thing
     /// sold); the agent is C, the patient B.
     Transfer,
+    /// A compound adjective between two names: "Google-owned YouTube",
+    /// "SoftBank-backed WeWork"; the agent is the first name, the patient
+    /// the second. It fires only glued to a name by a hyphen.
+    Compound,
 }
 
 /// The grammatical voices a verb rule applies to.
@@ -489,6 +493,9 @@ pub(crate) fn apply(rules: &Rules, s: &Sent<'_>) -> Vec<Found> {
             && s.low_is(i - 1, "-")
             && !s.tokens[i].space_before
             && !s.tokens[i - 1].space_before;
+        if glued {
+            compound(rules, s, i, cands, &mut out);
+        }
         if s.arg_at(i).is_some() || glued {
             i += 1;
             continue;
@@ -518,6 +525,7 @@ pub(crate) fn apply(rules: &Rules, s: &Sent<'_>) -> Vec<Found> {
                 Form::Appositive => appositive(&cx, &mut out),
                 Form::Switch => switch(&cx, &mut out),
                 Form::Transfer => transfer(&cx, &mut out),
+                Form::Compound => {}
             }
             // "reached an agreement for Boeing to acquire ARGOSystems": an
             // agreement to buy is a purchase, no partnership of the two.
@@ -540,6 +548,33 @@ pub(crate) fn apply(rules: &Rules, s: &Sent<'_>) -> Vec<Found> {
         i += matched_len.max(1);
     }
     out
+}
+
+/// "Google-owned YouTube": a one-word trigger of a compound rule at `i`,
+/// glued by a hyphen to the name before it, and a name right after it.
+fn compound(
+    rules: &Rules,
+    s: &Sent<'_>,
+    i: usize,
+    cands: &[(usize, Vec<String>)],
+    out: &mut Vec<Found>,
+) {
+    let (Some(agent), Some(patient)) = (s.arg_ending(i - 1), s.arg_starting(i + 1)) else {
+        return;
+    };
+    for (ri, words) in cands {
+        if words.len() == 1 && rules.rule(*ri).form == Form::Compound {
+            let cx = Trig {
+                rules,
+                ri: *ri,
+                s,
+                t0: i,
+                t1: i + 1,
+            };
+            push(&cx, agent, patient, out);
+            return;
+        }
+    }
 }
 
 /// Whether the trigger at `t0..t1` is an agreement or deal followed closely

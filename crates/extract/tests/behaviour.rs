@@ -1596,3 +1596,26 @@ fn an_amount_after_the_object_leaves_it_the_object() {
         );
     }
 }
+
+#[test]
+fn a_hyphenated_owned_or_backed_between_names_relates_them() {
+    assert_fact(
+        "Google-owned Halvorsen Corp said sales rose.",
+        RelationKind::PartOf,
+        "org:halvorsen",
+        "google",
+    );
+    assert_fact(
+        "Microsoft-backed Halvorsen Corp raised prices.",
+        RelationKind::Investment,
+        "microsoft",
+        "org:halvorsen",
+    );
+    // A state holding names no parent firm.
+    let d = extract("French state-owned Renault agreed to the plan.");
+    assert!(
+        !d.relations.iter().any(|r| r.kind == RelationKind::PartOf),
+        "{:?}",
+        relations(&d)
+    );
+}
