@@ -320,15 +320,9 @@ fn scan_word(text: &str, start: usize) -> Word {
     }
 }
 
-/// Split a trailing negative clitic `n't` off words such as `didn't`.
+/// Split a trailing negative clitic `n't` off words such as `didn't`
+/// (`tokenize` calls this only when some word has one).
 fn split_clitics(text: &str, tokens: &mut Vec<Token>) {
-    let needs = tokens.iter().any(|t| {
-        let s = t.text(text);
-        t.kind == TokKind::Word && s.len() > 3 && ends_with_nt(s)
-    });
-    if !needs {
-        return;
-    }
     let mut out = Vec::with_capacity(tokens.len() + 8);
     for t in tokens.drain(..) {
         let s = t.text(text);
