@@ -364,18 +364,13 @@ impl<'a> Context<'a> {
         let t = &self.tokens[i];
         &self.lower[t.start as usize..t.end as usize]
     }
-    /// Whether token `i` in ASCII lowercase is `word`: the length first,
-    /// then the bytes, with no slicing of the text.
+    /// Whether token `i` in ASCII lowercase is `word` (see `Token::is`).
     fn low_is(&self, i: usize, word: &str) -> bool {
-        let t = &self.tokens[i];
-        (t.end - t.start) as usize == word.len()
-            && self.lower.as_bytes()[t.start as usize..t.end as usize] == *word.as_bytes()
+        self.tokens[i].is(self.lower, word)
     }
     /// Whether token `i` is `word`, compared as `low_is` does.
     fn tok_is(&self, i: usize, word: &str) -> bool {
-        let t = &self.tokens[i];
-        (t.end - t.start) as usize == word.len()
-            && self.text.as_bytes()[t.start as usize..t.end as usize] == *word.as_bytes()
+        self.tokens[i].is(self.text, word)
     }
     /// A token in lowercase as `str::to_lowercase` gives it, borrowed from
     /// the lowercased text when the token is ASCII.

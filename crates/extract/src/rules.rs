@@ -371,9 +371,7 @@ impl Sent<'_> {
         &self.lower.as_bytes()[t.start as usize..t.end as usize]
     }
     fn low_is(&self, i: usize, word: &str) -> bool {
-        let t = &self.tokens[i];
-        (t.end - t.start) as usize == word.len()
-            && self.lower.as_bytes()[t.start as usize..t.end as usize] == *word.as_bytes()
+        self.tokens[i].is(self.lower, word)
     }
     fn is_poss(&self, i: usize) -> bool {
         i < self.last && self.tokens[i].kind == TokKind::Possessive

@@ -52,6 +52,14 @@ impl Token {
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start as usize..self.end as usize]
     }
+
+    /// Whether the token's bytes in `text` (the text, or its lowercased
+    /// copy) are `word`: the length first, then the bytes, with no slicing
+    /// of the string. Hot loops compare tokens with literals this way.
+    pub(crate) fn is(&self, text: &str, word: &str) -> bool {
+        (self.end - self.start) as usize == word.len()
+            && text.as_bytes()[self.start as usize..self.end as usize] == *word.as_bytes()
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
