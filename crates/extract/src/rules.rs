@@ -363,13 +363,12 @@ impl Sent<'_> {
         let t = &self.tokens[i];
         &self.lower[t.start as usize..t.end as usize]
     }
-    /// Whether token `i` in lowercase is `word`: the length first, then
-    /// the bytes, with no slicing of the text.
     /// Token `i` in lowercase, as bytes.
     fn low_bytes(&self, i: usize) -> &[u8] {
         let t = &self.tokens[i];
         &self.lower.as_bytes()[t.start as usize..t.end as usize]
     }
+    /// Whether token `i` in lowercase is `word` (see `Token::is`).
     fn low_is(&self, i: usize, word: &str) -> bool {
         self.tokens[i].is(self.lower, word)
     }
