@@ -1053,6 +1053,13 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     // one only as an acronym's long form, or as a body name that confirms
     // a name in a headline; the rest are left empty, never read.
     let in_headline = |c: &Chunk| headline[cx.tok_sentence[c.first] as usize];
+    // Chunks that are an acronym's long form.
+    let mut long_form = vec![false; chunks.len()];
+    for t in acronym_of.values() {
+        if let AcronymTarget::Chunk(x) = t {
+            long_form[*x] = true;
+        }
+    }
     let headline_strong = chunks
         .iter()
         .zip(&classes)
@@ -1065,9 +1072,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
                 classes[ci],
                 Class::Person | Class::Place | Class::Drop | Class::Country(_)
             ) || (headline_strong && !in_headline(c))
-                || acronym_of
-                    .values()
-                    .any(|t| matches!(t, AcronymTarget::Chunk(x) if *x == ci));
+                || long_form[ci];
             if needed {
                 normalize_name(cx.span(c.first, c.last), cx.lexicon)
             } else {
@@ -1078,11 +1083,11 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     let body_norms: HashSet<&str> = chunks
         .iter()
         .zip(&norms)
-        .filter(|(c, _)| !headline[cx.tok_sentence[c.first] as usize])
+        .filter(|(c, _)| !in_headline(c))
         .map(|(_, n)| n.as_str())
         .collect();
     for (ci, c) in chunks.iter().enumerate() {
-        let in_headline = headline[cx.tok_sentence[c.first] as usize];
+        let in_headline = in_headline(c);
         let kind = match classes[ci] {
             // In a headline every word is capitalised: a name counts only if
             // the body uses it too.
@@ -1095,14 +1100,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
                     (_, Some(k)) => Some(k),
                     (Class::Org(k), None) => {
                         // An acronym defined in the document or with org context.
-                        if acronym_of
-                            .values()
-                            .any(|t| matches!(t, AcronymTarget::Chunk(x) if *x == ci))
-                        {
-                            Some(k)
-                        } else {
-                            None
-                        }
+                        if long_form[ci] { Some(k) } else { None }
                     }
                     _ => None,
                 }
@@ -1827,15 +1825,18 @@ fn ampersand_acronym_after(cx: &Context<'_>, first: usize, last: usize) -> bool 
 /// Classify a chunk by its words.
 fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
     let lx = cx.lexicon;
-    let word_idx: Vec<usize> = (c.first..c.last)
-        .filter(|&i| cx.tokens[i].kind == TokKind::Word)
-        .collect();
-    let (Some(&first_i), Some(&last_i)) = (word_idx.first(), word_idx.last()) else {
+    let is_word = |i: &usize| cx.tokens[*i].kind == TokKind::Word;
+    let (Some(first_i), Some(last_i)) = (
+        (c.first..c.last).find(is_word),
+        (c.first..c.last).rfind(is_word),
+    ) else {
         return Class::Drop;
     };
-    let words: Vec<&str> = word_idx.iter().map(|&i| cx.tok(i)).collect();
-    let first_w = words[0];
-    let last_w = words[words.len() - 1];
+    let words: Vec<&str> = (first_i..=last_i)
+        .filter(is_word)
+        .map(|i| cx.tok(i))
+        .collect();
+    let (first_w, last_w) = (cx.tok(first_i), cx.tok(last_i));
     // Titles make a person: "Mr Khodorkovsky", "President Bush".
     let first_low = cx.lowercase(first_i);
     if lx.person_titles.contains(first_low.as_ref()) {
