@@ -155,6 +155,8 @@ const ORG_LEFT_CONTEXT: &[&str] = &[
     "rivals",
     "merge with",
     "merged with",
+    "founded",
+    "co-founded",
 ];
 
 /// Nouns right after a name that make it a company ("its Sandoz unit").
@@ -172,6 +174,101 @@ const RIGHT_FIRM_NOUNS: &[&str] = &[
     "shareholders",
     "shares",
 ];
+
+/// Lowercase sector words between a name and a company noun ("Sal
+/// Oppenheim investment bank"). Words that also name a place's trade or a
+/// government field ("defence", "security", "health") are left out.
+static SECTOR_WORDS: WordSet = WordSet::new(&[
+    "investment",
+    "games",
+    "software",
+    "media",
+    "oil",
+    "energy",
+    "insurance",
+    "telecoms",
+    "telecom",
+    "technology",
+    "drinks",
+    "food",
+    "mining",
+    "steel",
+    "holding",
+    "engineering",
+    "property",
+    "chemicals",
+    "drugs",
+    "pharmaceutical",
+    "brewing",
+    "tobacco",
+    "accounting",
+    "law",
+    "advertising",
+    "publishing",
+    "music",
+    "fashion",
+    "clothing",
+    "construction",
+    "aerospace",
+    "internet",
+    "online",
+    "computer",
+    "electronics",
+    "mobile",
+    "cable",
+    "satellite",
+    "shipping",
+    "logistics",
+    "hotel",
+    "airline",
+    "retail",
+    "biotech",
+    "biotechnology",
+    "consulting",
+    "private",
+    "equity",
+    "hedge",
+    "venture",
+    "broadcasting",
+    "entertainment",
+    "toy",
+    "car",
+    "gaming",
+    "chip",
+    "outsourcing",
+    "recruitment",
+    "cement",
+    "beer",
+    "spirits",
+    "textile",
+    "finance",
+    "financial",
+]);
+
+/// Company nouns after [`SECTOR_WORDS`].
+static SECTOR_HEADS: WordSet = WordSet::new(&[
+    "bank",
+    "group",
+    "firm",
+    "company",
+    "vehicle",
+    "fund",
+    "giant",
+    "maker",
+    "conglomerate",
+    "house",
+    "operator",
+    "producer",
+    "manufacturer",
+    "retailer",
+    "developer",
+    "publisher",
+    "chain",
+    "consortium",
+    "boutique",
+    "specialist",
+    "brand",
+]);
 
 /// Words after a name that show it is an organisation.
 static ORG_RIGHT_CONTEXT: WordSet = WordSet::new(&[
@@ -2002,11 +2099,30 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
     if lx.not_names.contains(first_w) && words.len() == 1 {
         return Class::Drop;
     }
+    // A web address as a name: "Shopping.com", "Amazon.com".
+    if words.len() == 1 && is_domain_name(first_w) {
+        return Class::StrongOrg(EntityKind::Firm);
+    }
     // Acronyms and other names: organisations if context says so.
     if words.len() == 1 && is_acronym_shape(first_w) {
         return Class::Org(EntityKind::Firm);
     }
     Class::Unknown
+}
+
+/// Whether a capitalised word is a company's web address ("Shopping.com"):
+/// a name of two letters or more, then ".com" or ".net".
+fn is_domain_name(w: &str) -> bool {
+    let lower = w.len() > 4 && w.is_char_boundary(w.len() - 4);
+    let (stem, tld) = if lower {
+        w.split_at(w.len() - 4)
+    } else {
+        return false;
+    };
+    (tld.eq_ignore_ascii_case(".com") || tld.eq_ignore_ascii_case(".net"))
+        && stem.len() >= 2
+        && stem.starts_with(|c: char| c.is_uppercase())
+        && stem.chars().all(|c| c.is_alphanumeric() || c == '-')
 }
 
 /// Context around a chunk that shows it is an organisation, and of which kind.
@@ -2064,6 +2180,36 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
         if RIGHT_FIRM_NOUNS.contains(&next) {
             return Some(EntityKind::Firm);
         }
+        // "from Sal Oppenheim investment bank", "the Argonaut games group":
+        // one or two sector words, then a company noun, the phrase opened by
+        // a determiner or a preposition. Not when a name follows the noun
+        // ("Japanese car maker Mitsubishi") or an indefinite article or an
+        // adjective opens the phrase ("a City investment bank", "leading
+        // European car maker"): the chunk then only describes.
+        let determined = first > 0
+            && cx.tok_sentence[first - 1] == sent
+            && matches!(
+                cx.low(first - 1),
+                "the" | "its" | "their" | "his" | "her" | "from" | "at" | "of" | "by" | "with"
+            );
+        if determined && SECTOR_WORDS.contains(next) {
+            let mut k = last + 1;
+            if k < n && SECTOR_WORDS.contains(cx.low(k)) {
+                k += 1;
+            }
+            let named_after = k + 1 < n
+                && cx.tok_sentence[k + 1] == sent
+                && cx
+                    .tok(k + 1)
+                    .starts_with(|c: char| c.is_uppercase() || c == '<');
+            if k < n
+                && cx.tok_sentence[k] == sent
+                && SECTOR_HEADS.contains(cx.low(k))
+                && !named_after
+            {
+                return Some(EntityKind::Firm);
+            }
+        }
         if next == "news"
             && last + 1 < n
             && matches!(
@@ -2110,6 +2256,15 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
                 if w == "," || w == "." || w == ";" || w == "\u{2014}" || w == "-" {
                     break;
                 }
+                // A relative clause is not an appositive ("Liemandt, who
+                // said he will leave the company after ..."), unless it only
+                // describes: "X, which is Canada's biggest exchange".
+                if !saw_article
+                    && matches!(w, "who" | "which" | "that" | "where" | "when")
+                    && !(k + 1 < limit && matches!(cx.low(k + 1), "is" | "was" | "are" | "were"))
+                {
+                    break;
+                }
                 if matches!(w, "the" | "a" | "an") || cx.tokens[k].kind == TokKind::Possessive {
                     saw_article = true;
                 } else if saw_article
@@ -2127,6 +2282,18 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
                             | "and"
                             | "to"
                             | "on"
+                            | "behind"
+                            | "by"
+                            | "after"
+                            | "over"
+                            | "under"
+                            | "between"
+                            | "among"
+                            | "against"
+                            | "through"
+                            | "into"
+                            | "within"
+                            | "about"
                     ) || cx.tokens[k].kind == TokKind::Punct)
                 {
                     break;
@@ -2693,6 +2860,136 @@ fn speaks_for(noun: &str) -> bool {
     )
 }
 
+/// Whether the pronoun at `i` follows the sentence's first verb of saying
+/// ("X, a unit of Y, said it ...", "said that it").
+fn said_it(cx: &Context<'_>, i: usize) -> bool {
+    let mut v = i;
+    if v > 0 && cx.low_is(v - 1, "that") {
+        v -= 1;
+    }
+    if v == 0 || !SAY_VERBS.contains(cx.low(v - 1)) {
+        return false;
+    }
+    let s = &cx.sentences[cx.tok_sentence[i] as usize];
+    v > s.first && !(s.first..v - 1).any(|k| SAY_VERBS.contains(cx.low(k)))
+}
+
+/// The speaker of a sentence's verb of saying at or before token `i`: its
+/// first mention that is the head of the subject, not a possessor or a
+/// modifier of a name after it ("Tracor Inc's Applied Sciences unit said",
+/// "Italian state-owned bank Banca Commerciale said", "Thyssen AG unit
+/// Thyssen Guss AG said").
+fn speaker(
+    cx: &Context<'_>,
+    mentions: &[Mention],
+    in_sentence: &[usize],
+    i: usize,
+) -> Option<usize> {
+    // The clause of the verb: after the last ";", or "and" or "but" after a
+    // lowercase word, when a name follows it ("Icahn dropped his bid to
+    // take TWA private and Dart Group said it"), else the sentence ("X
+    // ordered planes from Y and said it"; "owned by X and Y said it").
+    let inside = |k: usize| {
+        in_sentence
+            .iter()
+            .any(|&mi| mentions[mi].first <= k && k < mentions[mi].last)
+    };
+    let s = &cx.sentences[cx.tok_sentence[i] as usize];
+    let before = |mi: &usize| !mentions[*mi].pronoun && mentions[*mi].last <= i;
+    let from = (s.first..i)
+        .rev()
+        .find(|&k| {
+            cx.low_is(k, ";")
+                || (matches!(cx.low(k), "and" | "but")
+                    && k > s.first
+                    && cx.tokens[k - 1].kind == TokKind::Word
+                    && !cx.tokens[k - 1].cap
+                    && !inside(k - 1))
+        })
+        .filter(|&k| {
+            in_sentence
+                .iter()
+                .any(|mi| before(mi) && mentions[*mi].first > k)
+        })
+        .map_or(s.first, |k| k + 1);
+    let mut order: Vec<usize> = in_sentence
+        .iter()
+        .copied()
+        .filter(|mi| before(mi) && mentions[*mi].first >= from)
+        .collect();
+    order.sort_by_key(|&mi| (mentions[mi].first, mentions[mi].last));
+    for (x, &mi) in order.iter().enumerate() {
+        let m = &mentions[mi];
+        if modifier_use(cx, m) {
+            continue;
+        }
+        // ("<Nestle S.A.>'s Nestle Enterprises": past a closing bracket.)
+        let after = if m.last < cx.tokens.len() && cx.tok(m.last) == ">" {
+            m.last + 1
+        } else {
+            m.last
+        };
+        let possessor = after < cx.tokens.len() && cx.tokens[after].kind == TokKind::Possessive;
+        // The next name follows a company noun after lowercase words only
+        // (a ticker in brackets aside): this one modifies it.
+        let mut k = after;
+        if k < cx.tokens.len() && cx.tok(k) == "<" {
+            while k < i && cx.tok(k) != ">" {
+                k += 1;
+            }
+            k += 1;
+        }
+        let start = k;
+        while k < i
+            && k < start + 4
+            && (cx.tokens[k].kind == TokKind::Word && !cx.tokens[k].cap || cx.tok(k) == "-")
+        {
+            k += 1;
+        }
+        let modifies = k > start
+            && (cx.lexicon.firm_cues.contains(cx.low(k - 1))
+                || cx.lexicon.agency_cues.contains(cx.low(k - 1)))
+            && order[x + 1..].iter().any(|&nj| mentions[nj].first == k);
+        // Not the object of a preposition ("In a filing with the SEC, X
+        // said it") nor a name inside a relative clause ("The group, which
+        // includes Y AB, said it") nor a possessive pronoun's noun ("In its
+        // SEC filing").
+        let mut p = m.first;
+        while p > 0 && matches!(cx.low(p - 1), "the" | "a" | "an") {
+            p -= 1;
+        }
+        let prev = if p > 0 { cx.low(p - 1) } else { "" };
+        let governed = crate::rules::PREPOSITIONS.contains(prev)
+            || matches!(prev, "its" | "their" | "his" | "her");
+        let relative = (0..m.first)
+            .rev()
+            .take_while(|&k| cx.tok_sentence[k] == cx.tok_sentence[m.first] && cx.tok(k) != ",")
+            .any(|k| {
+                matches!(
+                    cx.low(k),
+                    "which" | "who" | "whose" | "includes" | "including"
+                )
+            });
+        if possessor || modifies || governed || relative {
+            continue;
+        }
+        return Some(mi);
+    }
+    None
+}
+
+/// Verbs of saying whose subject a following "it" refers to.
+static SAY_VERBS: WordSet = WordSet::new(&[
+    "said",
+    "says",
+    "announced",
+    "added",
+    "confirmed",
+    "stated",
+    "disclosed",
+    "declared",
+]);
+
 /// Resolve "it", "its", "the company", "the agency" ... to the most salient
 /// compatible entity of the same or previous sentence: the first (subject)
 /// mention of the same sentence before the reference, else the first mention
@@ -2752,13 +3049,19 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
         // Within the sentence: the nearest preceding compatible entity
         // (not a latent country nor the possessor of a noun phrase that
         // merely locates another name).
-        let same: Option<usize> = by_sentence[s]
+        let mut candidates = by_sentence[s]
             .iter()
             .rev()
             .map(|&mi| &rec.mentions[mi])
-            .filter(|m| m.last <= i && !m.pronoun && !modifier_use(cx, m))
-            .find(|m| compatible(m))
-            .map(|m| m.entity);
+            .filter(|m| m.last <= i && !m.pronoun && !modifier_use(cx, m) && compatible(m));
+        let same: Option<usize> = if len == 1 && said_it(cx, i) {
+            speaker(cx, &rec.mentions, &by_sentence[s], i)
+                .filter(|&mi| compatible(&rec.mentions[mi]))
+                .map(|mi| rec.mentions[mi].entity)
+                .or_else(|| candidates.next().map(|m| m.entity))
+        } else {
+            candidates.next().map(|m| m.entity)
+        };
         let target = same.or_else(|| {
             if s == 0 {
                 return None;

@@ -413,7 +413,7 @@ static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
     "u.s.", "us", "both", "all", "each",
 ]);
-static PREPOSITIONS: WordSet = WordSet::new(&[
+pub(crate) static PREPOSITIONS: WordSet = WordSet::new(&[
     "from",
     "with",
     "to",
@@ -1370,6 +1370,9 @@ fn status(rules: &Rules, s: &Sent<'_>, trigger: usize, rule: &RuleSpec) -> Statu
     }
     let window_has =
         |cues: &CueSet, from: usize, to: usize| -> bool { (from..to).any(|k| cues.at(s, k)) };
+    let hedged = |from: usize, to: usize| -> bool {
+        (from..to).any(|k| rules.hedges.at(s, k) && !backshifted_will(rules, s, k))
+    };
     if window_has(
         &rules.negation,
         start.max(trigger.saturating_sub(7)),
@@ -1380,11 +1383,7 @@ fn status(rules: &Rules, s: &Sent<'_>, trigger: usize, rule: &RuleSpec) -> Statu
     let mut st = Status::Asserted;
     if let Some(forced) = rule.status {
         st = forced;
-    } else if window_has(
-        &rules.hedges,
-        start.max(trigger.saturating_sub(12)),
-        trigger,
-    ) {
+    } else if hedged(start.max(trigger.saturating_sub(12)), trigger) {
         st = Status::Hedged;
     }
     if st == Status::Asserted && window_has(&rules.reporting, s.first, s.last) {
@@ -1392,6 +1391,44 @@ fn status(rules: &Rules, s: &Sent<'_>, trigger: usize, rule: &RuleSpec) -> Statu
     }
     st
 }
+
+/// Whether the "would" at `k` is reported speech's "will", not a
+/// conditional: "X said it would buy Y", "announced that they would".
+fn backshifted_will(rules: &Rules, s: &Sent<'_>, k: usize) -> bool {
+    if !s.low_is(k, "would") || k < s.first + 2 {
+        return false;
+    }
+    // The subject: a pronoun or a mention ending right before "would".
+    let subject_start = if matches!(s.low(k - 1), "it" | "they" | "he" | "she" | "we") {
+        Some(k - 1)
+    } else {
+        s.args.iter().find(|a| a.last == k).map(|a| a.first)
+    };
+    let Some(mut v) = subject_start else {
+        return false;
+    };
+    if v > s.first && s.low_is(v - 1, "that") {
+        v -= 1;
+    }
+    v > s.first && REPORT_VERBS.contains(s.low(v - 1)) && !rules.hedges.at(s, v - 1)
+}
+
+/// Verbs of saying after which "would" is a backshifted "will".
+static REPORT_VERBS: WordSet = WordSet::new(&[
+    "said",
+    "says",
+    "announced",
+    "confirmed",
+    "added",
+    "stated",
+    "told",
+    "disclosed",
+    "revealed",
+    "declared",
+    "promised",
+    "pledged",
+    "agreed",
+]);
 
 fn kind_ok(kinds: &[EntityKind], k: EntityKind) -> bool {
     kinds.is_empty() || kinds.contains(&k)

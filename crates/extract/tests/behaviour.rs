@@ -1619,3 +1619,101 @@ fn a_hyphenated_owned_or_backed_between_names_relates_them() {
         relations(&d)
     );
 }
+
+#[test]
+fn would_after_a_verb_of_saying_is_reported_not_hedged() {
+    assert_status(
+        "Halvorsen Corp said it would acquire Kestrel Data Systems.",
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel data systems",
+        Status::Reported,
+    );
+    assert_fact(
+        "Halvorsen Corp announced that it would buy Kestrel Data Systems.",
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel data systems",
+    );
+    // A conditional "would" still hedges.
+    assert_status(
+        "Halvorsen Corp would acquire Kestrel Data Systems.",
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel data systems",
+        Status::Hedged,
+    );
+}
+
+#[test]
+fn it_after_said_is_the_speaker_not_the_nearest_name() {
+    // The nearest name before "it" is the seller of the first order.
+    let text = "Brantley Airways ordered six planes from Kestrel Aerospace Ltd last week \
+                and said it would buy four more from Halvorsen Corp.";
+    assert_fact(
+        text,
+        RelationKind::Contract,
+        "org:halvorsen",
+        "org:brantley airways",
+    );
+    let d = extract(text);
+    assert!(
+        !d.relations
+            .iter()
+            .any(|r| r.source == "org:halvorsen" && r.target == "org:kestrel aerospace"),
+        "{:?}",
+        relations(&d)
+    );
+    // An appositive's name is not the speaker; a possessor neither.
+    assert_fact(
+        "Kestrel Data Systems, a unit of Halvorsen Corp, said it acquired Brantley Labs.",
+        RelationKind::Acquisition,
+        "org:kestrel data systems",
+        "org:brantley labs",
+    );
+    assert_fact(
+        "Halvorsen Corp's Kestrel Data Systems unit said it acquired Brantley Labs.",
+        RelationKind::Acquisition,
+        "org:kestrel data systems",
+        "org:brantley labs",
+    );
+}
+
+#[test]
+fn a_sector_phrase_after_a_name_makes_it_a_firm() {
+    for (text, id) in [
+        (
+            "Analyst Ruth Pell, from Marlowe Fenwick investment bank, said so.",
+            "org:marlowe fenwick",
+        ),
+        (
+            "Mr Dace founded the Quillon games group in 1990.",
+            "org:quillon",
+        ),
+        (
+            "They hold the stake through their Harrow Bay investment vehicle.",
+            "org:harrow bay",
+        ),
+    ] {
+        let d = extract(text);
+        assert_eq!(entity(&d, id).kind, EntityKind::Firm, "{text}");
+    }
+    // A describing word before a company noun and its name is not a firm.
+    let d = extract("The chief executive of a leading Nordic car maker said prices would rise.");
+    assert_no_entity(&d, "org:nordic");
+    let d = extract("Struggling Carvish steel maker Halvorsen Corp cut jobs.");
+    assert_no_entity(&d, "org:carvish");
+}
+
+#[test]
+fn a_web_address_name_is_a_firm() {
+    let d = extract("Ruth Pell, chief revenue officer at Shopwell.com, said sales rose.");
+    assert_eq!(entity(&d, "org:shopwellcom").kind, EntityKind::Firm);
+}
+
+#[test]
+fn a_relative_clause_after_a_name_does_not_describe_it() {
+    let d =
+        extract("Profits rose at Kestrel. Dace, who joined the bank in 1990, declined to comment.");
+    assert_no_entity(&d, "org:dace");
+}
