@@ -1717,3 +1717,54 @@ fn a_relative_clause_after_a_name_does_not_describe_it() {
         extract("Profits rose at Kestrel. Dace, who joined the bank in 1990, declined to comment.");
     assert_no_entity(&d, "org:dace");
 }
+
+#[test]
+fn money_raised_from_a_named_investor_is_an_investment() {
+    assert_fact(
+        "Halvorsen Corp raised $100m from Kestrel Ltd.",
+        RelationKind::Investment,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+    // A bid received is no money invested.
+    let d = extract("Halvorsen Corp received an offer of 43 dlrs a share from Kestrel Ltd.");
+    assert!(
+        !d.relations
+            .iter()
+            .any(|r| r.kind == RelationKind::Investment),
+        "{:?}",
+        relations(&d)
+    );
+}
+
+#[test]
+fn the_parent_company_of_names_the_whole() {
+    assert_fact(
+        "Kestrel Ltd is the parent company of Halvorsen Corp.",
+        RelationKind::PartOf,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    assert_fact(
+        "Kestrel Ltd, the parent of Halvorsen Corp, said profits rose.",
+        RelationKind::PartOf,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
+
+#[test]
+fn a_reciprocal_verb_after_a_coordinated_subject_is_a_partnership() {
+    for text in [
+        "Halvorsen Corp and Kestrel Ltd have teamed up.",
+        "Halvorsen Corp and Kestrel Ltd will collaborate on AI.",
+        "Halvorsen Corp and Kestrel Ltd joined forces to build drones.",
+    ] {
+        assert_fact(
+            text,
+            RelationKind::Partnership,
+            "org:halvorsen",
+            "org:kestrel",
+        );
+    }
+}
