@@ -270,6 +270,88 @@ static SECTOR_HEADS: WordSet = WordSet::new(&[
     "brand",
 ]);
 
+/// Capitalised executive titles that end a company's name and open a
+/// person's ("Quellmark CEO Jane Doyle").
+static EXEC_TITLES: WordSet = WordSet::new(&[
+    "CEO",
+    "COO",
+    "CFO",
+    "CTO",
+    "Chairman",
+    "Chairwoman",
+    "Founder",
+    "Co-founder",
+    "Cofounder",
+]);
+
+/// Words that open a longer title ("Vice Chairman", "Deputy CEO").
+static TITLE_PREFIXES: WordSet = WordSet::new(&[
+    "Vice",
+    "Deputy",
+    "Executive",
+    "Acting",
+    "Former",
+    "Interim",
+    "Honorary",
+    "Joint",
+    "Co",
+    "Non-Executive",
+    "Assistant",
+    "Associate",
+]);
+
+/// Whether a chunk is one generic word that names no body on its own
+/// ("Committee", "Reserve", "Group").
+fn generic_word(cx: &Context<'_>, first: usize, last: usize) -> bool {
+    let lx = cx.lexicon;
+    let w = cx.tok(first);
+    last - first == 1
+        && (w.trim_end_matches('.').len() <= 1
+            || lx.agency_heads.contains(w)
+            || lx.weak_agency_heads.contains(w)
+            || lx.firm_heads.contains(w)
+            || LEADING_HEADS.contains(w)
+            || BODY_HEADS.contains(w)
+            || lx.not_names.contains(w)
+            || TITLE_PREFIXES.contains(w)
+            || lx.agency_qualifiers.contains(w)
+            || lx.is_legal_suffix(w)
+            || matches!(
+                w,
+                "Current" | "Then" | "New" | "Outgoing" | "Incoming" | "Retiring" | "Party"
+            ))
+}
+
+/// The same titles in lowercase, as cues around a name ("CEO of X").
+static EXEC_TITLE_WORDS: WordSet = WordSet::new(&[
+    "ceo",
+    "coo",
+    "cfo",
+    "cto",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "co-founder",
+    "cofounder",
+]);
+
+/// Whether a lowercase noun follows the name ending before token `last`,
+/// which then only modifies it ("Jewish rights group"): a lowercase word
+/// that is no verb, conjunction or preposition.
+fn noun_follows(cx: &Context<'_>, last: usize) -> bool {
+    if last >= cx.tokens.len() || cx.tokens[last].kind != TokKind::Word || cx.tokens[last].cap {
+        return false;
+    }
+    let w = cx.low(last);
+    !(verb_like(w)
+        || crate::rules::PREPOSITIONS.contains(w)
+        || crate::rules::ADVERBIAL_NEXT.contains(w)
+        || matches!(
+            w,
+            "and" | "or" | "but" | "who" | "which" | "that" | "says" | "said" | "has" | "is"
+        ))
+}
+
 /// Words after a name that show it is an organisation.
 static ORG_RIGHT_CONTEXT: WordSet = WordSet::new(&[
     "shares",
@@ -1670,6 +1752,15 @@ fn find_chunks(
                 break;
             }
             let t = &cx.tokens[last];
+            // "Quellmark CEO Jane Doyle": an executive title between two
+            // names ends the first (the company) and opens the person.
+            if EXEC_TITLES.contains(cx.tok(last))
+                && last + 1 < n
+                && cx.is_capword(last + 1)
+                && !TITLE_PREFIXES.contains(cx.tok(last - 1))
+            {
+                break;
+            }
             if cx.is_capword(last) && (t.space_before || cx.tok_is(last - 1, "-")) {
                 last += 1;
                 continue;
@@ -2140,6 +2231,67 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
         if lx.agency_cues.contains(prev) {
             return Some(EntityKind::Agency);
         }
+        // "Ohio-based Quellmark".
+        let hyphened = |w: &str| {
+            prev == w
+                && first >= 2
+                && cx.tok_is(first - 2, "-")
+                && !cx.tokens[first - 1].space_before
+        };
+        // Not a fragment of a name that a line break or "and" splits
+        // ("analyst at First\nOptions of Chicago", "at Fact and Opinion
+        // Economics").
+        let continued = last < n
+            && cx.tok_sentence[last] == sent
+            && ((cx.tokens[last].newline_before && cx.is_capword(last))
+                || (matches!(cx.low(last), "and" | "&")
+                    && last + 1 < n
+                    && cx.is_capword(last + 1)));
+        let generic = generic_word(cx, first, last) || continued;
+        // "-based" after a place: "Ohio-based", "London-based"; not
+        // "Windows-based", nor before a noun ("Dallas-based Hunt brothers").
+        let place_based = {
+            let stem = prev.strip_suffix("-based").or_else(|| {
+                (first >= 3 && (hyphened("based") || hyphened("headquartered")))
+                    .then(|| cx.tok(first - 3))
+            });
+            let stem_tok = if prev.ends_with("-based") {
+                let t = cx.tok(first - 1);
+                &t[..t.len() - "-based".len()]
+            } else {
+                stem.unwrap_or("")
+            };
+            stem.is_some()
+                && (lx.is_place(stem_tok) || lx.country(stem_tok).is_some())
+                && !noun_follows(cx, last)
+        };
+        if !generic && place_based {
+            return Some(EntityKind::Firm);
+        }
+        // "chief executive of X", "analysts at X": a company's people. Not
+        // when a noun follows the name ("founder of Jewish rights group").
+        if !generic && matches!(prev, "of" | "at") && first >= 2 {
+            let p2 = cx.low(first - 2);
+            let p3 = if first >= 3 { cx.low(first - 3) } else { "" };
+            let of_title = prev == "of"
+                && !noun_follows(cx, last)
+                && (EXEC_TITLE_WORDS.contains(p2)
+                    || (p2 == "executive" && p3 == "chief")
+                    || (p2 == "officer" && p3 == "executive"));
+            let at_staff = prev == "at"
+                && matches!(
+                    p2,
+                    "analyst"
+                        | "analysts"
+                        | "economist"
+                        | "economists"
+                        | "strategist"
+                        | "strategists"
+                );
+            if of_title || at_staff {
+                return Some(EntityKind::Firm);
+            }
+        }
         // "shares in X", "bid for X", "bought X".
         for words in ORG_LEFT_WORDS.get(prev).into_iter().flatten() {
             let len = words.len();
@@ -2178,6 +2330,38 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
         }
         // "its Sandoz unit", "the Interfax news agency".
         if RIGHT_FIRM_NOUNS.contains(&next) {
+            return Some(EntityKind::Firm);
+        }
+        // "Quellmark CEO Jane Doyle", "Quellmark chief executive Jane Doyle".
+        let title_end = if EXEC_TITLE_WORDS.contains(next) {
+            Some(last + 1)
+        } else if next == "chief" && last + 1 < n && cx.low_is(last + 1, "executive") {
+            Some(last + 2)
+        } else {
+            None
+        };
+        // Not in capitals ("CUMMIN NAMED CHAIRMAN OF ..."), not after a
+        // generic head ("Committee chairman Alan Beith") or a title's own
+        // first word ("Vice Chairman").
+        let generic = generic_word(cx, first, last);
+        if let Some(k) = title_end {
+            let shouted = |q: usize| {
+                let w = cx.tok(q);
+                w.len() > 3 && !w.bytes().any(|b| b.is_ascii_lowercase())
+            };
+            if k < n
+                && cx.tok_sentence[k] == sent
+                && cx.is_capword(k)
+                && !shouted(k)
+                && !shouted(last)
+                && !generic
+                && !TITLE_PREFIXES.contains(cx.tok(last - 1))
+            {
+                return Some(EntityKind::Firm);
+            }
+        }
+        // "Quellmark (NYSE: QMK)".
+        if !generic && next == "(" && last + 1 < n && EXCHANGES.contains(cx.tok(last + 1)) {
             return Some(EntityKind::Firm);
         }
         // "from Sal Oppenheim investment bank", "the Argonaut games group":

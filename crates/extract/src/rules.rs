@@ -1070,7 +1070,7 @@ fn head_of_phrase(
 
 /// Words that open an adverbial after an object rather than make the name
 /// a modifier: "sued Google last week", "hired Leidos again".
-static ADVERBIAL_NEXT: WordSet = WordSet::new(&[
+pub(crate) static ADVERBIAL_NEXT: WordSet = WordSet::new(&[
     "last",
     "this",
     "next",
@@ -2409,8 +2409,17 @@ fn possessor_before(s: &Sent<'_>, t0: usize) -> Option<usize> {
                 return Some(a);
             }
         }
+        // A finite verb ends the noun phrase: "its parent X had
+        // subsidiaries" is no possessive of "subsidiaries".
         let w = s.low(k);
-        if PREPOSITIONS.contains(w) || w == "," || BE.contains(&w) {
+        if PREPOSITIONS.contains(w)
+            || w == ","
+            || BE.contains(&w)
+            || matches!(
+                w,
+                "has" | "had" | "have" | "said" | "says" | "will" | "would" | "can" | "could"
+            )
+        {
             return None;
         }
     }

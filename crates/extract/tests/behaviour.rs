@@ -1768,3 +1768,46 @@ fn a_reciprocal_verb_after_a_coordinated_subject_is_a_partnership() {
         );
     }
 }
+
+#[test]
+fn a_company_is_named_by_its_people_and_its_home() {
+    for text in [
+        "Sales rose, said Quellmark CEO Jane Doyle.",
+        "Quellmark chief executive Jane Doyle said sales rose.",
+        "Sales rose, said Jane Doyle, chief executive of Quellmark.",
+        "Sales rose, said Jane Doyle, an analyst at Quellmark.",
+        "Sales rose at Ohio-based Quellmark last year.",
+        "Shares of Brantley rose, while Quellmark (NYSE: QMK) fell.",
+    ] {
+        let d = extract(text);
+        assert_eq!(entity(&d, "org:quellmark").kind, EntityKind::Firm, "{text}");
+    }
+    // Not a title's first word, a generic head, a software platform or an
+    // adjective before a noun.
+    for (text, id) in [
+        ("Sales rose, said Vice Chairman Jane Doyle.", "org:vice"),
+        (
+            "Committee chairman Alan Beith said the inquiry ended.",
+            "org:committee",
+        ),
+        (
+            "It runs on Windows-based Quellmark servers.",
+            "org:quellmark",
+        ),
+        (
+            "Marvin Hier, founder of Jewish rights group the Wiesenthal Center, spoke.",
+            "org:jewish",
+        ),
+    ] {
+        assert_no_entity(&extract(text), id);
+    }
+}
+
+#[test]
+fn a_verb_ends_a_possessive_phrase() {
+    let d = extract("Kestrel Ltd said its parent Halvorsen Corp had subsidiaries in Paris.");
+    assert_eq!(
+        relations(&d),
+        vec!["part_of org:kestrel org:halvorsen".to_string()]
+    );
+}
