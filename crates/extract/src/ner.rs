@@ -2240,44 +2240,44 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
         };
         // Not a fragment of a name that a line break or "and" splits
         // ("analyst at First\nOptions of Chicago", "at Fact and Opinion
-        // Economics").
-        let continued = last < n
-            && cx.tok_sentence[last] == sent
-            && ((cx.tokens[last].newline_before && cx.is_capword(last))
-                || (matches!(cx.low(last), "and" | "&")
-                    && last + 1 < n
-                    && cx.is_capword(last + 1)));
-        let generic = generic_word(cx, first, last) || continued;
+        // Economics"), nor a generic word. Tested once a cue fires.
+        let generic = || {
+            let continued = last < n
+                && cx.tok_sentence[last] == sent
+                && ((cx.tokens[last].newline_before && cx.is_capword(last))
+                    || (matches!(cx.low(last), "and" | "&")
+                        && last + 1 < n
+                        && cx.is_capword(last + 1)));
+            continued || generic_word(cx, first, last)
+        };
         // "-based" after a place: "Ohio-based", "London-based"; not
         // "Windows-based", nor before a noun ("Dallas-based Hunt brothers").
-        let place_based = {
-            let stem = prev.strip_suffix("-based").or_else(|| {
-                (first >= 3 && (hyphened("based") || hyphened("headquartered")))
-                    .then(|| cx.tok(first - 3))
-            });
-            let stem_tok = if prev.ends_with("-based") {
-                let t = cx.tok(first - 1);
-                &t[..t.len() - "-based".len()]
-            } else {
-                stem.unwrap_or("")
-            };
-            stem.is_some()
-                && (lx.is_place(stem_tok) || lx.country(stem_tok).is_some())
-                && !noun_follows(cx, last)
+        let stem = if let Some(stem) = prev.strip_suffix("-based") {
+            // (The lowercase form may differ in length: no slicing past it.)
+            cx.tok(first - 1).get(..stem.len())
+        } else if first >= 3 && (hyphened("based") || hyphened("headquartered")) {
+            Some(cx.tok(first - 3))
+        } else {
+            None
         };
-        if !generic && place_based {
-            return Some(EntityKind::Firm);
+        if let Some(stem) = stem {
+            if (lx.is_place(stem) || lx.country(stem).is_some())
+                && !noun_follows(cx, last)
+                && !generic()
+            {
+                return Some(EntityKind::Firm);
+            }
         }
         // "chief executive of X", "analysts at X": a company's people. Not
         // when a noun follows the name ("founder of Jewish rights group").
-        if !generic && matches!(prev, "of" | "at") && first >= 2 {
+        if matches!(prev, "of" | "at") && first >= 2 {
             let p2 = cx.low(first - 2);
             let p3 = if first >= 3 { cx.low(first - 3) } else { "" };
             let of_title = prev == "of"
-                && !noun_follows(cx, last)
                 && (EXEC_TITLE_WORDS.contains(p2)
                     || (p2 == "executive" && p3 == "chief")
-                    || (p2 == "officer" && p3 == "executive"));
+                    || (p2 == "officer" && p3 == "executive"))
+                && !noun_follows(cx, last);
             let at_staff = prev == "at"
                 && matches!(
                     p2,
@@ -2288,7 +2288,7 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
                         | "strategist"
                         | "strategists"
                 );
-            if of_title || at_staff {
+            if (of_title || at_staff) && !generic() {
                 return Some(EntityKind::Firm);
             }
         }
@@ -2343,7 +2343,6 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
         // Not in capitals ("CUMMIN NAMED CHAIRMAN OF ..."), not after a
         // generic head ("Committee chairman Alan Beith") or a title's own
         // first word ("Vice Chairman").
-        let generic = generic_word(cx, first, last);
         if let Some(k) = title_end {
             let shouted = |q: usize| {
                 let w = cx.tok(q);
@@ -2354,14 +2353,18 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
                 && cx.is_capword(k)
                 && !shouted(k)
                 && !shouted(last)
-                && !generic
                 && !TITLE_PREFIXES.contains(cx.tok(last - 1))
+                && !generic_word(cx, first, last)
             {
                 return Some(EntityKind::Firm);
             }
         }
         // "Quellmark (NYSE: QMK)".
-        if !generic && next == "(" && last + 1 < n && EXCHANGES.contains(cx.tok(last + 1)) {
+        if next == "("
+            && last + 1 < n
+            && EXCHANGES.contains(cx.tok(last + 1))
+            && !generic_word(cx, first, last)
+        {
             return Some(EntityKind::Firm);
         }
         // "from Sal Oppenheim investment bank", "the Argonaut games group":
