@@ -3165,6 +3165,37 @@ fn speaker(
     None
 }
 
+/// Words that may stand between a subject and its verb.
+static ADVERB_OR_AUX: WordSet = WordSet::new(&[
+    "never",
+    "not",
+    "n't",
+    "also",
+    "later",
+    "then",
+    "has",
+    "had",
+    "have",
+    "recently",
+    "finally",
+    "eventually",
+    "already",
+    "once",
+    "previously",
+    "formally",
+    "quietly",
+    "ultimately",
+]);
+
+/// A past-tense verb that takes an object ("acquired", "bought").
+fn past_verb(w: &str) -> bool {
+    (w.ends_with("ed") && w.len() > 4 && !matches!(w, "owned" | "based" | "listed" | "named"))
+        || matches!(
+            w,
+            "bought" | "sold" | "took" | "won" | "sued" | "left" | "hit"
+        )
+}
+
 /// Verbs of saying whose subject a following "it" refers to.
 static SAY_VERBS: WordSet = WordSet::new(&[
     "said",
@@ -3246,6 +3277,19 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
                 .filter(|&mi| compatible(&rec.mentions[mi]))
                 .map(|mi| rec.mentions[mi].entity)
                 .or_else(|| candidates.next().map(|m| m.entity))
+        } else if len == 2 && i > 0 && past_verb(cx.low(i - 1)) {
+            // "X never acquired the company": the object of a verb is not
+            // its own subject; the company is the one talked about before.
+            // The subject: the nearest name, only adverbs or auxiliaries
+            // between it and the verb ("Boeing later bought the company");
+            // not "McDonald's had been libelled and awarded the company".
+            match candidates.next() {
+                Some(m) if (m.last..i - 1).all(|k| ADVERB_OR_AUX.contains(cx.low(k))) => {
+                    let subject = m.entity;
+                    candidates.map(|m| m.entity).find(|&e| e != subject)
+                }
+                m => m.map(|m| m.entity),
+            }
         } else {
             candidates.next().map(|m| m.entity)
         };

@@ -1811,3 +1811,22 @@ fn a_verb_ends_a_possessive_phrase() {
         vec!["part_of org:kestrel org:halvorsen".to_string()]
     );
 }
+
+#[test]
+fn the_object_of_a_verb_is_not_its_subject() {
+    // "the company" after "bought" is the firm talked about before, not
+    // the buyer.
+    assert_fact(
+        "Halvorsen Labs grew fast. Kestrel Data Systems later bought the company.",
+        RelationKind::Acquisition,
+        "org:kestrel data systems",
+        "org:halvorsen labs",
+    );
+    // A "when" clause has its own subject.
+    assert_fact(
+        "Halvorsen Labs has 500 staff, up from 300 when Kestrel Data Systems bought Brantley Inc.",
+        RelationKind::Acquisition,
+        "org:kestrel data systems",
+        "org:brantley",
+    );
+}
