@@ -270,19 +270,11 @@ static SECTOR_HEADS: WordSet = WordSet::new(&[
     "brand",
 ]);
 
-/// Capitalised executive titles that end a company's name and open a
-/// person's ("Quellmark CEO Jane Doyle").
-static EXEC_TITLES: WordSet = WordSet::new(&[
-    "CEO",
-    "COO",
-    "CFO",
-    "CTO",
-    "Chairman",
-    "Chairwoman",
-    "Founder",
-    "Co-founder",
-    "Cofounder",
-]);
+/// Whether a word longer than an acronym is in capitals, as in a
+/// headline ("CHAIRMAN", "NAMES").
+fn shouted(w: &str) -> bool {
+    w.len() > 3 && !w.bytes().any(|b| b.is_ascii_lowercase())
+}
 
 /// Words that open a longer title ("Vice Chairman", "Deputy CEO").
 static TITLE_PREFIXES: WordSet = WordSet::new(&[
@@ -322,7 +314,9 @@ fn generic_word(cx: &Context<'_>, first: usize, last: usize) -> bool {
             ))
 }
 
-/// The same titles in lowercase, as cues around a name ("CEO of X").
+/// Executive titles (in lowercase): between two names one ends a
+/// company's name and opens a person's ("Quellmark CEO Jane Doyle"); they
+/// are cues around a name too ("CEO of X").
 static EXEC_TITLE_WORDS: WordSet = WordSet::new(&[
     "ceo",
     "coo",
@@ -1754,7 +1748,9 @@ fn find_chunks(
             let t = &cx.tokens[last];
             // "Quellmark CEO Jane Doyle": an executive title between two
             // names ends the first (the company) and opens the person.
-            if EXEC_TITLES.contains(cx.tok(last))
+            // (Not in a headline in capitals: "... NAMES KARL BAYS AS CHAIRMAN".)
+            if EXEC_TITLE_WORDS.contains(cx.low(last))
+                && !shouted(cx.tok(last))
                 && last + 1 < n
                 && cx.is_capword(last + 1)
                 && !TITLE_PREFIXES.contains(cx.tok(last - 1))
@@ -2344,15 +2340,11 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
         // generic head ("Committee chairman Alan Beith") or a title's own
         // first word ("Vice Chairman").
         if let Some(k) = title_end {
-            let shouted = |q: usize| {
-                let w = cx.tok(q);
-                w.len() > 3 && !w.bytes().any(|b| b.is_ascii_lowercase())
-            };
             if k < n
                 && cx.tok_sentence[k] == sent
                 && cx.is_capword(k)
-                && !shouted(k)
-                && !shouted(last)
+                && !shouted(cx.tok(k))
+                && !shouted(cx.tok(last))
                 && !TITLE_PREFIXES.contains(cx.tok(last - 1))
                 && !generic_word(cx, first, last)
             {
@@ -3196,8 +3188,9 @@ fn past_verb(w: &str) -> bool {
         )
 }
 
-/// Verbs of saying whose subject a following "it" refers to.
-static SAY_VERBS: WordSet = WordSet::new(&[
+/// Verbs of saying: a following "it" is their subject, and a following
+/// "would" is reported speech's "will" ("X said it would buy Y").
+pub(crate) static SAY_VERBS: WordSet = WordSet::new(&[
     "said",
     "says",
     "announced",
@@ -3206,6 +3199,9 @@ static SAY_VERBS: WordSet = WordSet::new(&[
     "stated",
     "disclosed",
     "declared",
+    "revealed",
+    "promised",
+    "pledged",
 ]);
 
 /// Resolve "it", "its", "the company", "the agency" ... to the most salient

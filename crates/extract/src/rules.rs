@@ -1410,25 +1410,8 @@ fn backshifted_will(rules: &Rules, s: &Sent<'_>, k: usize) -> bool {
     if v > s.first && s.low_is(v - 1, "that") {
         v -= 1;
     }
-    v > s.first && REPORT_VERBS.contains(s.low(v - 1)) && !rules.hedges.at(s, v - 1)
+    v > s.first && crate::ner::SAY_VERBS.contains(s.low(v - 1)) && !rules.hedges.at(s, v - 1)
 }
-
-/// Verbs of saying after which "would" is a backshifted "will".
-static REPORT_VERBS: WordSet = WordSet::new(&[
-    "said",
-    "says",
-    "announced",
-    "confirmed",
-    "added",
-    "stated",
-    "told",
-    "disclosed",
-    "revealed",
-    "declared",
-    "promised",
-    "pledged",
-    "agreed",
-]);
 
 fn kind_ok(kinds: &[EntityKind], k: EntityKind) -> bool {
     kinds.is_empty() || kinds.contains(&k)
