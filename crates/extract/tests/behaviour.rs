@@ -1830,3 +1830,25 @@ fn the_object_of_a_verb_is_not_its_subject() {
         "org:brantley",
     );
 }
+
+#[test]
+fn a_statement_of_objections_is_a_dispute() {
+    for text in [
+        "The European Commission sent Halvorsen Corp a statement of objections.",
+        "Halvorsen Corp was sent a statement of objections by the European Commission.",
+    ] {
+        assert_fact(
+            text,
+            RelationKind::Dispute,
+            "european_commission",
+            "org:halvorsen",
+        );
+    }
+    // Co-recipients are no opponents; a letter is no charge.
+    for text in [
+        "Halvorsen Corp and Kestrel Ltd were sent statements of objections in July.",
+        "The European Commission sent Halvorsen Corp a letter.",
+    ] {
+        assert!(extract(text).relations.is_empty(), "{text}");
+    }
+}
