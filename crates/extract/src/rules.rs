@@ -1104,6 +1104,7 @@ pub(crate) static ADVERBIAL_NEXT: WordSet = WordSet::new(&[
     "into",
     "about",
     "following",
+    "among",
 ]);
 
 /// Whether a word is a finite verb or auxiliary that opens a predicate.

@@ -1852,3 +1852,18 @@ fn a_statement_of_objections_is_a_dispute() {
         assert!(extract(text).relations.is_empty(), "{text}");
     }
 }
+
+#[test]
+fn counting_a_party_among_its_customers_is_a_contract() {
+    assert_fact(
+        "Halvorsen Corp counts the U.S. Army among its customers.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "army",
+    );
+    assert!(
+        extract("Halvorsen Corp counts Kestrel Ltd among its rivals.")
+            .relations
+            .is_empty()
+    );
+}
