@@ -762,6 +762,13 @@ fn skip_dets_right(s: &Sent<'_>, mut i: usize) -> usize {
 /// introduced by a preposition ("at X, Y said" skips X). In a relative
 /// clause ("X, which was fined by Y") the antecedent before the pronoun.
 fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
+    // "block Dixons from taking control of X", "prevent TWA from buying
+    // X": the name before "from" does what the gerund says.
+    if i > s.first + 1 && s.low_is(i - 1, "from") && s.low(i).ends_with("ing") {
+        if let Some(a) = s.arg_ending(i - 1) {
+            return Some(a);
+        }
+    }
     let start = clause_start(rules, s, i);
     let found = s
         .args

@@ -1867,3 +1867,29 @@ fn counting_a_party_among_its_customers_is_a_contract() {
             .is_empty()
     );
 }
+
+#[test]
+fn taking_control_is_an_acquisition_unless_prevented() {
+    assert_fact(
+        "Kestrel Ltd won control of Halvorsen Corp.",
+        RelationKind::Acquisition,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+    // The name before "from" is the one that would have bought; the
+    // preventing makes it no fact.
+    assert_status(
+        "A court barred Kestrel Ltd from buying Halvorsen Corp.",
+        RelationKind::Acquisition,
+        "org:kestrel",
+        "org:halvorsen",
+        Status::Negated,
+    );
+    assert_status(
+        "Regulators succeeded in preventing Kestrel Ltd from taking control of Halvorsen Corp.",
+        RelationKind::Acquisition,
+        "org:kestrel",
+        "org:halvorsen",
+        Status::Negated,
+    );
+}
