@@ -340,10 +340,7 @@ fn noun_follows(cx: &Context<'_>, last: usize) -> bool {
     !(verb_like(w)
         || crate::rules::PREPOSITIONS.contains(w)
         || crate::rules::ADVERBIAL_NEXT.contains(w)
-        || matches!(
-            w,
-            "and" | "or" | "but" | "who" | "which" | "that" | "says" | "said" | "has" | "is"
-        ))
+        || matches!(w, "and" | "or" | "but" | "who" | "which" | "that"))
 }
 
 /// Words after a name that show it is an organisation.

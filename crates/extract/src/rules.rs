@@ -2401,7 +2401,8 @@ fn possessor_before(s: &Sent<'_>, t0: usize) -> Option<usize> {
             }
         }
         // A finite verb ends the noun phrase: "its parent X had
-        // subsidiaries" is no possessive of "subsidiaries".
+        // subsidiaries" is no possessive of "subsidiaries". (Not
+        // `finite_verb`: its "-ed" words would end "its wholly owned unit".)
         let w = s.low(k);
         if PREPOSITIONS.contains(w)
             || w == ","
