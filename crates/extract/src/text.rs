@@ -482,7 +482,7 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             let prev_text = prev.text(text);
             let ends_clause = is_terminal(prev_text) || prev_text == ":" || is_closing(prev_text);
             let headline = t.cap && is_title_case(text, &tokens[line_first.max(first)..i]);
-            if t.para_before || ends_clause || indented || headline {
+            if t.para_before || ends_clause || indented || headline || is_bullet(text, tokens, i) {
                 push_sentence(&mut sentences, tokens, first, i);
                 first = i;
             }
@@ -528,6 +528,21 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         push_sentence(&mut sentences, tokens, first, n);
     }
     sentences
+}
+
+/// Whether token `i` is a list bullet: a dash, star or bullet sign opening a
+/// line, with a space after it ("- Partnerships with AWS"). A list item is a
+/// sentence of its own even when the item before it has no full stop.
+fn is_bullet(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    t.kind == TokKind::Punct
+        && matches!(
+            t.text(text),
+            "-" | "*" | "+" | "\u{2022}" | "\u{b7}" | "\u{2013}" | "\u{25aa}" | "\u{25e6}"
+        )
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.space_before && !n.newline_before)
 }
 
 /// Whether most words of a line are capitalised (a headline or byline).
@@ -745,6 +760,20 @@ mod tests {
         assert_eq!(
             sents("It moved to the U.S. The firm grew."),
             vec!["It moved to the U.S.", "The firm grew."]
+        );
+    }
+
+    #[test]
+    fn list_items_are_sentences_of_their_own() {
+        let text = "Anthropic offers:\n- hosting on Google Cloud Vertex AI\n\u{2022} partnerships with AWS and Palantir\n* more\n-5 degrees and a hard-\nwrapped line";
+        assert_eq!(
+            sents(text),
+            vec![
+                "Anthropic offers:",
+                "- hosting on Google Cloud Vertex AI",
+                "\u{2022} partnerships with AWS and Palantir",
+                "* more\n-5 degrees and a hard-\nwrapped line"
+            ]
         );
     }
 

@@ -71,7 +71,7 @@ fn leading_heading(body: &str) -> Option<String> {
         return None;
     }
     let mut title = String::with_capacity(first.len());
-    clean_inline(strip_block_markers(first), &mut title);
+    clean_inline(block_content(first).0, &mut title);
     let title = title.trim();
     (!title.is_empty()).then(|| title.to_owned())
 }
@@ -105,7 +105,12 @@ pub(crate) fn clean(src: &str) -> String {
             blank_pending = true;
             continue;
         }
-        let content = strip_block_markers(trimmed);
+        let (content, opens_block) = block_content(trimmed);
+        // A list item or a heading opens a block of its own: the line
+        // before it does not run on into it as one sentence.
+        if opens_block && !content.is_empty() {
+            blank_pending = true;
+        }
         let content = content.trim_matches('|').trim();
         let before = out.len();
         push_line(&mut out, &mut blank_pending, |o| clean_inline(content, o));
@@ -119,6 +124,8 @@ pub(crate) fn clean(src: &str) -> String {
         } else {
             let t = out.trim_end().len();
             out.truncate(t);
+            // A heading is a block of its own on both sides.
+            blank_pending = opens_block && trimmed.starts_with('#');
         }
     }
     out
@@ -194,12 +201,14 @@ fn is_ref_def(t: &str) -> bool {
 }
 
 /// Strip quote markers, a list bullet and heading hashes from the start of
-/// a (trimmed) line.
-fn strip_block_markers(mut s: &str) -> &str {
+/// a (trimmed) line; the flag tells whether a bullet or heading marker was
+/// there (the line opens a block of its own).
+fn block_content(mut s: &str) -> (&str, bool) {
     // Quote markers, possibly nested: `> > text`.
     while let Some(rest) = s.strip_prefix('>') {
         s = rest.trim_start();
     }
+    let quoted = s.len();
     // Bullets: `- `, `* `, `+ `, `1. `, `1) `.
     let b = s.as_bytes();
     if b.len() >= 2 && matches!(b[0], b'-' | b'*' | b'+') && matches!(b[1], b' ' | b'\t') {
@@ -233,7 +242,7 @@ fn strip_block_markers(mut s: &str) -> &str {
             };
         }
     }
-    s
+    (s, s.len() != quoted)
 }
 
 /// Find the end of a bracketed span starting at `open` (which holds
@@ -443,7 +452,7 @@ mod tests {
         assert_eq!(doc.text, "The Big News\n\nBody text.");
         let doc = parse("a.md", "Intro\n# Later heading\n").unwrap();
         assert_eq!(doc.title, None);
-        assert_eq!(doc.text, "Intro\nLater heading");
+        assert_eq!(doc.text, "Intro\n\nLater heading");
     }
 
     #[test]
@@ -487,14 +496,14 @@ mod tests {
             ## Closing ##";
         assert_eq!(
             clean(body),
-            "Heading one\n\
+            "Heading one\n\n\
              Setext\n\n\
              quoted text\n\
-             nested\n\
-             item one\n\
-             item two\n\
-             item three\n\
-             numbered\n\
+             nested\n\n\
+             item one\n\n\
+             item two\n\n\
+             item three\n\n\
+             numbered\n\n\
              done\n\n\
              snake_case stays, emph goes, 23\n\n\
              let x = 1;\n\n\
