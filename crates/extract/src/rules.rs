@@ -110,7 +110,8 @@ pub struct RuleSpec {
     #[serde(default)]
     pub clear_path: bool,
     /// Words that must not stand between the trigger and the patient
-    /// ("sell its unit to X" is no supply contract).
+    /// ("sell its unit to X" is no supply contract); for a noun rule, the
+    /// word right before the trigger ("settlement agreement").
     #[serde(default)]
     pub forbids: Vec<String>,
     /// A price or sum right after the trigger is what is paid or lent, so
@@ -769,6 +770,11 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
             return Some(a);
         }
     }
+    // "a CIA contract (won in 2013)": a verb opening a parenthesis has no
+    // subject of its own.
+    if i > s.first && s.low_is(i - 1, "(") {
+        return None;
+    }
     let start = clause_start(rules, s, i);
     let found = s
         .args
@@ -1028,6 +1034,21 @@ fn head_of_phrase(
     if allowed_next.iter().any(|x| x == w) {
         return Ok(ai);
     }
+    // Over two lowercase modifiers: "a CIA cloud computing contract".
+    if !allowed_next.is_empty() {
+        let mut q = a.last;
+        while q < s.last.min(a.last + 3)
+            && s.tokens[q].kind == TokKind::Word
+            && !s.tokens[q].cap
+            && !PREPOSITIONS.contains(s.low(q))
+            && !matches!(s.low(q), "and" | "or" | "that" | "which")
+        {
+            if q > a.last && allowed_next.iter().any(|x| x == s.low(q)) {
+                return Ok(ai);
+            }
+            q += 1;
+        }
+    }
     // "Bridgestone Corp of Tokyo", "Henkel KGaA of West Germany": where the
     // firm is from.
     if w == "of" && a.last + 1 < s.last {
@@ -1178,6 +1199,15 @@ fn object_with(
     let end = window_end(rules, s, i, max_gap);
     for (ai, a) in s.args.iter().enumerate() {
         if a.first < i || a.first >= end || Some(ai) == exclude {
+            continue;
+        }
+        // "acquired CIA-backed Keyhole": the name before a hyphenated
+        // participle describes the object.
+        if a.last + 1 < s.last
+            && s.low_is(a.last, "-")
+            && !s.tokens[a.last].space_before
+            && is_participle(s.low(a.last + 1))
+        {
             continue;
         }
         if preps.is_empty() {
@@ -1386,6 +1416,14 @@ fn status(rules: &Rules, s: &Sent<'_>, trigger: usize, rule: &RuleSpec) -> Statu
         start.max(trigger.saturating_sub(7)),
         trigger,
     ) {
+        return Status::Negated;
+    }
+    // "showed no contract with Amazon", "no formal agreement with": a noun
+    // under "no" (not "no-bid") is denied.
+    if rule.form == Form::Noun
+        && (trigger.saturating_sub(2).max(s.first)..trigger)
+            .any(|k| s.low_is(k, "no") && !s.low_is(k + 1, "-"))
+    {
         return Status::Negated;
     }
     let mut st = Status::Asserted;
@@ -1605,6 +1643,11 @@ fn describes_common_noun(s: &Sent<'_>, t0: usize) -> bool {
         {
             break;
         }
+        // "without violating proprietary processes controlled by X": a
+        // preposition or a verb opens the noun phrase.
+        if PREPOSITIONS.contains(w) || (w.len() > 4 && w.ends_with("ing")) {
+            break;
+        }
         start -= 1;
     }
     if start == s.first {
@@ -1647,6 +1690,14 @@ fn is_participle(w: &str) -> bool {
 fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let (rules, s, t0, t1) = (cx.rules, cx.s, cx.t0, cx.t1);
     let rule = cx.rule();
+    // "has a Navy contract" holds it; "to have beaten HSBC to the deal":
+    // an auxiliary, the verb is what follows.
+    if matches!(s.low(t1 - 1), "has" | "had" | "have" | "having")
+        && t1 < s.last
+        && (is_participle(s.low(t1)) || s.low(t1).ends_with("en"))
+    {
+        return;
+    }
     // Passive: a form of "be" before the trigger, or a participle followed
     // by a "by" phrase with no entity in between ("a fallout labelled a
     // supply chain risk by the Pentagon").
@@ -1683,6 +1734,30 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             "a" | "an" | "the" | "this" | "that" | "its" | "their" | "-" | "$" | "%"
         ) || prev.kind == TokKind::Number
             || s.tokens[t0 - 1].kind == TokKind::Possessive
+        {
+            return;
+        }
+        // "the Chinese-majority owned X", "a privately held Y": a participle
+        // after a degree word is an adjective (not in "its wholly owned X",
+        // a possessive, nor in a passive "majority owned by X").
+        if !passive
+            && is_participle(s.low(t1 - 1))
+            && !(t0 >= s.first + 2
+                && matches!(s.low(t0 - 2), "its" | "their" | "his" | "her" | "our"))
+            && matches!(
+                w,
+                "majority"
+                    | "minority"
+                    | "wholly"
+                    | "partly"
+                    | "partially"
+                    | "jointly"
+                    | "privately"
+                    | "fully"
+                    | "state"
+                    | "family"
+                    | "foreign"
+            )
         {
             return;
         }
@@ -2046,6 +2121,11 @@ fn object_of_dispute_verb(rules: &Rules, s: &Sent<'_>, t0: usize) -> bool {
 fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let (rules, s, t0, t1) = (cx.rules, cx.s, cx.t0, cx.t1);
     let rule = cx.rule();
+    // A noun's forbidden words stand right before it: a "settlement
+    // agreement" is no partnership.
+    if t0 > s.first && rule.forbids.iter().any(|w| w == s.low(t0 - 1)) {
+        return;
+    }
     // "Lockheed protested the award to Boeing", "dropped its contract with
     // Anthropic": a contract its subject disputes states no deal of theirs.
     if rule.kind == RelationKind::Contract && object_of_dispute_verb(rules, s, t0) {
@@ -2358,7 +2438,13 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             {
                 k += 1;
             }
-            match s.arg_starting(skip_dets_right(s, k)) {
+            // "made the CIA's venture arm a Google shareholder": a name
+            // after "a" describes, it does not name the part.
+            let indefinite = k < s.last && matches!(s.low(k), "a" | "an");
+            match s
+                .arg_starting(skip_dets_right(s, k))
+                .filter(|_| !indefinite)
+            {
                 Some(a) => list_right(s, a),
                 None => match apposed(s.args[whole].first).or_else(|| copula_subject(s, whole)) {
                     Some(a) => vec![a],
@@ -2409,7 +2495,20 @@ fn possessor_before(s: &Sent<'_>, t0: usize) -> Option<usize> {
             || BE.contains(&w)
             || matches!(
                 w,
-                "has" | "had" | "have" | "said" | "says" | "will" | "would" | "can" | "could"
+                "has"
+                    | "had"
+                    | "have"
+                    | "said"
+                    | "says"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "since"
+                    | "until"
+                    | "during"
+                    | "despite"
+                    | "without"
             )
         {
             return None;
@@ -2428,6 +2527,14 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     while k > lo {
         k -= 1;
         if let Some(a) = s.arg_ending(k + 1) {
+            // "Palantir expanded its presence within the government": what
+            // is within is the pronoun's noun, not the name.
+            if s.low_is(t0, "within")
+                && k + 1 < t0
+                && matches!(s.low(s.args[a].first), "its" | "their")
+            {
+                return;
+            }
             left = Some(a);
             break;
         }

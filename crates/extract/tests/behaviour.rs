@@ -1893,3 +1893,162 @@ fn taking_control_is_an_acquisition_unless_prevented() {
         Status::Negated,
     );
 }
+
+#[test]
+fn list_items_in_plain_text_are_sentences_of_their_own() {
+    let d = extract(
+        "Kestrel Ltd offers:\n- hosting for the U.S. Army\n- partnerships with Halvorsen Corp and Brightwater Inc\n",
+    );
+    assert!(
+        !relations(&d).iter().any(|r| r.contains("army")),
+        "{:?}",
+        relations(&d)
+    );
+}
+
+#[test]
+fn agreements_that_settle_a_dispute_are_no_partnership() {
+    for text in [
+        "Halvorsen Corp violated a 2002 settlement agreement with the Defense Contract Management Agency.",
+        "Halvorsen Corp reached a standstill agreement with Kestrel Ltd.",
+    ] {
+        assert!(
+            !relations(&extract(text))
+                .iter()
+                .any(|r| r.starts_with("partnership")),
+            "{text}: {:?}",
+            relations(&extract(text))
+        );
+    }
+    assert_fact(
+        "Halvorsen Corp reached an agreement with Kestrel Ltd.",
+        RelationKind::Partnership,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
+
+#[test]
+fn no_contract_is_a_denied_contract() {
+    assert_status(
+        "Procurement records showed that the U.S. Army had no contract with Halvorsen Corp.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "army",
+        Status::Negated,
+    );
+    // A no-bid contract is a contract.
+    assert_fact(
+        "The U.S. Army signed a no-bid contract with Halvorsen Corp.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "army",
+    );
+}
+
+#[test]
+fn money_paid_back_is_no_investment() {
+    assert!(
+        relations(&extract(
+            "Halvorsen Corp received a $12 million tax rebate from Kestrel Ltd."
+        ))
+        .is_empty()
+    );
+    assert_fact(
+        "Halvorsen Corp received $12 million in funding from Kestrel Ltd.",
+        RelationKind::Investment,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+}
+
+#[test]
+fn holding_a_premodified_contract_supplies_the_premodifier() {
+    let text = "Halvorsen Corp held a $600 million CIA cloud computing contract (won in 2013) \
+                and was competing for the Pentagon JEDI contract.";
+    assert_fact(text, RelationKind::Contract, "org:halvorsen", "cia");
+    // The parenthesised "won" has no subject of its own.
+    assert!(
+        !relations(&extract(text))
+            .iter()
+            .any(|r| r.contains("cia dod")),
+        "{:?}",
+        relations(&extract(text))
+    );
+    assert_fact(
+        "Halvorsen Corp has a $5 billion Army contract.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "army",
+    );
+    // "have" as an auxiliary holds nothing.
+    assert!(
+        relations(&extract(
+            "Kestrel Ltd is thought to have beaten Halvorsen Corp to the deal."
+        ))
+        .is_empty()
+    );
+}
+
+#[test]
+fn owned_after_a_degree_word_is_an_adjective_unless_passive_or_possessed() {
+    assert_fact(
+        "Kestrel Ltd, a subsidiary of the Chinese-majority owned Halvorsen Group, signed the lease.",
+        RelationKind::PartOf,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+    assert_fact(
+        "Kestrel Ltd is majority owned by Halvorsen Group.",
+        RelationKind::PartOf,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+    assert_fact(
+        "Halvorsen Group said its board approved the sale of part of its wholly owned Kestrel Ltd unit.",
+        RelationKind::PartOf,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+}
+
+#[test]
+fn a_participle_describing_a_common_noun_links_no_names() {
+    for text in [
+        // The processes are controlled, not the Air Force.
+        "The Air Force cannot do maintenance without violating proprietary processes controlled by Halvorsen Corp.",
+        // What is within the government is the presence.
+        "Halvorsen Corp rapidly expanded its presence within the U.S. government.",
+        // A predicate after "made ... arm" describes; it names no part.
+        "The deal made the CIA's venture capital arm a Kestrel Ltd shareholder.",
+        // "since" ends the possessive phrase: "its 800th investment" is not
+        // the possessor of "the CIA venture capital arm".
+        "Halvorsen Capital announced its 800th investment since the CIA venture capital arm's founding.",
+    ] {
+        assert!(
+            !relations(&extract(text))
+                .iter()
+                .any(|r| r.starts_with("part_of")),
+            "{text}: {:?}",
+            relations(&extract(text))
+        );
+    }
+}
+
+#[test]
+fn a_name_before_a_hyphenated_participle_is_no_object() {
+    let text = "Kestrel Ltd acquired CIA-backed Halvorsen Corp.";
+    assert_fact(
+        text,
+        RelationKind::Acquisition,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+    assert!(
+        !relations(&extract(text))
+            .iter()
+            .any(|r| r.starts_with("acquisition") && r.contains("cia")),
+        "{:?}",
+        relations(&extract(text))
+    );
+}
