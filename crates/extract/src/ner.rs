@@ -946,11 +946,13 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         }
         let w = cx.tok(next);
         let lx = cx.lexicon;
+        let headline_verb = partners_with(cx, next);
         let keep = lx.not_names.contains(w)
             || lx.person_titles.contains(w.to_lowercase().as_str())
             || lx.is_place(w)
             || lx.is_demonym(w)
-            || lx.is_non_org_head(w);
+            || lx.is_non_org_head(w)
+            || headline_verb;
         // Only a firm's form, and not the start of a place ("United
         // States"): agencies head names of their own parts ("House Ways and
         // Means Committee").
@@ -959,6 +961,19 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             heads_other_name.insert(g.pattern);
         }
         keep
+    });
+    // The end of a country's name is no organisation of its own: "United
+    // Arab Emirates" is not Emirates the airline.
+    ghits.retain(|g| {
+        (1..=3).all(|j| {
+            g.first < j
+                || cx.tok_sentence[g.first - j] != cx.tok_sentence[g.first]
+                || cx
+                    .lexicon
+                    .country_names
+                    .get(cx.span(g.first - j, g.last))
+                    .is_none()
+        })
     });
     // A one-word name right after a person's title or first name is the
     // person: "Mr Sears", "Michael Sears" are not Sears the retailer.
@@ -1063,6 +1078,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     // Names built on a known one: "eBay UK", "Lockheed Martin Ventures",
     // "IRS Office of Digital Services" are parts of eBay, Lockheed Martin
     // and the IRS.
+    chunks.retain(|c| !(c.last - c.first == 1 && partners_with(cx, c.first)));
     chunks.retain(|c| {
         let Some(mi) = rec.mentions.iter().position(|m| {
             m.last == c.first && !m.pronoun && cx.tok_sentence[m.first] == cx.tok_sentence[c.first]
@@ -1718,6 +1734,42 @@ fn initials_match(cx: &Context<'_>, first: usize, last: usize, acr: &str) -> boo
 }
 
 /// Find candidate chunks of capitalised words.
+/// Whether token `k` is the verb of a headline ("OpenAI Partners With
+/// Anduril", "Acme Teams Up With Beta"), not a firm's head noun.
+fn partners_with(cx: &Context<'_>, k: usize) -> bool {
+    matches!(cx.tok(k), "Partners" | "Teams")
+        && k + 1 < cx.tokens.len()
+        && matches!(cx.low(k + 1), "with" | "up")
+}
+
+/// Month names, which with a number after them are a date.
+static MONTHS: WordSet = WordSet::new(&[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+]);
+
 fn find_chunks(
     cx: &Context<'_>,
     covered: &[bool],
@@ -1751,6 +1803,13 @@ fn find_chunks(
                 && last + 1 < n
                 && cx.is_capword(last + 1)
                 && !TITLE_PREFIXES.contains(cx.tok(last - 1))
+            {
+                break;
+            }
+            // "The SEC sued Musk January 14": a date ends the name.
+            if MONTHS.contains(cx.tok(last))
+                && last + 1 < n
+                && cx.tokens[last + 1].kind == TokKind::Number
             {
                 break;
             }
@@ -2091,6 +2150,13 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
     // Legal suffix or firm head: a firm.
     if words.len() >= 2 && lx.is_legal_suffix(last_w) {
         return Class::StrongOrg(EntityKind::Firm);
+    }
+    // A country's own name of several words ("Soviet Union", "United Arab
+    // Emirates") before any organisation head in it.
+    if words.len() >= 2 {
+        if let Some(&ci) = lx.country_names.get(cx.span(c.first, c.last)) {
+            return Class::Country(ci);
+        }
     }
     // Laws, programmes, events: not organisations ("Taxpayer Receipt Act"),
     // unless the name opens with an organisation head ("Office of ...").
@@ -2739,9 +2805,34 @@ fn country_mentions(
         i += 1;
     }
     // Bare country names: latent agencies.
-    for (c, class) in chunks.iter().zip(classes) {
+    for (ck, (c, class)) in chunks.iter().zip(classes).enumerate() {
         let Class::Country(ci) = *class else { continue };
         if covered[c.first] {
+            continue;
+        }
+        // "Acme Co of the United States", "Continental Grain Co, of the
+        // United States,": where a named body is from.
+        let mut k = c.first;
+        if k > 0 && cx.low_is(k - 1, "the") {
+            k -= 1;
+        }
+        if k > 1 && cx.low_is(k - 1, "of") {
+            let mut q = k - 1;
+            // "<Ecolab Co> of the United States", "Acme Co, of Japan,".
+            while q > 0 && q + 2 >= k && matches!(cx.tok(q - 1), "," | ">" | ")") {
+                q -= 1;
+            }
+            if rec.mentions.iter().any(|m| m.last == q && !m.pronoun) {
+                continue;
+            }
+        }
+        // "Hanover, West Germany, announced": a city's country.
+        if c.first > 1
+            && cx.tok_is(c.first - 1, ",")
+            && ck > 0
+            && chunks[ck - 1].last + 1 == c.first
+            && matches!(classes[ck - 1], Class::Place)
+        {
             continue;
         }
         // "Russia's Yukos", "India's beer market": a place modifying a

@@ -762,6 +762,20 @@ fn skip_dets_right(s: &Sent<'_>, mut i: usize) -> usize {
 /// apposition ("Yukos, Russia's biggest producer, was fined") and mentions
 /// introduced by a preposition ("at X, Y said" skips X). In a relative
 /// clause ("X, which was fined by Y") the antecedent before the pronoun.
+/// Whether a founder's or owner's name follows a company's name ending at
+/// `k`: in "Amazon founder Jeff Bezos purchased The Washington Post" the
+/// person acts on his own account, not the company.
+fn founder_named(s: &Sent<'_>, k: usize) -> bool {
+    let mut q = k;
+    if q + 2 < s.last && s.low_is(q, "co") && s.low_is(q + 1, "-") {
+        q += 2;
+    }
+    q + 1 < s.last
+        && matches!(s.low(q), "founder" | "cofounder" | "owner")
+        && s.tokens[q + 1].cap
+        && s.arg_starting(q + 1).is_none()
+}
+
 fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
     // "block Dixons from taking control of X", "prevent TWA from buying
     // X": the name before "from" does what the gerund says.
@@ -797,7 +811,7 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
         let next =
             (a.last < s.last && s.tokens[a.last].kind == TokKind::Word && !s.tokens[a.last].cap)
                 .then(|| s.low(a.last));
-        !crate::ner::names_no_party(prev, next)
+        !crate::ner::names_no_party(prev, next) && !founder_named(s, a.last)
     });
     let relative = start > s.first && matches!(s.low(start - 1), "which" | "who" | "that");
     // Relative clause: "X, which ...", "X, who ...", also after an
@@ -2131,8 +2145,22 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     if rule.kind == RelationKind::Contract && object_of_dispute_verb(rules, s, t0) {
         return;
     }
-    // "between A and B"
-    let after = skip_modifiers_left(s, t1, 0, t1);
+    // "between A and B", also after what it is about: "the trade dispute
+    // over semiconductors between A and B".
+    let mut after = skip_modifiers_left(s, t1, 0, t1);
+    if after < s.last && matches!(s.low(after), "over" | "about") {
+        let mut q = after + 1;
+        while q < s.last.min(after + 4)
+            && s.tokens[q].kind == TokKind::Word
+            && !s.tokens[q].cap
+            && !s.low_is(q, "between")
+        {
+            q += 1;
+        }
+        if q > after + 1 && q < s.last && s.low_is(q, "between") {
+            after = q;
+        }
+    }
     let symmetric_rule = matches!(rule.kind, RelationKind::Partnership | RelationKind::Dispute)
         || rule.agency_kind.is_some();
     if after < s.last && s.low_is(after, "between") {

@@ -2052,3 +2052,77 @@ fn a_name_before_a_hyphenated_participle_is_no_object() {
         relations(&extract(text))
     );
 }
+
+#[test]
+fn a_country_of_several_words_acts_as_its_government() {
+    assert_fact(
+        "The United States and Turkey signed a defence agreement.",
+        RelationKind::Partnership,
+        "gov:turkey",
+        "us_government",
+    );
+    // Its own name, not a firm for the "Union" in it.
+    let d = extract("Kestrel Ltd licensed the game from the Soviet Union.");
+    assert_no_entity(&d, "org:soviet union");
+    assert_eq!(entity(&d, "gov:soviet_union").kind, EntityKind::Agency);
+    // The end of a country's name is not an airline's name.
+    let d = extract("Kestrel Ltd sold jets to the United Arab Emirates.");
+    assert_no_entity(&d, "emirates");
+    find(&d, RelationKind::Contract, "org:kestrel", "uae_government");
+    // The trade dispute over a good between two countries.
+    assert_fact(
+        "The IRS looked at chip makers because of the trade dispute over semiconductors between the United States and Japan.",
+        RelationKind::Dispute,
+        "us_government",
+        "japanese_government",
+    );
+}
+
+#[test]
+fn a_country_after_a_name_or_a_city_is_where_it_is() {
+    for text in [
+        "Halvorsen Corp of the United States signed a contract with Kestrel Ltd.",
+        "Halvorsen Corp of Japan signed a contract with Kestrel Ltd.",
+        "They said <Halvorsen Corp>, of the United States, won the contract from Kestrel Ltd.",
+        "Hanover, West Germany, is where Halvorsen Corp agreed to buy Kestrel Ltd.",
+    ] {
+        let d = extract(text);
+        assert_no_entity(&d, "us_government");
+        assert_no_entity(&d, "japanese_government");
+        assert_no_entity(&d, "gov:west_germany");
+        assert!(
+            relations(&d).iter().any(|r| r.contains("org:halvorsen")),
+            "{text}: {:?}",
+            relations(&d)
+        );
+    }
+}
+
+#[test]
+fn a_date_ends_a_name() {
+    let d = extract("The SEC sued Kestrel Dynamics January 14, 2025 over the merger.");
+    find(&d, RelationKind::Dispute, "sec", "org:kestrel dynamics");
+    assert_no_entity(&d, "org:kestrel dynamics january");
+}
+
+#[test]
+fn a_founder_buying_acts_on_his_own_account() {
+    let d = extract(
+        "Halvorsen Corp founder Jane Doyle personally purchased Kestrel Ltd for $250 million.",
+    );
+    assert!(relations(&d).is_empty(), "{:?}", relations(&d));
+    // The company itself still buys.
+    assert_fact(
+        "Halvorsen Corp purchased Kestrel Ltd for $250 million.",
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
+
+#[test]
+fn partners_with_in_a_headline_is_a_verb() {
+    let d = extract("OpenAI Partners with Anduril on drone defense");
+    assert_no_entity(&d, "org:openai partners");
+    find(&d, RelationKind::Partnership, "anduril", "openai");
+}
