@@ -87,6 +87,7 @@ static FIRM_POSSESSIONS: WordSet = WordSet::new(&[
     "stores",
     "products",
     "customers",
+    "clients",
     "staff",
     "workers",
     "employees",
@@ -1844,7 +1845,15 @@ fn find_chunks(
                 let next = cx.tok(last + 1);
                 let owner = cx.tok(last - 1);
                 let place_owner = lx.is_place(owner) || lx.country(owner).is_some();
-                if place_owner {
+                // "Elon Musk's AI company": a person's, and the head word
+                // only modifies a lowercase noun.
+                let person_owner = last - first >= 2 && lx.first_names.contains(cx.tok(first));
+                let modifies_noun = last + 2 < n
+                    && matches!(
+                        cx.low(last + 2),
+                        "company" | "firm" | "startup" | "venture" | "business" | "lab" | "unit"
+                    );
+                if place_owner || person_owner || modifies_noun {
                     break;
                 }
                 if lx.firm_heads.contains(next)

@@ -2474,9 +2474,13 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                 .filter(|_| !indefinite)
             {
                 Some(a) => list_right(s, a),
-                None => match apposed(s.args[whole].first).or_else(|| copula_subject(s, whole)) {
+                None => match apposed(s.args[whole].first) {
                     Some(a) => vec![a],
-                    None => return,
+                    // "the FBI and the IRS are Chainalysis's only clients".
+                    None => match copula_subject(s, whole) {
+                        Some(a) => list_left(s, a),
+                        None => return,
+                    },
                 },
             }
         }
@@ -2491,7 +2495,12 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
 /// its biggest shareholder".
 fn copula_subject(s: &Sent<'_>, whole: usize) -> Option<usize> {
     let k = s.args[whole].first;
-    if k < s.first + 2 || !matches!(s.low(k - 1), "is" | "was" | "became" | "remains") {
+    if k < s.first + 2
+        || !matches!(
+            s.low(k - 1),
+            "is" | "was" | "are" | "were" | "became" | "become" | "remains" | "remain"
+        )
+    {
         return None;
     }
     if let Some(a) = s.arg_ending(k - 1) {

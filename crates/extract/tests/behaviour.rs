@@ -2126,3 +2126,42 @@ fn partners_with_in_a_headline_is_a_verb() {
     assert_no_entity(&d, "org:openai partners");
     find(&d, RelationKind::Partnership, "anduril", "openai");
 }
+
+#[test]
+fn receiving_contracts_from_a_body_and_being_its_clients() {
+    assert_fact(
+        "Halvorsen Corp continues to receive federal contracts, totaling $9.5 billion from the Department of Defense.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "dod",
+    );
+    // Money lent under a credit agreement is no contract won.
+    assert!(
+        !relations(&extract(
+            "Halvorsen Corp is receiving $310 million under a credit agreement with Kestrel Ltd."
+        ))
+        .iter()
+        .any(|r| r.starts_with("contract")),
+    );
+    // A plural copula: both are the firm's clients.
+    let text =
+        "The FBI and the Internal Revenue Service are Halvorsen Corp's only federal clients.";
+    assert_fact(text, RelationKind::Contract, "org:halvorsen", "fbi");
+    assert_fact(text, RelationKind::Contract, "org:halvorsen", "irs");
+}
+
+#[test]
+fn a_persons_possessive_is_no_part_of_a_name() {
+    let d = extract(
+        "The Department of Defense awarded Kestrel Ltd, Jane Doyle's AI company, a $200 million contract.",
+    );
+    assert_no_entity(&d, "org:jane doyle ai");
+    find(&d, RelationKind::Contract, "org:kestrel", "dod");
+    // A possessive inside a firm's own name still joins.
+    let d = extract("Foster's Group shares rose after Foster's Group said it would sell the unit.");
+    assert!(
+        d.entities.iter().any(|e| e.name == "Foster's Group"),
+        "{:?}",
+        entity_ids(&d)
+    );
+}
