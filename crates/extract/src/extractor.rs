@@ -163,11 +163,13 @@ impl Extractor {
             let mut k = mi;
             while k < rec.mentions.len() && rec.mentions[k].sentence == si {
                 let m = rec.mentions[k];
+                let key = &rec.entities[m.entity].key;
                 args.push(Arg {
                     first: m.first,
                     last: m.last,
                     entity: m.entity,
                     kind: rec.entities[m.entity].kind,
+                    nation: key.starts_with("gov:") || key.ends_with("_government"),
                 });
                 k += 1;
             }

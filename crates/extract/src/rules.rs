@@ -120,6 +120,11 @@ pub struct RuleSpec {
     /// equipment to X", "systems worth 4 mln dlrs").
     #[serde(default)]
     pub no_price: bool,
+    /// The wording names the seller ("sold to", "bought from"), so a
+    /// country's government that comes out as the supplier stays the
+    /// supplier; otherwise a government body is taken as the customer.
+    #[serde(default)]
+    pub names_seller: bool,
     /// Which voices the rule applies to (verbs).
     #[serde(default)]
     pub voice: Voice,
@@ -334,6 +339,9 @@ pub(crate) struct Arg {
     pub last: usize,
     pub entity: usize,
     pub kind: EntityKind,
+    /// A country's government as a whole ("Saudi Arabia", "the U.S.
+    /// government"), which sells as well as buys.
+    pub nation: bool,
 }
 
 /// A relation statement found by a rule.
@@ -1537,10 +1545,12 @@ fn push_kind(cx: &Trig<'_, '_>, a: Arg, p: Arg, agency_switch: bool, out: &mut V
         }
     }
     // Contracts run from supplier to customer: a government body is the
-    // customer of a company whatever the wording.
+    // customer of a company whatever the wording; but a verb says who
+    // sells, and a country sells too ("bought oil from Saudi Arabia").
     if kind == RelationKind::Contract
         && src.kind == EntityKind::Agency
         && tgt.kind != EntityKind::Agency
+        && !(src.nation && rule.names_seller)
     {
         std::mem::swap(&mut src, &mut tgt);
     }
@@ -1706,11 +1716,21 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let rule = cx.rule();
     // "has a Navy contract" holds it; "to have beaten HSBC to the deal":
     // an auxiliary, the verb is what follows.
-    if matches!(s.low(t1 - 1), "has" | "had" | "have" | "having")
-        && t1 < s.last
-        && (is_participle(s.low(t1)) || s.low(t1).ends_with("en"))
-    {
-        return;
+    if matches!(s.low(t1 - 1), "has" | "had" | "have" | "having") {
+        // Over adverbs: "had also awarded it an order".
+        let mut q = t1;
+        while q < s.last
+            && (s.low(q).ends_with("ly")
+                || matches!(
+                    s.low(q),
+                    "also" | "already" | "just" | "not" | "never" | "since" | "yet"
+                ))
+        {
+            q += 1;
+        }
+        if q < s.last && (is_participle(s.low(q)) || s.low(q).ends_with("en")) {
+            return;
+        }
     }
     // Passive: a form of "be" before the trigger, or a participle followed
     // by a "by" phrase with no entity in between ("a fallout labelled a

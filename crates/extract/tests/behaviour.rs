@@ -2165,3 +2165,34 @@ fn a_persons_possessive_is_no_part_of_a_name() {
         entity_ids(&d)
     );
 }
+
+#[test]
+fn a_country_named_as_the_seller_stays_the_supplier() {
+    assert_fact(
+        "Halvorsen Corp bought 40,000 barrels of oil from Saudi Arabia.",
+        RelationKind::Contract,
+        "saudi_government",
+        "org:halvorsen",
+    );
+    // Where the wording does not say who sells, a government buys.
+    assert_fact(
+        "The U.S. government signed a contract with Halvorsen Corp.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "us_government",
+    );
+    assert_fact(
+        "Halvorsen Corp was awarded a contract by the United States.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "us_government",
+    );
+    // A wish or a request to sell is no sale.
+    assert_status(
+        "Officials said the United States wanted to sell a supercomputer to India.",
+        RelationKind::Contract,
+        "us_government",
+        "indian_government",
+        Status::Hedged,
+    );
+}
