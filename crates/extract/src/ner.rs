@@ -966,6 +966,13 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     // The end of a country's name is no organisation of its own: "United
     // Arab Emirates" is not Emirates the airline.
     ghits.retain(|g| {
+        // Country names are capitalised words, joined at most by "of the"
+        // or "and": after any other word no lookup is needed.
+        if g.first == 0
+            || !(cx.tokens[g.first - 1].cap || matches!(cx.low(g.first - 1), "of" | "the" | "and"))
+        {
+            return true;
+        }
         (1..=3).all(|j| {
             g.first < j
                 || cx.tok_sentence[g.first - j] != cx.tok_sentence[g.first]
@@ -1734,7 +1741,6 @@ fn initials_match(cx: &Context<'_>, first: usize, last: usize, acr: &str) -> boo
     !words.is_empty() && words.len() >= 2 && go(&letters, &words, 0)
 }
 
-/// Find candidate chunks of capitalised words.
 /// Whether token `k` is the verb of a headline ("OpenAI Partners With
 /// Anduril", "Acme Teams Up With Beta"), not a firm's head noun.
 fn partners_with(cx: &Context<'_>, k: usize) -> bool {
@@ -1771,6 +1777,7 @@ static MONTHS: WordSet = WordSet::new(&[
     "Dec",
 ]);
 
+/// Find candidate chunks of capitalised words.
 fn find_chunks(
     cx: &Context<'_>,
     covered: &[bool],
@@ -1808,9 +1815,9 @@ fn find_chunks(
                 break;
             }
             // "The SEC sued Musk January 14": a date ends the name.
-            if MONTHS.contains(cx.tok(last))
-                && last + 1 < n
+            if last + 1 < n
                 && cx.tokens[last + 1].kind == TokKind::Number
+                && MONTHS.contains(cx.tok(last))
             {
                 break;
             }

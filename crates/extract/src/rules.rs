@@ -1545,8 +1545,9 @@ fn push_kind(cx: &Trig<'_, '_>, a: Arg, p: Arg, agency_switch: bool, out: &mut V
         }
     }
     // Contracts run from supplier to customer: a government body is the
-    // customer of a company whatever the wording; but a verb says who
-    // sells, and a country sells too ("bought oil from Saudi Arabia").
+    // customer of a company whatever the wording; but a sale wording
+    // (`names_seller`) says who sells, and a country sells too ("bought oil
+    // from Saudi Arabia").
     if kind == RelationKind::Contract
         && src.kind == EntityKind::Agency
         && tgt.kind != EntityKind::Agency
