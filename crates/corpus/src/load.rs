@@ -167,8 +167,10 @@ fn read_bytes(file: &SourceFile) -> Result<Vec<u8>, CorpusError> {
         source,
     };
     let mut raw = Vec::with_capacity(usize::try_from(file.size).unwrap_or(0).saturating_add(1));
+    // Read through `take`: `File::read_to_end` would stat the file and seek
+    // to learn what discovery already told (two system calls per file).
     std::fs::File::open(&file.path)
-        .and_then(|mut f| f.read_to_end(&mut raw))
+        .and_then(|f| f.take(u64::MAX).read_to_end(&mut raw))
         .map_err(io_err)?;
     let bytes = if file.gzip {
         let mut out = Vec::with_capacity(raw.len().saturating_mul(4));
