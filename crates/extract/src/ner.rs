@@ -917,10 +917,17 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     let mut heads_other_name: HashSet<usize> = HashSet::default();
     ghits.retain(|g| {
         let p = cx.matcher.pattern(g.pattern);
+        if p.is_name {
+            // A firm's one-word name in the middle of a longer name: "Home
+            // Box Office Inc" is not Box.
+            let entry = &cx.gazetteer.entries()[p.entry];
+            return entry.kind != EntityKind::Firm
+                || headline[cx.tok_sentence[g.first] as usize]
+                || !inside_longer_name(cx, g.first, g.last, g.surface.is_some());
+        }
         // Acronyms head longer names of their own ("IRS Office of Digital
         // Services"): kept.
-        if p.is_name
-            || g.last - g.first != 1
+        if g.last - g.first != 1
             || g.surface.is_some()
             || g.last >= n
             || cx.tokens[g.first].all_caps
@@ -1676,6 +1683,66 @@ fn redefined_acronyms<G>(
     }
     out
 }
+
+/// Whether the one-word gazetteer hit `first..last` lies inside a longer
+/// run of capitalised words: a word before it in the sentence (not its
+/// first word, nor a title, place, demonym or common capitalised word) and
+/// a capitalised word after it that continues the name.
+fn inside_longer_name(cx: &Context<'_>, first: usize, last: usize, recased: bool) -> bool {
+    if last - first != 1
+        || recased
+        || first == 0
+        || last >= cx.tokens.len()
+        || cx.tokens[first].all_caps
+        || !cx.tokens[first].space_before
+        || !cx.tokens[last].space_before
+        || cx.sentence_start(first - 1)
+        || !cx.is_capword(first - 1)
+        || !cx.is_capword(last)
+        || cx.tokens[first - 1].all_caps
+        || cx.tok_sentence[first - 1] != cx.tok_sentence[last]
+    {
+        return false;
+    }
+    let lx = cx.lexicon;
+    let common = |w: &str| {
+        lx.not_names.contains(w)
+            || lx.person_titles.contains(w.to_lowercase().as_str())
+            || lx.is_place(w)
+            || lx.is_demonym(w)
+            || lx.is_non_org_head(w)
+    };
+    let (before, after) = (cx.tok(first - 1), cx.tok(last));
+    // A surname before it ("Elon Musks xAI") is a person's, not a name's.
+    let surname =
+        first >= 2 && cx.is_capword(first - 2) && lx.first_names.contains(cx.tok(first - 2));
+    !common(before)
+        && !REGION_ADJECTIVES.contains(before)
+        && !surname
+        && !common(after)
+        && !partners_with(cx, last)
+}
+
+/// Adjectives of regions that may stand before a firm's name without being
+/// part of it ("the European Airbus Industrie consortium").
+static REGION_ADJECTIVES: WordSet = WordSet::new(&[
+    "European",
+    "Asian",
+    "African",
+    "Arab",
+    "Nordic",
+    "Scandinavian",
+    "Latin",
+    "Gulf",
+    "Pacific",
+    "Atlantic",
+    "Western",
+    "Eastern",
+    "Northern",
+    "Southern",
+    "Global",
+    "Continental",
+]);
 
 fn is_acronym_shape(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();

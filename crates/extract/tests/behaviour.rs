@@ -2197,3 +2197,22 @@ fn a_country_named_as_the_seller_stays_the_supplier() {
         Status::Hedged,
     );
 }
+
+#[test]
+fn a_firms_name_inside_a_longer_name_is_not_that_firm() {
+    // "Box" and "Orange" are firms of the gazetteer; here they are words of
+    // longer names.
+    let d = extract("Kestrel Ltd bought a stake in Harbour Box Office Inc from Brightwater Inc.");
+    assert_no_entity(&d, "box");
+    entity(&d, "org:harbour box office");
+    let d = extract("Prices of Frozen Concentrated Orange Juice rose, Kestrel Ltd said.");
+    assert_no_entity(&d, "orange");
+    // A region's adjective before the name, a person's name before it, or a
+    // headline in title case does not make a longer name.
+    let d = extract("Kestrel Ltd said the European Airbus Industrie consortium won the order.");
+    entity(&d, "airbus");
+    let d = extract(
+        "Kestrel Ltd Signs Box Storage Deal With Army\n\nKestrel Ltd said Box would store the files.",
+    );
+    assert_eq!(entity(&d, "box").mentions, 2);
+}
