@@ -124,7 +124,10 @@ impl Extractor {
 
     /// Extract the organisations and relations of one document.
     pub fn extract(&self, doc: &Document) -> DocExtraction {
-        let text = doc.text.as_str();
+        // Hard-wrapped text is read with its soft line breaks as spaces (the
+        // same byte offsets).
+        let unwrapped = text::unwrap_soft_breaks(&doc.text);
+        let text = unwrapped.as_deref().unwrap_or(doc.text.as_str());
         let lower = text.to_ascii_lowercase();
         let tokens = text::tokenize(text);
         let sentences = text::sentences(text, &tokens);

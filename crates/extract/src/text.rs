@@ -628,6 +628,93 @@ fn dotted_word_ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     }
 }
 
+/// The text of a hard-wrapped document (wire copy, plain-text mail, Markdown
+/// source: paragraphs broken into lines of at most some 40 to 100
+/// characters) with its soft line breaks replaced by spaces, so that a name
+/// or a gazetteer form broken over two lines ("General Motors Corp's
+/// Hughes\nAircraft Co") reads as on one line. `None` when the text is not
+/// hard-wrapped or has no soft break. Byte offsets are unchanged: a soft
+/// break is one `\n` byte (or `\r\n`, two bytes) and becomes as many spaces.
+///
+/// The text is hard-wrapped when at least half of its lines of text fill
+/// the width of its longest line to within 20 characters, and that width is
+/// 40 to 100. A line break is soft when it is single (no blank line), the
+/// line before it is not the document's first (a title), and the next line
+/// starts right at the margin (no indent: wire copy indents paragraphs)
+/// with a letter, digit or opening bracket or quote; a list bullet, a
+/// Markdown heading, quote or table row stays on its own line.
+pub fn unwrap_soft_breaks(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    // Line lengths in bytes, without the line break (and a trailing '\r').
+    let mut widest = 0usize;
+    let mut lines = 0usize;
+    let mut start = 0usize;
+    let mut lens: Vec<usize> = Vec::new();
+    for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+        let mut line = &bytes[start..end];
+        if line.last() == Some(&b'\r') {
+            line = &line[..line.len() - 1];
+        }
+        let len = line.len();
+        if len > 0 && !line.iter().all(u8::is_ascii_whitespace) {
+            lines += 1;
+            widest = widest.max(len);
+            if widest > 100 {
+                return None;
+            }
+            lens.push(len);
+        }
+        start = end + 1;
+    }
+    if lines < 3 || widest < 40 {
+        return None;
+    }
+    let full = lens.iter().filter(|&&l| l + 20 >= widest).count();
+    if full * 2 < lines {
+        return None;
+    }
+    let mut out: Option<Vec<u8>> = None;
+    let mut line_start = 0usize;
+    let mut first_line = true;
+    for nl in memchr::memchr_iter(b'\n', bytes) {
+        let line = &bytes[line_start..nl];
+        let blank = line.iter().all(u8::is_ascii_whitespace);
+        let next = &bytes[nl + 1..];
+        if !blank && !first_line && continues_line(next) {
+            let buf = out.get_or_insert_with(|| bytes.to_vec());
+            buf[nl] = b' ';
+            if nl > 0 && buf[nl - 1] == b'\r' {
+                buf[nl - 1] = b' ';
+            }
+        }
+        if !blank {
+            first_line = false;
+        }
+        line_start = nl + 1;
+    }
+    // Only ASCII newlines and carriage returns were replaced by spaces.
+    out.map(|b| String::from_utf8(b).unwrap_or_else(|_| text.to_owned()))
+}
+
+/// Whether a line of hard-wrapped text may continue the line before it:
+/// it starts at the margin with a letter, digit or opening bracket or
+/// quote, and is no list item.
+fn continues_line(line: &[u8]) -> bool {
+    let starts_text = line.first().is_some_and(|&b| {
+        b.is_ascii_alphanumeric() || b >= 0x80 || matches!(b, b'<' | b'(' | b'"' | b'\'')
+    });
+    // ASCII bullets ("- ", "* ") do not start text; the bullet sign does.
+    starts_text && !line.starts_with("\u{2022}".as_bytes()) && !numbered_item(line)
+}
+
+/// Whether a line starts as an item of a numbered list: "1. ", "12) ".
+fn numbered_item(line: &[u8]) -> bool {
+    let digits = line.iter().take_while(|b| b.is_ascii_digit()).count();
+    (1..=3).contains(&digits)
+        && matches!(line.get(digits), Some(b'.' | b')'))
+        && line.get(digits + 1) == Some(&b' ')
+}
+
 /// Split sentences, also ending a sentence after dotted abbreviations such as
 /// "U.S." when a usual sentence starter follows.
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
@@ -805,5 +892,47 @@ mod tests {
                 "The Army picked Leidos."
             ]
         );
+    }
+
+    #[test]
+    fn soft_line_breaks_of_hard_wrapped_text_become_spaces() {
+        let wire = "KESTREL UNIT WINS ORDER\n\n\
+                    Halvorsen Corp's Bright Aircraft Co said it won an order from\n\
+                    the Department of Defense's procurement office worth about\n\
+                    20 mln dlrs, a spokesman for Kestrel Ltd said on Monday.\n\
+                    \x20   The order covers the delivery of forty trainer aircraft\n\
+                    - one bullet item that stays on its own line\n\
+                    2. a numbered item that stays on its own line as well\n\
+                    to the Air Force over two years.\n";
+        let out = unwrap_soft_breaks(wire).expect("hard-wrapped");
+        assert_eq!(out.len(), wire.len());
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "KESTREL UNIT WINS ORDER");
+        assert_eq!(lines[1], "");
+        assert!(lines[2].contains(
+            "order from the Department of Defense's procurement office worth about 20 mln"
+        ));
+        // An indented line starts a paragraph; bullets and numbered items
+        // keep their line; the line after an item joins it.
+        assert!(lines[3].starts_with("    The order covers"));
+        assert!(lines[4].starts_with("- one bullet"));
+        assert!(
+            lines[5]
+                .starts_with("2. a numbered item that stays on its own line as well to the Air")
+        );
+        // One long line per paragraph, or a few short lines: not wrapped.
+        let long = format!(
+            "{}\n\n{}\n\n{}\n",
+            "word ".repeat(30),
+            "word ".repeat(30),
+            "x"
+        );
+        assert_eq!(unwrap_soft_breaks(&long), None);
+        assert_eq!(unwrap_soft_breaks("Title\nOne line\nAnother line\n"), None);
+        // CRLF line breaks become two spaces.
+        let crlf = wire.replace('\n', "\r\n");
+        let out = unwrap_soft_breaks(&crlf).expect("hard-wrapped");
+        assert_eq!(out.len(), crlf.len());
+        assert!(out.contains("order from  the Department"));
     }
 }

@@ -2216,3 +2216,30 @@ fn a_firms_name_inside_a_longer_name_is_not_that_firm() {
     );
     assert_eq!(entity(&d, "box").mentions, 2);
 }
+
+#[test]
+fn names_broken_over_lines_of_hard_wrapped_text_are_whole() {
+    // Wire copy wrapped at about 65 characters, paragraphs indented.
+    let d = extract(
+        "KESTREL UNIT WINS ORDER\n\n\
+         Halvorsen Corp said on Monday that its subsidiary Brightwater\n\
+         Aircraft Co had received a contract worth more than 20 mln dlrs\n\
+         from the Department of\n\
+         Defense for trainer aircraft and spare parts, the company said.\n\
+         \x20   The order runs for two years, a spokesman for the company\n\
+         said in a statement released to the press on Monday morning.\n",
+    );
+    assert_no_entity(&d, "org:aircraft");
+    find(
+        &d,
+        RelationKind::Contract,
+        "org:brightwater aircraft",
+        "dod",
+    );
+    find(
+        &d,
+        RelationKind::PartOf,
+        "org:brightwater aircraft",
+        "org:halvorsen",
+    );
+}
