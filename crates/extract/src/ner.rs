@@ -728,46 +728,6 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     let mut blocked = vec![false; n];
     let mut by_key: HashMap<String, usize> = HashMap::default();
 
-    // Lowercase words the document uses: a capitalised sentence opener that
-    // also appears in lowercase is a common word.
-    // Only the words that open sentences matter: collect them, then see
-    // which the document also writes in lowercase.
-    // A bitmap over (first byte, length) rules most words out before the
-    // hash lookup: this pass runs at every token.
-    // Opener -> whether the document also writes it in lowercase.
-    let mut openers: HashMap<&str, bool> = HashMap::default();
-    let mut opener_shapes = [0u64; 16];
-    // The shape of a token: its first byte in lowercase and its length.
-    let bytes = cx.lower.as_bytes();
-    let shape =
-        |t: &Token| (usize::from(bytes[t.start as usize]) * 31 + (t.end - t.start) as usize) & 1023;
-    for s in cx.sentences {
-        for k in s.first..(s.first + 2).min(s.last) {
-            let t = &cx.tokens[k];
-            if t.kind == TokKind::Word && t.cap {
-                openers.insert(cx.lower_tok(k), false);
-                let b = shape(t);
-                opener_shapes[b / 64] |= 1 << (b % 64);
-            }
-        }
-    }
-    if !openers.is_empty() {
-        for t in cx.tokens {
-            if t.kind == TokKind::Word && !t.cap {
-                let b = shape(t);
-                if opener_shapes[b / 64] & (1 << (b % 64)) != 0 {
-                    if let Some(seen) = openers.get_mut(t.text(cx.text)) {
-                        *seen = true;
-                    }
-                }
-            }
-        }
-    }
-    let lowercase_words: HashSet<&str> = openers
-        .iter()
-        .filter(|&(_, &seen)| seen)
-        .map(|(&w, _)| w)
-        .collect();
     let headline: Vec<bool> = cx
         .sentences
         .iter()
@@ -778,6 +738,61 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
                 && crate::text::is_title_case(cx.text, &cx.tokens[s.first..s.last])
                 && s.last - s.first > 2
         })
+        .collect();
+
+    // Lowercase words the document uses: a capitalised sentence opener that
+    // the document also writes in lowercase, and no more often capitalised
+    // inside a sentence, is a common word ("Porex" written once as "porex"
+    // but three times as "Porex" mid-sentence is a name).
+    // Only the words that open sentences matter: collect them, then count
+    // how the document writes them elsewhere.
+    // A bitmap over (first byte, length) rules most words out before the
+    // hash lookup: this pass runs at every token.
+    // Opener -> (times written in lowercase, times capitalised inside a
+    // sentence that is no headline, not in capitals).
+    let mut openers: HashMap<&str, (u32, u32)> = HashMap::default();
+    let mut opener_shapes = [0u64; 16];
+    // The shape of a token: its first byte in lowercase and its length.
+    let bytes = cx.lower.as_bytes();
+    let shape =
+        |t: &Token| (usize::from(bytes[t.start as usize]) * 31 + (t.end - t.start) as usize) & 1023;
+    for s in cx.sentences {
+        for k in s.first..(s.first + 2).min(s.last) {
+            let t = &cx.tokens[k];
+            if t.kind == TokKind::Word && t.cap {
+                openers.insert(cx.lower_tok(k), (0, 0));
+                let b = shape(t);
+                opener_shapes[b / 64] |= 1 << (b % 64);
+            }
+        }
+    }
+    if !openers.is_empty() {
+        for (si, s) in cx.sentences.iter().enumerate() {
+            for k in s.first..s.last {
+                let t = &cx.tokens[k];
+                if t.kind != TokKind::Word || t.all_caps {
+                    continue;
+                }
+                let b = shape(t);
+                if opener_shapes[b / 64] & (1 << (b % 64)) == 0 {
+                    continue;
+                }
+                if !t.cap {
+                    if let Some(seen) = openers.get_mut(t.text(cx.text)) {
+                        seen.0 += 1;
+                    }
+                } else if k >= s.first + 2 && !headline[si] {
+                    if let Some(seen) = openers.get_mut(cx.lower_tok(k)) {
+                        seen.1 += 1;
+                    }
+                }
+            }
+        }
+    }
+    let lowercase_words: HashSet<&str> = openers
+        .iter()
+        .filter(|&(_, &(lower, capitalised))| lower > 0 && lower >= capitalised)
+        .map(|(&w, _)| w)
         .collect();
 
     // 1. Ticker asides: "(NASDAQ: AMZN)".
@@ -2171,7 +2186,12 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
             return Class::Person;
         }
     }
-    if c.first > 0 {
+    // A title on the same line of the same sentence: a headline ending in
+    // "CEO" says nothing of the first name of the story.
+    if c.first > 0
+        && cx.tok_sentence[c.first - 1] == cx.tok_sentence[c.first]
+        && !cx.tokens[c.first].newline_before
+    {
         let prev = cx.low(c.first - 1);
         let prev2 = if c.first > 1 { cx.low(c.first - 2) } else { "" };
         if lx.person_titles.contains(prev) && !lx.firm_cues.contains(prev) {
@@ -2179,10 +2199,7 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
         }
         // "Dr. Foster", but not "...chief executive officer. Foster's spent":
         // the full stop must not end a sentence.
-        if prev == "."
-            && lx.person_titles.contains(prev2)
-            && cx.tok_sentence[c.first - 1] == cx.tok_sentence[c.first]
-        {
+        if prev == "." && lx.person_titles.contains(prev2) {
             return Class::Person;
         }
     }

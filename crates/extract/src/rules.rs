@@ -2612,6 +2612,11 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         }
     });
     let Some(left) = left else { return };
+    // "merge with its subsidiary Medco": a possessive pronoun owns what
+    // follows (the possessive rules' business); it is no appositive's head.
+    if matches!(s.low(s.args[left].first), "its" | "their") {
+        return;
+    }
     let relative_left = s.args[left].last + 8 < t0;
     let gap_ok = relative_left
         || (s.args[left].last..t0).all(|q| {

@@ -2243,3 +2243,45 @@ fn names_broken_over_lines_of_hard_wrapped_text_are_whole() {
         "org:halvorsen",
     );
 }
+
+#[test]
+fn its_subsidiary_makes_no_appositive() {
+    let d = extract("Halvorsen Corp said it agreed to merge with its subsidiary Kestrel Ltd.");
+    find(&d, RelationKind::PartOf, "org:kestrel", "org:halvorsen");
+    assert!(
+        !d.relations
+            .iter()
+            .any(|r| r.kind == RelationKind::PartOf && r.source == "org:halvorsen"),
+        "{:?}",
+        relations(&d)
+    );
+}
+
+#[test]
+fn a_name_written_once_in_lowercase_stays_a_name() {
+    // "Brightwater" opens a sentence and is once written in lowercase, but
+    // the story capitalises it inside sentences more often.
+    let d = extract(
+        "Brightwater Technologies Corp said it agreed to buy Kestrel Ltd. \
+         Kestrel shares rose after Brightwater made its offer. \
+         The offer values Kestrel at twice what Brightwater paid for other brightwater assets.",
+    );
+    find(
+        &d,
+        RelationKind::Acquisition,
+        "org:brightwater technologies",
+        "org:kestrel",
+    );
+    assert_no_entity(&d, "org:technologies");
+    // A common word is still no name: "Rival" opens a sentence and is used
+    // in lowercase.
+    let d = extract("Rival Kestrel Ltd said it would bid. Its rival offer came a day later.");
+    entity(&d, "org:kestrel");
+}
+
+#[test]
+fn a_title_ending_a_headline_makes_no_person_of_the_next_line() {
+    let d =
+        extract("KESTREL NAMES NEW CEO\n\nBrightwater Technologies Inc said its profit rose.\n");
+    entity(&d, "org:brightwater technologies");
+}
