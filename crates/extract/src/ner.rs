@@ -608,6 +608,9 @@ const CORPORATE_TAILS: &[&str] = &[
     "group",
     "holdings",
     "company",
+    // "N.A." (a U.S. national bank: "Citibank N.A.") once its dots are
+    // gone; "NA" alone is no legal form ("Shr NA" in earnings tables).
+    "na",
 ];
 
 /// A word that gives only a firm's legal form after its name: a legal
@@ -984,6 +987,19 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             heads_other_name.insert(g.pattern);
         }
         keep
+    });
+    // A gazetteer acronym that is also a legal form, right after a
+    // capitalised word, is that name's form: "CrossLand Savings FSB" (a
+    // federal savings bank) is no Russian security service.
+    ghits.retain(|g| {
+        g.last - g.first != 1
+            || g.first == 0
+            || !cx.tokens[g.first].all_caps
+            || !cx.tokens[g.first].space_before
+            || !cx.is_capword(g.first - 1)
+            || cx.tokens[g.first - 1].all_caps
+            || cx.tok_sentence[g.first - 1] != cx.tok_sentence[g.first]
+            || !cx.lexicon.is_legal_suffix(cx.tok(g.first))
     });
     // The end of a country's name is no organisation of its own: "United
     // Arab Emirates" is not Emirates the airline.

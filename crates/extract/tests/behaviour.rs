@@ -2285,3 +2285,24 @@ fn a_title_ending_a_headline_makes_no_person_of_the_next_line() {
         extract("KESTREL NAMES NEW CEO\n\nBrightwater Technologies Inc said its profit rose.\n");
     entity(&d, "org:brightwater technologies");
 }
+
+#[test]
+fn bank_legal_forms_end_a_name() {
+    // "FSB" (a federal savings bank) after a name is no Russian agency.
+    let d = extract("Kestrel Savings FSB said it has acquired Brightwater Inc.");
+    assert_no_entity(&d, "fsb_russia");
+    find(
+        &d,
+        RelationKind::Acquisition,
+        "org:kestrel savings",
+        "org:brightwater",
+    );
+    // "N.A." (a national bank) is dropped from the key like "Inc".
+    let d = extract("Halvorsen Bank N.A., a unit of Kestrel Corp, sold the notes.");
+    find(
+        &d,
+        RelationKind::PartOf,
+        "org:halvorsen bank",
+        "org:kestrel",
+    );
+}
