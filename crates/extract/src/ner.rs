@@ -707,7 +707,9 @@ pub fn normalize_name(name: &str, lexicon: &Lexicon) -> String {
     while let Some(sp) = buf[begin..end].rfind(' ') {
         let last = &buf[begin + sp + 1..end];
         let is_suffix = lexicon.is_legal_suffix(last)
-            || CORPORATE_TAILS.iter().any(|x| last.eq_ignore_ascii_case(x));
+            || CORPORATE_TAILS.iter().any(|x| last.eq_ignore_ascii_case(x))
+            // "Mitsui and Co Ltd", "Smith & Co": the "and" of a dropped "Co".
+            || (end < buf.len() && (last == "&" || last.eq_ignore_ascii_case("and")));
         if !is_suffix {
             break;
         }
@@ -1126,8 +1128,21 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     // and the IRS.
     chunks.retain(|c| !(c.last - c.first == 1 && partners_with(cx, c.first)));
     chunks.retain(|c| {
+        // "Mitsui and Co Ltd": the known name, then "and Co".
+        let and_co = c.first > 0
+            && cx.low_is(c.first - 1, "and")
+            && matches!(cx.tok(c.first), "Co" | "Cos" | "Company");
+        // "Goldman, Sachs and Co", "Sears, Roebuck and Co": the known name,
+        // a comma, a second name and "and Co" are the known firm's legal name.
+        let comma_and_co = c.first > 0
+            && c.last - c.first >= 3
+            && cx.tok_is(c.first - 1, ",")
+            && cx.low_is(c.first + 1, "and")
+            && matches!(cx.tok(c.first + 2), "Co" | "Cos" | "Company");
         let Some(mi) = rec.mentions.iter().position(|m| {
-            m.last == c.first && !m.pronoun && cx.tok_sentence[m.first] == cx.tok_sentence[c.first]
+            (m.last == c.first || ((and_co || comma_and_co) && m.last + 1 == c.first))
+                && !m.pronoun
+                && cx.tok_sentence[m.first] == cx.tok_sentence[c.first]
         }) else {
             return true;
         };
@@ -1153,7 +1168,15 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         // "Dixons Group PLC", "Newmont Mining Corp", "NEC Electronics Inc":
         // mostly the known firm's own full legal name, so a variant of it
         // rather than a part (a unit is stated as one: "a unit of NEC").
-        if (head_and_suffix || legal_form) && base_kind == EntityKind::Firm {
+        // "Lazard Freres and Co": one more word of the name, then "and Co".
+        let word_and_co = c.last - c.first >= 3
+            && cx.low_is(c.first + 1, "and")
+            && matches!(cx.tok(c.first + 2), "Co" | "Cos" | "Company")
+            && (c.first + 3..c.last)
+                .all(|k| cx.tokens[k].kind != TokKind::Word || lx.is_legal_suffix(cx.tok(k)));
+        if (head_and_suffix || legal_form || comma_and_co || word_and_co)
+            && base_kind == EntityKind::Firm
+        {
             let surface = cx.span(base.first, c.last).replace('\u{2019}', "'");
             rec.entities[base.entity]
                 .surfaces
@@ -1165,12 +1188,22 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             rec.mentions[mi].last = c.last;
             return false;
         }
+        // "Chevron Petroleum (U.K.) Ltd": a head, a place in brackets and a
+        // legal form make a unit named after the known firm.
+        let bracketed_unit = !single
+            && cx.tok_is(c.first + 1, "(")
+            && (c.first + 2..c.last).any(|k| {
+                cx.tok_is(k, ")")
+                    && (k + 1..c.last).all(|j| {
+                        cx.tokens[j].kind != TokKind::Word || lx.is_legal_suffix(cx.tok(j))
+                    })
+            });
         let kind = if single
             && (lx.is_place(first_w) || lx.country(first_w).is_some())
             && base_kind != EntityKind::Agency
         {
             Some(base_kind)
-        } else if single
+        } else if (single || bracketed_unit)
             && lx.firm_heads.contains(first_w)
             && !lx.is_legal_suffix(first_w)
             && !matches!(
@@ -1206,6 +1239,13 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         rec.mentions[mi] = m;
         rec.named_parts.push((idx, base.entity, m, true));
         false
+    });
+
+    // Legal forms alone are no name: "Co (Pte) Ltd" after a word the chunk
+    // did not take.
+    chunks.retain(|c| {
+        !(c.first..c.last)
+            .all(|k| cx.tokens[k].kind != TokKind::Word || cx.lexicon.is_legal_suffix(cx.tok(k)))
     });
 
     // Persons: first names, titles; remember their last names.
@@ -1940,6 +1980,34 @@ fn find_chunks(
                 last += 2;
                 continue;
             }
+            // "and Co" is a legal form: "Montgomery Ward and Co Inc".
+            if cx.low_is(last, "and")
+                && last + 1 < n
+                && matches!(cx.tok(last + 1), "Co" | "Cos" | "Company")
+                && !covered[last + 1]
+            {
+                last += 2;
+                continue;
+            }
+            // A place in brackets before a legal form: "Kestrel Exploration
+            // (Canada) Ltd", "Industrial Equity (Pacific) Ltd".
+            if cx.tok_is(last, "(") && t.space_before {
+                let words = (last + 1..n.min(last + 4))
+                    .take_while(|&k| cx.is_capword(k) && !covered[k])
+                    .count();
+                let close = last + 1 + words;
+                if words > 0
+                    && close + 1 < n
+                    && cx.tok_is(close, ")")
+                    && cx.tokens[close + 1].space_before
+                    && cx.tok_sentence[close + 1] == cx.tok_sentence[first]
+                    && !covered[close + 1]
+                    && lx.is_legal_suffix(cx.tok(close + 1))
+                {
+                    last = close + 2;
+                    continue;
+                }
+            }
             // Possessive inside a name before a head: "Foster's Group",
             // "Trade Representative's Office".
             if t.kind == TokKind::Possessive
@@ -2111,6 +2179,22 @@ fn find_chunks(
                 continue;
             }
             break;
+        }
+        // "Kidder, Peabody and Co", "Bear, Stearns and Co": a one-word name,
+        // a comma and a name in "and Co" are one firm's name.
+        if last - first >= 3
+            && first >= 2
+            && cx.low_is(first + 1, "and")
+            && matches!(cx.tok(first + 2), "Co" | "Cos" | "Company")
+            && cx.tok_is(first - 1, ",")
+            && out
+                .last()
+                .is_some_and(|c: &Chunk| c.first + 2 == first && c.last + 1 == first)
+            && !lx.is_place(cx.tok(first - 2))
+            && lx.country(cx.tok(first - 2)).is_none()
+        {
+            out.pop();
+            first -= 2;
         }
         if first < last {
             // Split at person titles inside: "Defense Secretary Pete Hegseth";

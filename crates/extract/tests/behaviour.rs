@@ -2306,3 +2306,43 @@ fn bank_legal_forms_end_a_name() {
         "org:kestrel",
     );
 }
+
+#[test]
+fn a_place_in_brackets_before_a_legal_form_is_part_of_the_name() {
+    let d =
+        extract("Kestrel Exploration (Canada) Ltd, a subsidiary of Halvorsen Corp, sold a field.");
+    find(
+        &d,
+        RelationKind::PartOf,
+        "org:kestrel exploration canada",
+        "org:halvorsen",
+    );
+    assert_no_entity(&d, "org:ltd");
+    // After a known firm: a unit named after it.
+    let d = extract("Chevron Corp's Chevron Petroleum (U.K.) Ltd sold two North Sea blocks.");
+    find(
+        &d,
+        RelationKind::PartOf,
+        "org:chevron petroleum uk",
+        "chevron",
+    );
+}
+
+#[test]
+fn and_co_is_part_of_a_firms_name() {
+    let d = extract("Halvorsen Corp retained Kestrel, Brightwater and Co Inc to advise it.");
+    find(
+        &d,
+        RelationKind::Contract,
+        "org:kestrel brightwater",
+        "org:halvorsen",
+    );
+    assert_no_entity(&d, "org:co");
+    let d = extract("Halvorsen Corp said Stonebridge and Co Ltd bought a stake in it.");
+    entity(&d, "org:stonebridge");
+    // After a known firm the whole is that firm's legal name.
+    let d = extract("Halvorsen Corp said Goldman, Sachs and Co acted for it.");
+    assert_alias(&d, "goldman_sachs", "Goldman, Sachs and Co");
+    let d = extract("Mitsui and Co Ltd of Japan bought a 10 pct stake in Halvorsen Corp.");
+    find(&d, RelationKind::Investment, "mitsui", "org:halvorsen");
+}
