@@ -673,27 +673,35 @@ pub fn unwrap_soft_breaks(text: &str) -> Option<String> {
     if full * 2 < lines {
         return None;
     }
-    let mut out: Option<Vec<u8>> = None;
+    // The text is copied once, between soft breaks (both ASCII, so the
+    // pieces are whole characters).
+    let mut out: Option<String> = None;
+    let mut copied = 0usize;
     let mut line_start = 0usize;
     let mut first_line = true;
     for nl in memchr::memchr_iter(b'\n', bytes) {
         let line = &bytes[line_start..nl];
         let blank = line.iter().all(u8::is_ascii_whitespace);
-        let next = &bytes[nl + 1..];
-        if !blank && !first_line && continues_line(next) {
-            let buf = out.get_or_insert_with(|| bytes.to_vec());
-            buf[nl] = b' ';
-            if nl > 0 && buf[nl - 1] == b'\r' {
-                buf[nl - 1] = b' ';
-            }
+        if !blank && !first_line && continues_line(&bytes[nl + 1..]) {
+            let buf = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            let brk = if nl > 0 && bytes[nl - 1] == b'\r' {
+                nl - 1
+            } else {
+                nl
+            };
+            buf.push_str(&text[copied..brk]);
+            buf.push_str(if brk < nl { "  " } else { " " });
+            copied = nl + 1;
         }
         if !blank {
             first_line = false;
         }
         line_start = nl + 1;
     }
-    // Only ASCII newlines and carriage returns were replaced by spaces.
-    out.map(|b| String::from_utf8(b).unwrap_or_else(|_| text.to_owned()))
+    out.map(|mut buf| {
+        buf.push_str(&text[copied..]);
+        buf
+    })
 }
 
 /// Whether a line of hard-wrapped text may continue the line before it:
