@@ -975,12 +975,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         let w = cx.tok(next);
         let lx = cx.lexicon;
         let headline_verb = partners_with(cx, next);
-        let keep = lx.not_names.contains(w)
-            || lx.person_titles.contains(w.to_lowercase().as_str())
-            || lx.is_place(w)
-            || lx.is_demonym(w)
-            || lx.is_non_org_head(w)
-            || headline_verb;
+        let keep = common_capitalised(lx, w) || headline_verb;
         // Only a firm's form, and not the start of a place ("United
         // States"): agencies head names of their own parts ("House Ways and
         // Means Committee").
@@ -1129,16 +1124,13 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     chunks.retain(|c| !(c.last - c.first == 1 && partners_with(cx, c.first)));
     chunks.retain(|c| {
         // "Mitsui and Co Ltd": the known name, then "and Co".
-        let and_co = c.first > 0
-            && cx.low_is(c.first - 1, "and")
-            && matches!(cx.tok(c.first), "Co" | "Cos" | "Company");
+        let and_co = c.first > 0 && and_co_at(cx, c.first - 1);
         // "Goldman, Sachs and Co", "Sears, Roebuck and Co": the known name,
         // a comma, a second name and "and Co" are the known firm's legal name.
         let comma_and_co = c.first > 0
             && c.last - c.first >= 3
             && cx.tok_is(c.first - 1, ",")
-            && cx.low_is(c.first + 1, "and")
-            && matches!(cx.tok(c.first + 2), "Co" | "Cos" | "Company");
+            && and_co_at(cx, c.first + 1);
         let Some(mi) = rec.mentions.iter().position(|m| {
             (m.last == c.first || ((and_co || comma_and_co) && m.last + 1 == c.first))
                 && !m.pronoun
@@ -1170,10 +1162,8 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         // rather than a part (a unit is stated as one: "a unit of NEC").
         // "Lazard Freres and Co": one more word of the name, then "and Co".
         let word_and_co = c.last - c.first >= 3
-            && cx.low_is(c.first + 1, "and")
-            && matches!(cx.tok(c.first + 2), "Co" | "Cos" | "Company")
-            && (c.first + 3..c.last)
-                .all(|k| cx.tokens[k].kind != TokKind::Word || lx.is_legal_suffix(cx.tok(k)));
+            && and_co_at(cx, c.first + 1)
+            && only_legal_suffixes(cx, c.first + 3, c.last);
         if (head_and_suffix || legal_form || comma_and_co || word_and_co)
             && base_kind == EntityKind::Firm
         {
@@ -1192,12 +1182,8 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         // legal form make a unit named after the known firm.
         let bracketed_unit = !single
             && cx.tok_is(c.first + 1, "(")
-            && (c.first + 2..c.last).any(|k| {
-                cx.tok_is(k, ")")
-                    && (k + 1..c.last).all(|j| {
-                        cx.tokens[j].kind != TokKind::Word || lx.is_legal_suffix(cx.tok(j))
-                    })
-            });
+            && (c.first + 2..c.last)
+                .any(|k| cx.tok_is(k, ")") && only_legal_suffixes(cx, k + 1, c.last));
         let kind = if single
             && (lx.is_place(first_w) || lx.country(first_w).is_some())
             && base_kind != EntityKind::Agency
@@ -1243,10 +1229,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
 
     // Legal forms alone are no name: "Co (Pte) Ltd" after a word the chunk
     // did not take.
-    chunks.retain(|c| {
-        !(c.first..c.last)
-            .all(|k| cx.tokens[k].kind != TokKind::Word || cx.lexicon.is_legal_suffix(cx.tok(k)))
-    });
+    chunks.retain(|c| !only_legal_suffixes(cx, c.first, c.last));
 
     // Persons: first names, titles; remember their last names.
     let mut person_words: HashSet<&str> = HashSet::default();
@@ -1755,6 +1738,30 @@ fn redefined_acronyms<G>(
     out
 }
 
+/// Whether tokens `i` and `i + 1` are "and Co" (or "and Cos", "and
+/// Company"), a legal form: "Montgomery Ward and Co Inc".
+fn and_co_at(cx: &Context<'_>, i: usize) -> bool {
+    i + 1 < cx.tokens.len()
+        && cx.low_is(i, "and")
+        && matches!(cx.tok(i + 1), "Co" | "Cos" | "Company")
+}
+
+/// Whether every word of tokens `from..to` is a legal suffix ("Co Ltd",
+/// "(Pte) Ltd" counts only its words).
+fn only_legal_suffixes(cx: &Context<'_>, from: usize, to: usize) -> bool {
+    (from..to).all(|k| cx.tokens[k].kind != TokKind::Word || cx.lexicon.is_legal_suffix(cx.tok(k)))
+}
+
+/// A capitalised word that does not continue a name: a word that is no
+/// name, a person's title, a place, a demonym or a head of no organisation.
+fn common_capitalised(lx: &Lexicon, w: &str) -> bool {
+    lx.not_names.contains(w)
+        || lx.person_titles.contains(w.to_lowercase().as_str())
+        || lx.is_place(w)
+        || lx.is_demonym(w)
+        || lx.is_non_org_head(w)
+}
+
 /// Whether the one-word gazetteer hit `first..last` lies inside a longer
 /// run of capitalised words: a word before it in the sentence (not its
 /// first word, nor a title, place, demonym or common capitalised word) and
@@ -1776,21 +1783,14 @@ fn inside_longer_name(cx: &Context<'_>, first: usize, last: usize, recased: bool
         return false;
     }
     let lx = cx.lexicon;
-    let common = |w: &str| {
-        lx.not_names.contains(w)
-            || lx.person_titles.contains(w.to_lowercase().as_str())
-            || lx.is_place(w)
-            || lx.is_demonym(w)
-            || lx.is_non_org_head(w)
-    };
     let (before, after) = (cx.tok(first - 1), cx.tok(last));
     // A surname before it ("Elon Musks xAI") is a person's, not a name's.
     let surname =
         first >= 2 && cx.is_capword(first - 2) && lx.first_names.contains(cx.tok(first - 2));
-    !common(before)
+    !common_capitalised(lx, before)
         && !REGION_ADJECTIVES.contains(before)
         && !surname
-        && !common(after)
+        && !common_capitalised(lx, after)
         && !partners_with(cx, last)
 }
 
@@ -1981,11 +1981,7 @@ fn find_chunks(
                 continue;
             }
             // "and Co" is a legal form: "Montgomery Ward and Co Inc".
-            if cx.low_is(last, "and")
-                && last + 1 < n
-                && matches!(cx.tok(last + 1), "Co" | "Cos" | "Company")
-                && !covered[last + 1]
-            {
+            if and_co_at(cx, last) && !covered[last + 1] {
                 last += 2;
                 continue;
             }
@@ -2184,8 +2180,7 @@ fn find_chunks(
         // a comma and a name in "and Co" are one firm's name.
         if last - first >= 3
             && first >= 2
-            && cx.low_is(first + 1, "and")
-            && matches!(cx.tok(first + 2), "Co" | "Cos" | "Company")
+            && and_co_at(cx, first + 1)
             && cx.tok_is(first - 1, ",")
             && out
                 .last()
