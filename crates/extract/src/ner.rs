@@ -1794,6 +1794,25 @@ fn inside_longer_name(cx: &Context<'_>, first: usize, last: usize, recased: bool
         && !partners_with(cx, last)
 }
 
+/// Geographic features named after a country ("the Gulf of Thailand"):
+/// the country in such a name is no party.
+static GEO_FEATURES: WordSet = WordSet::new(&[
+    "Gulf",
+    "Bay",
+    "Sea",
+    "Strait",
+    "Straits",
+    "Coast",
+    "Island",
+    "Islands",
+    "Isle",
+    "Cape",
+    "Peninsula",
+    "Mountains",
+    "Province",
+    "Provinces",
+]);
+
 /// Adjectives of regions that may stand before a firm's name without being
 /// part of it ("the European Airbus Industrie consortium").
 static REGION_ADJECTIVES: WordSet = WordSet::new(&[
@@ -3018,6 +3037,10 @@ fn country_mentions(
                 q -= 1;
             }
             if rec.mentions.iter().any(|m| m.last == q && !m.pronoun) {
+                continue;
+            }
+            // "the Gulf of Thailand", "the Sea of Japan": a place.
+            if GEO_FEATURES.contains(cx.tok(k - 2)) {
                 continue;
             }
         }

@@ -2346,3 +2346,16 @@ fn and_co_is_part_of_a_firms_name() {
     let d = extract("Mitsui and Co Ltd of Japan bought a 10 pct stake in Halvorsen Corp.");
     find(&d, RelationKind::Investment, "mitsui", "org:halvorsen");
 }
+
+#[test]
+fn a_country_naming_a_sea_or_gulf_is_no_party() {
+    let d = extract("The field in the Gulf of Thailand is operated by Halvorsen Corp.");
+    assert!(d.relations.is_empty(), "{:?}", relations(&d));
+    // The country's government itself still is one.
+    assert_fact(
+        "Thailand signed a contract with Halvorsen Corp.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "gov:thailand",
+    );
+}
