@@ -3352,11 +3352,32 @@ fn said_it(cx: &Context<'_>, i: usize) -> bool {
     if v > 0 && cx.low_is(v - 1, "that") {
         v -= 1;
     }
-    if v == 0 || !SAY_VERBS.contains(cx.low(v - 1)) {
+    if v == 0 {
         return false;
     }
+    // The verb of saying, right before the pronoun or before its hearer:
+    // "told the Securities and Exchange Commission it has acquired".
+    let mut verb = v - 1;
+    if !SAY_VERBS.contains(cx.low(verb)) {
+        let mut k = verb;
+        while k > 0
+            && verb - k < 8
+            && (cx.is_capword(k) || matches!(cx.low(k), "the" | "and" | "of" | "&"))
+        {
+            k -= 1;
+        }
+        if k == verb
+            || !matches!(
+                cx.low(k),
+                "told" | "tells" | "tell" | "informed" | "informs" | "notified" | "notifies"
+            )
+        {
+            return false;
+        }
+        verb = k;
+    }
     let s = &cx.sentences[cx.tok_sentence[i] as usize];
-    v > s.first && !(s.first..v - 1).any(|k| SAY_VERBS.contains(cx.low(k)))
+    verb >= s.first && !(s.first..verb).any(|k| SAY_VERBS.contains(cx.low(k)))
 }
 
 /// The speaker of a sentence's verb of saying at or before token `i`: its

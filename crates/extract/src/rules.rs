@@ -821,6 +821,39 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
                 .then(|| s.low(a.last));
         !crate::ner::names_no_party(prev, next) && !founder_named(s, a.last)
     });
+    // "told the SEC he has acquired shares": a person's pronoun right
+    // before the verb (and its auxiliaries) is its subject.
+    let mut k = i;
+    while k > s.first
+        && matches!(
+            s.low(k - 1),
+            "has" | "have" | "had" | "is" | "was" | "will" | "would" | "been" | "did" | "does"
+        )
+    {
+        k -= 1;
+    }
+    let person_subject = k > s.first && matches!(s.low(k - 1), "he" | "she" | "we" | "i" | "you");
+    let found = found.filter(|&ai| !(person_subject && s.args[ai].last < k));
+    // "told the SEC it has acquired": whom one tells is no subject, nor is
+    // a pronoun right after it read as the hearer.
+    let told = |ai: usize| {
+        let mut p = s.args[ai].first;
+        if p > s.first && s.low_is(p - 1, "the") {
+            p -= 1;
+        }
+        p > s.first
+            && matches!(
+                s.low(p - 1),
+                "told" | "tells" | "tell" | "informed" | "informs" | "notified" | "notifies"
+            )
+    };
+    let found = found.filter(|&ai| {
+        let a = s.args[ai];
+        let hearer_pronoun = matches!(s.low(a.first), "it" | "they")
+            && s.arg_ending(a.first)
+                .is_some_and(|h| told(h) && s.args[h].entity == a.entity);
+        !told(ai) && !hearer_pronoun
+    });
     let relative = start > s.first && matches!(s.low(start - 1), "which" | "who" | "that");
     // Relative clause: "X, which ...", "X, who ...", also after an
     // apposition: "X, the holding company which ...".
@@ -1517,7 +1550,7 @@ fn push_kind(cx: &Trig<'_, '_>, a: Arg, p: Arg, agency_switch: bool, out: &mut V
         let majority = (lo..hi).any(|q| {
             let next = cx.s.low((q + 1).min(cx.s.last - 1));
             cx.s.tokens[q].kind == TokKind::Number
-                && matches!(next, "%" | "percent" | "per")
+                && matches!(next, "%" | "percent" | "per" | "pct")
                 && cx.s.low(q).parse::<f64>().is_ok_and(|v| v > 50.0)
         });
         if majority {

@@ -2359,3 +2359,39 @@ fn a_country_naming_a_sea_or_gulf_is_no_party() {
         "gov:thailand",
     );
 }
+
+#[test]
+fn holdings_in_pct_and_shares_are_investments() {
+    assert_fact(
+        "Halvorsen Corp holds 12 pct of Kestrel Ltd.",
+        RelationKind::Investment,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    assert_fact(
+        "Halvorsen Corp owns 1.2 mln shares of Kestrel Ltd.",
+        RelationKind::Investment,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    assert_fact(
+        "Halvorsen Corp bought 60 pct of Kestrel Ltd.",
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
+
+#[test]
+fn whom_one_tells_is_no_subject() {
+    let d = extract(
+        "Halvorsen Corp told the Securities and Exchange Commission it has acquired \
+         565,100 shares of Kestrel Ltd, or 5.1 pct of the total.",
+    );
+    find(&d, RelationKind::Investment, "org:halvorsen", "org:kestrel");
+    let d = extract(
+        "A private investor told the Securities and Exchange Commission he raised his stake \
+         in Kestrel Ltd to 11 pct.",
+    );
+    assert!(d.relations.is_empty(), "{:?}", relations(&d));
+}
