@@ -3345,6 +3345,15 @@ fn speaks_for(noun: &str) -> bool {
     )
 }
 
+/// A verb of telling someone: its object is the hearer, not the subject of
+/// what follows ("told the SEC it has acquired").
+pub(crate) fn tells(w: &str) -> bool {
+    matches!(
+        w,
+        "told" | "tells" | "tell" | "informed" | "informs" | "notified" | "notifies"
+    )
+}
+
 /// Whether the pronoun at `i` follows the sentence's first verb of saying
 /// ("X, a unit of Y, said it ...", "said that it").
 fn said_it(cx: &Context<'_>, i: usize) -> bool {
@@ -3366,12 +3375,7 @@ fn said_it(cx: &Context<'_>, i: usize) -> bool {
         {
             k -= 1;
         }
-        if k == verb
-            || !matches!(
-                cx.low(k),
-                "told" | "tells" | "tell" | "informed" | "informs" | "notified" | "notifies"
-            )
-        {
+        if k == verb || !tells(cx.low(k)) {
             return false;
         }
         verb = k;

@@ -841,11 +841,7 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
         if p > s.first && s.low_is(p - 1, "the") {
             p -= 1;
         }
-        p > s.first
-            && matches!(
-                s.low(p - 1),
-                "told" | "tells" | "tell" | "informed" | "informs" | "notified" | "notifies"
-            )
+        p > s.first && crate::ner::tells(s.low(p - 1))
     };
     let found = found.filter(|&ai| {
         let a = s.args[ai];
