@@ -964,6 +964,26 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
 
 /// Verbs that commonly follow an infinitive "to": "to" before them is no
 /// preposition ("allows X to back the Pentagon").
+/// Words that only modify a noun, so that a trigger right after them is a
+/// noun ("a hostile tender offer", "its unsolicited takeover bid").
+static NOUN_PREMODIFIERS: WordSet = WordSet::new(&[
+    "tender",
+    "exchange",
+    "takeover",
+    "buyout",
+    "hostile",
+    "competing",
+    "unsolicited",
+    "pending",
+    "sweetened",
+    "surprise",
+    "friendly",
+    "formal",
+    "initial",
+    "previous",
+    "original",
+]);
+
 static INFINITIVES: WordSet = WordSet::new(&[
     "provide",
     "supply",
@@ -1817,12 +1837,22 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                     | "partially"
                     | "jointly"
                     | "privately"
+                    | "tightly"
+                    | "closely"
                     | "fully"
                     | "state"
                     | "family"
                     | "foreign"
             )
         {
+            return;
+        }
+        // "a surprise tender offer for X", "its pending exchange offer": a
+        // word that only ever modifies a noun makes the trigger one, however
+        // far the determiner is.
+        // One-word triggers only: "a technology exchange pact with X" is
+        // still a partnership.
+        if t1 == t0 + 1 && NOUN_PREMODIFIERS.contains(w) {
             return;
         }
         // "receives order from Boeing", "won licences from": the object of

@@ -2395,3 +2395,58 @@ fn whom_one_tells_is_no_subject() {
     );
     assert!(d.relations.is_empty(), "{:?}", relations(&d));
 }
+
+#[test]
+fn a_tender_offer_is_no_supply() {
+    for text in [
+        "Halvorsen Corp launched a surprise tender offer for Kestrel Ltd.",
+        "Halvorsen Corp said the waiting period for its pending tender offer for Kestrel Ltd \
+         expired.",
+        "Halvorsen Corp has launched a 48 dlr a share exchange offer for Kestrel Ltd.",
+    ] {
+        let d = extract(text);
+        assert!(
+            !d.relations.iter().any(|r| r.kind == RelationKind::Contract),
+            "{text}: {:?}",
+            relations(&d)
+        );
+    }
+    // The verb still supplies.
+    assert_fact(
+        "Halvorsen Corp will offer its software to Kestrel Ltd.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
+
+#[test]
+fn cannot_and_unable_to_negate() {
+    assert_status(
+        "Under federal law, Halvorsen Corp cannot buy more than 15 pct of Kestrel Ltd's stock.",
+        RelationKind::Investment,
+        "org:halvorsen",
+        "org:kestrel",
+        Status::Negated,
+    );
+    assert_status(
+        "Halvorsen Corp was unable to acquire Kestrel Ltd.",
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+        Status::Negated,
+    );
+}
+
+#[test]
+fn tightly_controlled_shares_are_no_holding() {
+    let d =
+        extract("Halvorsen Corp is selling access to tightly controlled shares in Kestrel Ltd.");
+    assert!(
+        !d.relations
+            .iter()
+            .any(|r| r.kind == RelationKind::Investment),
+        "{:?}",
+        relations(&d)
+    );
+}
