@@ -277,6 +277,62 @@ fn shouted(w: &str) -> bool {
     w.len() > 3 && !w.bytes().any(|b| b.is_ascii_lowercase())
 }
 
+/// Whether chunk `c` opens a headline written in capitals and a wire
+/// ticker in angle brackets follows it ("WHIRLPOOL CORP <WHR> ...").
+fn wire_subject(cx: &Context<'_>, c: &Chunk) -> bool {
+    let s = &cx.sentences[cx.tok_sentence[c.first] as usize];
+    let at = |k: usize, w: &str| k < s.last && cx.tok_is(k, w);
+    // "<EXECUTIVE HOUSE INC> YEAR LOSS": the name in brackets.
+    let bracketed = c.first == s.first + 1 && at(s.first, "<") && at(c.last, ">");
+    if c.first != s.first && !bracketed {
+        return false;
+    }
+    let ticker = if bracketed { c.last + 1 } else { c.last };
+    // A legal form ends the name: in capitals it is no proof of a name
+    // otherwise ("TWA <TWA> SEEKS ...", "PARTNERS CALL GENCORP <GY>").
+    let end = cx.tok(c.last - 1);
+    let legal = end.len() <= 12 && cx.lexicon.is_legal_suffix(&title_cased(end));
+    legal
+        && at(ticker, "<")
+        && ticker + 2 < s.last
+        && cx.tokens[ticker + 1].all_caps
+        && at(ticker + 2, ">")
+        && crate::text::is_in_capitals(cx.text, &cx.tokens[s.first..s.last])
+}
+
+/// Whether token `k`, in a sentence written all in capitals, is a word
+/// that is no name ("INVESTOR HAS 8.0 PCT OF ..."): the lexicon lists
+/// such words capitalised ("Has").
+fn shouted_not_name(cx: &Context<'_>, k: usize) -> bool {
+    let w = cx.tok(k);
+    if !cx.tokens[k].all_caps || w.len() > 12 {
+        return false;
+    }
+    let s = &cx.sentences[cx.tok_sentence[k] as usize];
+    let in_capitals = (s.first..s.last).all(|j| {
+        let t = &cx.tokens[j];
+        t.kind != TokKind::Word || !t.text(cx.text).bytes().any(|b| b.is_ascii_lowercase())
+    });
+    if !in_capitals {
+        return false;
+    }
+    cx.lexicon.not_names.contains(&title_cased(w))
+}
+
+/// A word in capitals written with only its first letter so ("HAS" ->
+/// "Has"), as the lexicon lists words.
+fn title_cased(w: &str) -> String {
+    let mut title = String::with_capacity(w.len());
+    for (i, c) in w.chars().enumerate() {
+        if i == 0 {
+            title.push(c);
+        } else {
+            title.extend(c.to_lowercase());
+        }
+    }
+    title
+}
+
 /// Words that open a longer title ("Vice Chairman", "Deputy CEO").
 static TITLE_PREFIXES: WordSet = WordSet::new(&[
     "Vice",
@@ -740,7 +796,8 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             // Headlines are title case and do not end with a full stop.
             let stop = cx.tok_is(s.last - 1, ".");
             !stop
-                && crate::text::is_title_case(cx.text, &cx.tokens[s.first..s.last])
+                && (crate::text::is_title_case(cx.text, &cx.tokens[s.first..s.last])
+                    || crate::text::is_in_capitals(cx.text, &cx.tokens[s.first..s.last]))
                 && s.last - s.first > 2
         })
         .collect();
@@ -984,6 +1041,22 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             heads_other_name.insert(g.pattern);
         }
         keep
+    });
+    // A wire ticker in angle brackets after a name is no mention of the
+    // firm the gazetteer lists under those letters: "BOEING <BA>" is not
+    // British Airways.
+    ghits.retain(|g| {
+        !(g.last - g.first == 1
+            && g.first >= 2
+            && g.last < n
+            && cx.tokens[g.first].all_caps
+            && cx.tok_is(g.first - 1, "<")
+            && cx.tok_is(g.last, ">")
+            && !cx.tokens[g.first].space_before
+            && !cx.tokens[g.last].space_before
+            && cx.tokens[g.first - 2].kind == TokKind::Word
+            && cx.tokens[g.first - 2].cap
+            && cx.tok_sentence[g.first - 2] == cx.tok_sentence[g.first])
     });
     // A gazetteer acronym that is also a legal form, right after a
     // capitalised word, is that name's form: "CrossLand Savings FSB" (a
@@ -1349,6 +1422,10 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             Class::StrongOrg(k) if !in_headline || body_norms.contains(norms[ci].as_str()) => {
                 Some(k)
             }
+            // A wire headline's subject with its ticker: "WHIRLPOOL CORP
+            // <WHR> 1ST QTR NET", "OLIN <OLN> UNIT ACQUIRES ...".
+            Class::StrongOrg(k) | Class::Org(k) if wire_subject(cx, c) => Some(k),
+            Class::Unknown if wire_subject(cx, c) => Some(EntityKind::Firm),
             Class::Org(_) | Class::Unknown if !in_headline => {
                 let cue = org_cue(cx, c.first, c.last);
                 match (classes[ci], cue) {
@@ -2182,7 +2259,7 @@ fn find_chunks(
             first = core;
         }
         while first < last && !whole_is_org {
-            let not_name = lx.not_names.contains(cx.tok(first));
+            let not_name = lx.not_names.contains(cx.tok(first)) || shouted_not_name(cx, first);
             let common_opener = !not_name
                 && cx.sentence_start(first)
                 && lowercase_words.contains(cx.lowercase(first).as_ref());
@@ -2494,6 +2571,16 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
     let lx = cx.lexicon;
     let n = cx.tokens.len();
     let sent = cx.tok_sentence[first];
+    // A continent's adjective alone names no body ("European shares
+    // fell"); "Continental" or "Western" alone may be a firm's short name.
+    if last - first == 1
+        && matches!(
+            cx.tok(first),
+            "European" | "Asian" | "African" | "Arab" | "Nordic" | "Scandinavian" | "Latin"
+        )
+    {
+        return None;
+    }
     // Left: a cue noun right before, possibly after an article/adjectives:
     // "Australian wine maker Southcorp", "rival Verizon".
     if first > 0 && cx.tok_sentence[first - 1] == sent {

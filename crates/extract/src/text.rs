@@ -570,6 +570,22 @@ pub fn is_title_case(text: &str, tokens: &[Token]) -> bool {
     words > 0 && caps * 10 >= words * 8
 }
 
+/// Whether tokens are written in capitals, as wire headlines are ("WORLD
+/// BANK LAUNCHES 300 MLN MARKKA BOND ISSUE"): at least two words with
+/// letters, none with a lowercase letter.
+pub fn is_in_capitals(text: &str, tokens: &[Token]) -> bool {
+    let mut shouted = 0;
+    for t in tokens.iter().filter(|t| t.kind == TokKind::Word) {
+        if t.text(text).chars().any(char::is_lowercase) {
+            return false;
+        }
+        if t.all_caps {
+            shouted += 1;
+        }
+    }
+    shouted >= 2
+}
+
 fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], first: usize, last: usize) {
     if last > first {
         out.push(Sentence {

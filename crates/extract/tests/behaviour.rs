@@ -2450,3 +2450,30 @@ fn tightly_controlled_shares_are_no_holding() {
         relations(&d)
     );
 }
+
+#[test]
+fn wire_headlines_in_capitals() {
+    // A headline in capitals is a headline: its words are no names unless
+    // the body, the gazetteer or a legal form before a ticker says so.
+    let d = extract(
+        "INVESTOR HAS 8.0 PCT OF BRIGHTWATER INT'L <BW>\n\nA group controlled by an investor \
+         said it has acquired 882,507 shares of Brightwater International.\n",
+    );
+    assert_no_entity(&d, "org:has");
+    entity(&d, "org:brightwater international");
+    let d = extract("WORLD BANK LAUNCHES 300 MLN MARKKA BOND ISSUE\n\nThe bank said so.\n");
+    assert_eq!(entity_ids(&d), ["world_bank"]);
+    // The story's subject with its legal form and ticker.
+    let d = extract("HALVORSEN CORP <HAL> 1ST QTR NET\n\nShr 66 cts vs 67 cts\n");
+    assert_eq!(entity(&d, "org:halvorsen").kind, EntityKind::Firm);
+    // The ticker is no mention of the firm the gazetteer lists under it.
+    assert_no_entity(&d, "hal_india");
+    let d = extract("BOEING <BA> WINS NASA CONTRACT\n\nThe company said so.\n");
+    assert_no_entity(&d, "british_airways");
+}
+
+#[test]
+fn a_continent_adjective_is_no_firm() {
+    let d = extract("Worries about insurance costs dragged European shares down.");
+    assert!(d.entities.is_empty(), "{:?}", entity_ids(&d));
+}
