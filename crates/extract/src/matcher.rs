@@ -163,6 +163,11 @@ impl GazetteerMatcher {
                 searched.push(p.form.replace('\'', "\u{2019}"));
                 owners.push(pi);
             }
+            // "Pratt and Whitney", "Marks and Spencer": "&" spelt out.
+            if p.form.contains(" & ") {
+                searched.push(p.form.replace(" & ", " and "));
+                owners.push(pi);
+            }
         }
         // Matching runs over the ASCII-lowercased text with lowercased
         // forms: the same as ASCII case-insensitive matching.
@@ -328,8 +333,12 @@ impl GazetteerMatcher {
 /// lowercase ("Amazon's Cloud Division").
 fn case_ok(found: &str, form: &str, exact_case: bool) -> bool {
     let found_norm: String;
-    let found = if found.contains('\u{2019}') {
-        found_norm = found.replace('\u{2019}', "'");
+    let found = if found.contains('\u{2019}') || (form.contains(" & ") && !found.contains(" & ")) {
+        found_norm = found
+            .replace('\u{2019}', "'")
+            .replace(" and ", " & ")
+            .replace(" AND ", " & ")
+            .replace(" And ", " & ");
         found_norm.as_str()
     } else {
         found
@@ -419,6 +428,18 @@ mod tests {
         .iter()
         .map(|h| text[h.start..h.end].to_string())
         .collect()
+    }
+
+    #[test]
+    fn an_ampersand_may_be_spelt_out() {
+        let g = r#"[(id: "pw", name: "Pratt & Whitney", kind: firm)]"#;
+        assert_eq!(
+            found_in(
+                g,
+                "Pratt and Whitney; PRATT AND WHITNEY; Pratt & Whitney; pratt and whitney"
+            ),
+            vec!["Pratt and Whitney", "PRATT AND WHITNEY", "Pratt & Whitney"]
+        );
     }
 
     #[test]
