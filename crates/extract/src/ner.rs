@@ -2442,6 +2442,19 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
     if words.len() >= 2 && lx.is_legal_suffix(last_w) {
         return Class::StrongOrg(EntityKind::Firm);
     }
+    // "the Government of Thailand": that country's government.
+    if c.last - c.first >= 3 && cx.tok_is(c.first, "Government") && cx.low_is(c.first + 1, "of") {
+        let from = if cx.low_is(c.first + 2, "the") {
+            c.first + 3
+        } else {
+            c.first + 2
+        };
+        if from < c.last {
+            if let Some(&ci) = lx.country_names.get(cx.span(from, c.last)) {
+                return Class::Country(ci);
+            }
+        }
+    }
     // A country's own name of several words ("Soviet Union", "United Arab
     // Emirates") before any organisation head in it.
     if words.len() >= 2 {
@@ -2571,13 +2584,15 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
     let lx = cx.lexicon;
     let n = cx.tokens.len();
     let sent = cx.tok_sentence[first];
-    // A continent's adjective alone names no body ("European shares
-    // fell"); "Continental" or "Western" alone may be a firm's short name.
-    if last - first == 1
+    // A continent's or country's adjective alone names no body ("European
+    // shares fell", "its South African subsidiary"); "Continental" or
+    // "Western" alone may be a firm's short name.
+    if (last - first == 1
         && matches!(
             cx.tok(first),
             "European" | "Asian" | "African" | "Arab" | "Nordic" | "Scandinavian" | "Latin"
-        )
+        ))
+        || (last - first == 2 && lx.is_demonym(cx.span(first, last)))
     {
         return None;
     }

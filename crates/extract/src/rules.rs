@@ -2730,9 +2730,22 @@ fn switch(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
 fn transfer(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let (rules, s, t1) = (cx.rules, cx.s, cx.t1);
     let rule = cx.rule();
-    let Some(thing) = object(rules, s, t1, &[], rule.max_gap, None) else {
+    let Some(mut thing) = object(rules, s, t1, &[], rule.max_gap, None) else {
         return;
     };
+    // "sell its Dunn Paper Co subsidiary to X", "sold its <Delhi Petroleum>
+    // unit": what is sold is the named part, not its owner.
+    let a = &s.args[thing];
+    if matches!(s.low(a.first), "its" | "their") && a.last == a.first + 1 {
+        let named = s.args.iter().position(|b| {
+            b.first > a.first
+                && b.first <= a.last + 3
+                && (a.last..b.first).all(|k| is_modifier(s, k) || s.low_is(k, "<"))
+        });
+        if let Some(b) = named {
+            thing = b;
+        }
+    }
     // Skip an apposition after the thing sold: "sell X, a unit that ..., to Y".
     let to = ["to".to_string()];
     let Some(buyer) = object(

@@ -892,15 +892,15 @@ fn an_attorney_general_of_a_two_word_place() {
 #[test]
 fn a_name_with_and_is_one_firm_when_an_ampersand_acronym_follows() {
     let d = extract(
-        "The UK's biggest brewer, Scottish and Newcastle (S&N), is to buy 37.5% of India's \
-         United Breweries. S&N said it was pleased.",
+        "The UK's biggest brewer, Halvorsen and Kestrel (H&K), is to buy 37.5% of India's \
+         United Breweries. H&K said it was pleased.",
     );
-    let sn = entity(&d, "org:scottish and newcastle");
-    assert_eq!(sn.kind, EntityKind::Firm);
-    assert_alias(&d, "org:scottish and newcastle", "S&N");
+    let hk = entity(&d, "org:halvorsen and kestrel");
+    assert_eq!(hk.kind, EntityKind::Firm);
+    assert_alias(&d, "org:halvorsen and kestrel", "H&K");
     // Initials that do not match join nothing.
-    let d = extract("Scottish and Newcastle (SN) fans met on Sunday.");
-    assert_no_entity(&d, "org:scottish and newcastle");
+    let d = extract("Halvorsen and Kestrel (HK) fans met on Sunday.");
+    assert_no_entity(&d, "org:halvorsen and kestrel");
 }
 
 #[test]
@@ -2476,4 +2476,47 @@ fn wire_headlines_in_capitals() {
 fn a_continent_adjective_is_no_firm() {
     let d = extract("Worries about insurance costs dragged European shares down.");
     assert!(d.entities.is_empty(), "{:?}", entity_ids(&d));
+}
+
+#[test]
+fn selling_a_named_unit_sells_the_unit() {
+    let text = "Halvorsen Corp said it will sell its Kestrel Systems Inc subsidiary to \
+                Brightwater Inc for 50 mln dlrs.";
+    let d = extract(text);
+    find(
+        &d,
+        RelationKind::Acquisition,
+        "org:brightwater",
+        "org:kestrel systems",
+    );
+    assert!(
+        !d.relations
+            .iter()
+            .any(|r| r.kind == RelationKind::Acquisition && r.target == "org:halvorsen"),
+        "{:?}",
+        relations(&d)
+    );
+    find(
+        &d,
+        RelationKind::PartOf,
+        "org:kestrel systems",
+        "org:halvorsen",
+    );
+}
+
+#[test]
+fn a_country_adjective_is_no_subsidiary() {
+    let d = extract("Halvorsen Corp said its South African subsidiary grew.");
+    assert_eq!(entity_ids(&d), ["org:halvorsen"]);
+    assert!(d.relations.is_empty(), "{:?}", relations(&d));
+}
+
+#[test]
+fn the_government_of_a_country() {
+    assert_fact(
+        "The Government of Thailand awarded Halvorsen Corp a contract.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "gov:thailand",
+    );
 }
