@@ -652,9 +652,11 @@ fn dotted_word_ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
 /// hard-wrapped or has no soft break. Byte offsets are unchanged: a soft
 /// break is one `\n` byte (or `\r\n`, two bytes) and becomes as many spaces.
 ///
-/// The text is hard-wrapped when at least half of its lines of text fill
-/// the width of its longest line to within 20 characters, and that width is
-/// 40 to 100. A line break is soft when it is single (no blank line), the
+/// The text is hard-wrapped when it has at least three lines of text, the
+/// longest 40 to 100 characters wide, and at least half of its lines that
+/// run on into the next fill that width to within 20 characters. Lines that
+/// end a paragraph (before a blank or indented line, or the end) are short
+/// by nature, and so is the title's line: they are not counted. A line break is soft when it is single (no blank line), the
 /// line before it is not the document's first (a title), and the next line
 /// starts right at the margin (no indent: wire copy indents paragraphs)
 /// with a letter, digit or opening bracket or quote; a list bullet, a
@@ -665,28 +667,40 @@ pub fn unwrap_soft_breaks(text: &str) -> Option<String> {
     let mut widest = 0usize;
     let mut lines = 0usize;
     let mut start = 0usize;
+    // The lengths of the lines that run on into a next line of text at the
+    // margin, the title's line aside.
     let mut lens: Vec<usize> = Vec::new();
+    let mut prev: Option<usize> = None;
     for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
         let mut line = &bytes[start..end];
         if line.last() == Some(&b'\r') {
             line = &line[..line.len() - 1];
         }
         let len = line.len();
-        if len > 0 && !line.iter().all(u8::is_ascii_whitespace) {
-            lines += 1;
+        let text_line = len > 0 && !line.iter().all(u8::is_ascii_whitespace);
+        let at_margin = line.first().is_some_and(|b| !b.is_ascii_whitespace());
+        if let Some(p) = prev.take() {
+            if text_line && at_margin {
+                lens.push(p);
+            }
+        }
+        if text_line {
             widest = widest.max(len);
             if widest > 100 {
                 return None;
             }
-            lens.push(len);
+            if lines > 0 {
+                prev = Some(len);
+            }
+            lines += 1;
         }
         start = end + 1;
     }
-    if lines < 3 || widest < 40 {
+    if lines < 3 || widest < 40 || lens.is_empty() {
         return None;
     }
     let full = lens.iter().filter(|&&l| l + 20 >= widest).count();
-    if full * 2 < lines {
+    if full * 2 < lens.len() {
         return None;
     }
     // The text is copied once, between soft breaks (both ASCII, so the
@@ -958,5 +972,23 @@ mod tests {
         let out = unwrap_soft_breaks(&crlf).expect("hard-wrapped");
         assert_eq!(out.len(), crlf.len());
         assert!(out.contains("order from  the Department"));
+    }
+
+    #[test]
+    fn short_lines_that_end_paragraphs_do_not_hide_wrapping() {
+        // A short story whose first body line was cut short (a dateline
+        // removed) and whose paragraphs end in short lines.
+        let wire = "HALVORSEN UNIT ACQUIRES KESTREL\n\n\
+                    Halvorsen Corp's Bright\n\
+                    Aircraft Co said it acquired Kestrel Ltd for undisclosed terms\n\
+                    on Monday.\n\
+                    \x20   Kestrel makes parts.\n";
+        let out = unwrap_soft_breaks(wire).expect("hard-wrapped");
+        assert!(out.contains("Halvorsen Corp's Bright Aircraft Co said"));
+        assert!(out.contains("terms on Monday.\n    Kestrel"));
+        // Lines of a list, each ending a paragraph: nothing runs on.
+        let list = "Title\n\nA first line that is of some length here\n\n\
+                    A second line that is of some length too\n\nA third one\n";
+        assert_eq!(unwrap_soft_breaks(list), None);
     }
 }
