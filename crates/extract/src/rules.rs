@@ -1797,14 +1797,18 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         let supplier_subject = rule.kind == RelationKind::Contract && rule.source == Role::Agent;
         w.len() > 4 && w.ends_with("ing") && !supplier_subject
     };
-    let passive = (is_passive(s, t0) && !progressive)
-        || by.is_some_and(|b| {
-            participle
-                && !s
-                    .args
-                    .iter()
-                    .any(|a| a.first >= t1 && a.last <= s.args[b].first)
-        });
+    // "was awarded a contract by X": a trigger that holds its own form of
+    // "be" reads its "by" phrase as the rule says, not as a passive's agent.
+    let be_in_trigger = t1 > t0 + 1 && BE.contains(&s.low(t0));
+    let passive = !be_in_trigger
+        && ((is_passive(s, t0) && !progressive)
+            || by.is_some_and(|b| {
+                participle
+                    && !s
+                        .args
+                        .iter()
+                        .any(|a| a.first >= t1 && a.last <= s.args[b].first)
+            }));
     if (passive && rule.voice == Voice::Active) || (!passive && rule.voice == Voice::Passive) {
         return;
     }

@@ -2520,3 +2520,16 @@ fn the_government_of_a_country() {
         "gov:thailand",
     );
 }
+
+#[test]
+fn awarded_a_contract_by_a_firm() {
+    // The trigger holds its own "was": its "by" phrase is the customer,
+    // with no government to put the direction right.
+    assert_fact(
+        "Halvorsen Corp said its Kestrel Products division was awarded a 250,000 dlr contract \
+         by Brightwater Corp.",
+        RelationKind::Contract,
+        "org:kestrel products",
+        "org:brightwater",
+    );
+}
