@@ -293,11 +293,20 @@ fn wire_subject(cx: &Context<'_>, c: &Chunk) -> bool {
     let end = cx.tok(c.last - 1);
     let legal = end.len() <= 12 && cx.lexicon.is_legal_suffix(&title_cased(end));
     legal
-        && at(ticker, "<")
         && ticker + 2 < s.last
-        && cx.tokens[ticker + 1].all_caps
-        && at(ticker + 2, ">")
+        && wire_ticker_at(cx, ticker)
         && crate::text::is_in_capitals(cx.text, &cx.tokens[s.first..s.last])
+}
+
+/// Whether a wire ticker in angle brackets opens at token `k` ("<WHR>",
+/// "<DOTX.O>"): "<", a symbol in capitals, ">", with no spaces.
+fn wire_ticker_at(cx: &Context<'_>, k: usize) -> bool {
+    k + 2 < cx.tokens.len()
+        && cx.tok_is(k, "<")
+        && cx.tokens[k + 1].all_caps
+        && cx.tok_is(k + 2, ">")
+        && !cx.tokens[k + 1].space_before
+        && !cx.tokens[k + 2].space_before
 }
 
 /// Whether token `k`, in a sentence written all in capitals, is a word
@@ -309,14 +318,8 @@ fn shouted_not_name(cx: &Context<'_>, k: usize) -> bool {
         return false;
     }
     let s = &cx.sentences[cx.tok_sentence[k] as usize];
-    let in_capitals = (s.first..s.last).all(|j| {
-        let t = &cx.tokens[j];
-        t.kind != TokKind::Word || !t.text(cx.text).bytes().any(|b| b.is_ascii_lowercase())
-    });
-    if !in_capitals {
-        return false;
-    }
-    cx.lexicon.not_names.contains(&title_cased(w))
+    crate::text::is_in_capitals(cx.text, &cx.tokens[s.first..s.last])
+        && cx.lexicon.not_names.contains(&title_cased(w))
 }
 
 /// A word in capitals written with only its first letter so ("HAS" ->
@@ -1048,12 +1051,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     ghits.retain(|g| {
         !(g.last - g.first == 1
             && g.first >= 2
-            && g.last < n
-            && cx.tokens[g.first].all_caps
-            && cx.tok_is(g.first - 1, "<")
-            && cx.tok_is(g.last, ">")
-            && !cx.tokens[g.first].space_before
-            && !cx.tokens[g.last].space_before
+            && wire_ticker_at(cx, g.first - 1)
             && cx.tokens[g.first - 2].kind == TokKind::Word
             && cx.tokens[g.first - 2].cap
             && cx.tok_sentence[g.first - 2] == cx.tok_sentence[g.first])

@@ -962,8 +962,6 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
     Some(ai)
 }
 
-/// Verbs that commonly follow an infinitive "to": "to" before them is no
-/// preposition ("allows X to back the Pentagon").
 /// Words that only modify a noun, so that a trigger right after them is a
 /// noun ("a hostile tender offer", "its unsolicited takeover bid").
 static NOUN_PREMODIFIERS: WordSet = WordSet::new(&[
@@ -984,6 +982,8 @@ static NOUN_PREMODIFIERS: WordSet = WordSet::new(&[
     "original",
 ]);
 
+/// Verbs that commonly follow an infinitive "to": "to" before them is no
+/// preposition ("allows X to back the Pentagon").
 static INFINITIVES: WordSet = WordSet::new(&[
     "provide",
     "supply",

@@ -656,7 +656,9 @@ fn dotted_word_ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
 /// longest 40 to 100 characters wide, and at least half of its lines that
 /// run on into the next fill that width to within 20 characters. Lines that
 /// end a paragraph (before a blank or indented line, or the end) are short
-/// by nature, and so is the title's line: they are not counted. A line break is soft when it is single (no blank line), the
+/// by nature, and so is the title's line: they are not counted.
+///
+/// A line break is soft when it is single (no blank line), the
 /// line before it is not the document's first (a title), and the next line
 /// starts right at the margin (no indent: wire copy indents paragraphs)
 /// with a letter, digit or opening bracket or quote; a list bullet, a
