@@ -3699,7 +3699,22 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
             .rev()
             .map(|&mi| &rec.mentions[mi])
             .filter(|m| m.last <= i && !m.pronoun && !modifier_use(cx, m) && compatible(m));
-        let same: Option<usize> = if len == 1 && said_it(cx, i) {
+        // "X told the SEC it cut its stake": "its" after "it", no name in
+        // between, is the same party.
+        let after_it = if low == "its" {
+            added.last().filter(|p: &&Mention| {
+                p.sentence == s
+                    && !by_sentence[s].iter().any(|&mi| {
+                        let m = &rec.mentions[mi];
+                        m.first >= p.last && m.last <= i
+                    })
+            })
+        } else {
+            None
+        };
+        let same: Option<usize> = if let Some(p) = after_it {
+            Some(p.entity)
+        } else if len == 1 && said_it(cx, i) {
             speaker(cx, &rec.mentions, &by_sentence[s], i)
                 .filter(|&mi| compatible(&rec.mentions[mi]))
                 .map(|mi| rec.mentions[mi].entity)

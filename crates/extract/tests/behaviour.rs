@@ -2533,3 +2533,16 @@ fn awarded_a_contract_by_a_firm() {
         "org:brightwater",
     );
 }
+
+#[test]
+fn its_after_it_is_the_same_party() {
+    // "it" after "told the SEC" is the speaker, and so is the "its" that
+    // follows with no name between: the SEC holds no stake.
+    assert_fact(
+        "Halvorsen Corp told the Securities and Exchange Commission it cut its stake in \
+         Kestrel Co Inc to 500,000 shares.",
+        RelationKind::Investment,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
