@@ -87,6 +87,15 @@ fn assert_alias(d: &DocExtraction, id: &str, alias: &str) {
 
 /// The relation `kind source -> target` is stated as fact, and is the only
 /// relation between the two.
+/// Assert that no relation of `d` is `unwanted`.
+fn assert_no_relation(d: &DocExtraction, unwanted: impl Fn(&Relation) -> bool) {
+    assert!(
+        !d.relations.iter().any(unwanted),
+        "unwanted relation among {:?}",
+        relations(d)
+    );
+}
+
 fn assert_fact(text: &str, kind: RelationKind, source: &str, target: &str) {
     let d = extract(text);
     let r = find(&d, kind, source, target);
@@ -702,11 +711,7 @@ fn paying_a_regulator_to_settle_charges_is_a_dispute() {
     );
     // Paying for something settles nothing.
     let d = extract("Microsoft paid Yahoo $1bn for the search business.");
-    assert!(
-        !d.relations.iter().any(|r| r.kind == RelationKind::Dispute),
-        "{:?}",
-        relations(&d)
-    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Dispute);
 }
 
 #[test]
@@ -716,24 +721,16 @@ fn an_award_noun_takes_its_by_phrase_as_the_customer() {
         "GAO denied a protest over a $60 million help-desk award by the Department of Homeland Security to Trellis Solutions.",
     );
     find(&d, RelationKind::Contract, "org:trellis solutions", "dhs");
-    assert!(
-        !d.relations
-            .iter()
-            .any(|r| r.kind == RelationKind::Contract && r.target == "gao"),
-        "{:?}",
-        relations(&d)
-    );
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::Contract && r.target == "gao"
+    });
 }
 
 #[test]
 fn choosing_a_court_is_no_contract() {
     let d =
         extract("Texaco said it chose the Appeals Court because it has jurisdiction in the case.");
-    assert!(
-        !d.relations.iter().any(|r| r.kind == RelationKind::Contract),
-        "{:?}",
-        relations(&d)
-    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
 }
 
 // ------------------------------------------------------ entity precision
@@ -1544,13 +1541,9 @@ fn a_described_member_after_between_is_a_party() {
     let d = extract(
         "The suit names Brightwater Ltd, its unit Kestrel Inc, and water firm Halvorsen Corp.",
     );
-    assert!(
-        !d.relations
-            .iter()
-            .any(|r| r.kind == RelationKind::PartOf && r.source == "org:halvorsen"),
-        "{:?}",
-        relations(&d)
-    );
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::PartOf && r.source == "org:halvorsen"
+    });
 }
 
 #[test]
@@ -1613,11 +1606,7 @@ fn a_hyphenated_owned_or_backed_between_names_relates_them() {
     );
     // A state holding names no parent firm.
     let d = extract("French state-owned Renault agreed to the plan.");
-    assert!(
-        !d.relations.iter().any(|r| r.kind == RelationKind::PartOf),
-        "{:?}",
-        relations(&d)
-    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
 }
 
 #[test]
@@ -1657,13 +1646,9 @@ fn it_after_said_is_the_speaker_not_the_nearest_name() {
         "org:brantley airways",
     );
     let d = extract(text);
-    assert!(
-        !d.relations
-            .iter()
-            .any(|r| r.source == "org:halvorsen" && r.target == "org:kestrel aerospace"),
-        "{:?}",
-        relations(&d)
-    );
+    assert_no_relation(&d, |r| {
+        r.source == "org:halvorsen" && r.target == "org:kestrel aerospace"
+    });
     // An appositive's name is not the speaker; a possessor neither.
     assert_fact(
         "Kestrel Data Systems, a unit of Halvorsen Corp, said it acquired Brantley Labs.",
@@ -1728,13 +1713,7 @@ fn money_raised_from_a_named_investor_is_an_investment() {
     );
     // A bid received is no money invested.
     let d = extract("Halvorsen Corp received an offer of 43 dlrs a share from Kestrel Ltd.");
-    assert!(
-        !d.relations
-            .iter()
-            .any(|r| r.kind == RelationKind::Investment),
-        "{:?}",
-        relations(&d)
-    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Investment);
 }
 
 #[test]
@@ -2248,13 +2227,9 @@ fn names_broken_over_lines_of_hard_wrapped_text_are_whole() {
 fn its_subsidiary_makes_no_appositive() {
     let d = extract("Halvorsen Corp said it agreed to merge with its subsidiary Kestrel Ltd.");
     find(&d, RelationKind::PartOf, "org:kestrel", "org:halvorsen");
-    assert!(
-        !d.relations
-            .iter()
-            .any(|r| r.kind == RelationKind::PartOf && r.source == "org:halvorsen"),
-        "{:?}",
-        relations(&d)
-    );
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::PartOf && r.source == "org:halvorsen"
+    });
 }
 
 #[test]
@@ -2405,11 +2380,7 @@ fn a_tender_offer_is_no_supply() {
         "Halvorsen Corp has launched a 48 dlr a share exchange offer for Kestrel Ltd.",
     ] {
         let d = extract(text);
-        assert!(
-            !d.relations.iter().any(|r| r.kind == RelationKind::Contract),
-            "{text}: {:?}",
-            relations(&d)
-        );
+        assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
     }
     // The verb still supplies.
     assert_fact(
@@ -2442,13 +2413,7 @@ fn cannot_and_unable_to_negate() {
 fn tightly_controlled_shares_are_no_holding() {
     let d =
         extract("Halvorsen Corp is selling access to tightly controlled shares in Kestrel Ltd.");
-    assert!(
-        !d.relations
-            .iter()
-            .any(|r| r.kind == RelationKind::Investment),
-        "{:?}",
-        relations(&d)
-    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Investment);
 }
 
 #[test]
@@ -2489,13 +2454,9 @@ fn selling_a_named_unit_sells_the_unit() {
         "org:brightwater",
         "org:kestrel systems",
     );
-    assert!(
-        !d.relations
-            .iter()
-            .any(|r| r.kind == RelationKind::Acquisition && r.target == "org:halvorsen"),
-        "{:?}",
-        relations(&d)
-    );
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::Acquisition && r.target == "org:halvorsen"
+    });
     find(
         &d,
         RelationKind::PartOf,
