@@ -931,6 +931,9 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         {
             continue;
         }
+        if inside_longer_body_name(cx, first, last, h.pattern, &lowercase_words) {
+            continue;
+        }
         ghits.push(GHit {
             first,
             last,
@@ -1639,6 +1642,24 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             });
             continue;
         }
+        // An acronym never defined, made of the initials of one name
+        // written earlier: "BOA" after "Bank of America".
+        if let Some(e) = initials_of_earlier_name(cx, &rec, c.first) {
+            let surface = cx.tok(c.first).to_string();
+            rec.entities[e]
+                .surfaces
+                .entry(surface)
+                .or_insert(AliasOrigin::AcronymDefinition);
+            covered[c.first] = true;
+            rec.mentions.push(Mention {
+                first: c.first,
+                last: c.last,
+                sentence: cx.tok_sentence[c.first] as usize,
+                entity: e,
+                pronoun: false,
+            });
+            continue;
+        }
         // "the Commission" once the European Commission is named: a head
         // word standing for the one agency of the document it ends.
         let w = cx.tok(c.first);
@@ -1919,6 +1940,171 @@ fn is_acronym_shape(w: &str) -> bool {
             .all(|c| c.is_alphanumeric() || c == '&' || c == '-' || c == '.')
 }
 
+/// Whether the gazetteer hit over tokens `first..last` is only the end of
+/// a longer name of another body. Two cases:
+/// - a form opening with a head word ("Chamber of Commerce", "Department
+///   of Commerce") after a capitalised word that is no qualifier of the
+///   same body: "Japan Chamber of Commerce" is not the U.S. Chamber,
+///   "Minnesota Department of Commerce" not the federal department. A
+///   country, or a country's possessive, keeps the hit only when the body
+///   is that country's government's ("British Ministry of Defence", not
+///   "Japan's Chamber of Commerce");
+/// - a one-word form after "<Head> of": "Commerce" in "Kestrel Bank of
+///   Commerce".
+fn inside_longer_body_name(
+    cx: &Context<'_>,
+    first: usize,
+    last: usize,
+    pattern: usize,
+    lowercase_words: &HashSet<&str>,
+) -> bool {
+    let is_head = |w: &str| {
+        let heads = |w: &str| LEADING_HEADS.contains(w) || BODY_HEADS.contains(w);
+        heads(w)
+            || (w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase()) && heads(&title_cased(w)))
+    };
+    let joined = |k: usize| {
+        k > 0 && !cx.tokens[k].newline_before && cx.tok_sentence[k - 1] == cx.tok_sentence[k]
+    };
+    if !joined(first) {
+        return false;
+    }
+    let prev = first - 1;
+    if last - first == 1 && cx.tok_is(prev, "of") {
+        // A body's own head word names it there: "either House of
+        // Parliament".
+        let w = cx.tok(first);
+        return joined(prev)
+            && cx.is_capword(prev - 1)
+            && is_head(cx.tok(prev - 1))
+            && !is_head(w)
+            && !cx.lexicon.agency_heads.contains(w);
+    }
+    if !is_head(cx.tok(first)) {
+        return false;
+    }
+    let lx = cx.lexicon;
+    // "Japan's Chamber of Commerce", "JAPAN'S CHAMBER OF COMMERCE": a
+    // place's own body.
+    if cx.tokens[prev].kind == TokKind::Possessive {
+        if !joined(prev) || !cx.is_capword(prev - 1) {
+            return false;
+        }
+        let owner = cx.tok(prev - 1);
+        let owner = if cx.tokens[prev - 1].all_caps {
+            title_cased(owner)
+        } else {
+            owner.to_string()
+        };
+        return match lx.country(&owner) {
+            Some(country) => !of_country_government(cx, pattern, country),
+            None => lx.is_place(&owner),
+        };
+    }
+    if !cx.is_capword(prev) || cx.tokens[prev].all_caps {
+        return false;
+    }
+    let w = cx.tok(prev);
+    // A common word opening the sentence ("If Parliament wanted"), or a
+    // title ("Deputy State Department spokeswoman"), is no part of a name.
+    let low = cx.lower_tok(prev);
+    if lowercase_words.contains(low)
+        || matches!(
+            low,
+            "the" | "a" | "an" | "this" | "that" | "its" | "their" | "our"
+        )
+        || matches!(w, "Democratic" | "Republican" | "Democrat")
+        || (cx.sentence_start(prev) && !lx.is_place(w) && lx.country(w).is_none())
+        || lx.person_titles.contains(low)
+        || lx.opens_title_phrase(low)
+        || is_head(w)
+        || lx.agency_heads.contains(w)
+        || (lx.agency_qualifiers.contains(w) && lx.country(w).is_none())
+    {
+        return false;
+    }
+    match lx.country(w) {
+        Some(country) => !of_country_government(cx, pattern, country),
+        None => true,
+    }
+}
+
+/// Whether the gazetteer body of `pattern` belongs, through its parents, to
+/// the government of `country` ("Ministry of Defence" to the British one).
+fn of_country_government(
+    cx: &Context<'_>,
+    pattern: usize,
+    country: &crate::lexicon::Country,
+) -> bool {
+    let entries = cx.gazetteer.entries();
+    let mut id = Some(entries[cx.matcher.pattern(pattern).entry].id.as_str());
+    let mut government = None;
+    for _ in 0..8 {
+        let Some(e) = id.and_then(|i| cx.gazetteer.get(i)) else {
+            break;
+        };
+        if e.id.ends_with("_government") {
+            government = Some(e.id.as_str());
+            break;
+        }
+        id = e.parent.as_deref();
+    }
+    let Some(government) = government else {
+        return false;
+    };
+    let names = std::iter::once(&country.name)
+        .chain(&country.aliases)
+        .chain(&country.demonyms);
+    names.into_iter().any(|n| {
+        cx.matcher
+            .lookup(&format!("{n} government"))
+            .is_some_and(|p| entries[cx.matcher.pattern(p).entry].id == government)
+    })
+}
+
+/// The entity an undefined acronym at token `at` stands for: the one
+/// entity named earlier in the document (not a pronoun, not latent) with a
+/// name of two words or more whose initials, one per word, spell it ("BOA"
+/// after "Bank of America", "NWA" after "Northwest Airlines"). Function
+/// words give their initial or none. Only acronyms of three to six capitals,
+/// and no wire ticker ("Security Pacific Corp <SPC>" names the firm once).
+fn initials_of_earlier_name(cx: &Context<'_>, rec: &Recognised, at: usize) -> Option<usize> {
+    let t = &cx.tokens[at];
+    let acr = cx.tok(at).as_bytes();
+    if t.kind != TokKind::Word
+        || !(3..=6).contains(&acr.len())
+        || !acr.iter().all(u8::is_ascii_uppercase)
+        || (at > 0 && wire_ticker_at(cx, at - 1))
+    {
+        return None;
+    }
+    fn spells(acr: &[u8], words: &[&[u8]]) -> bool {
+        let Some((w, rest)) = words.split_first() else {
+            return acr.is_empty();
+        };
+        let function = matches!(*w, b"of" | b"and" | b"the" | b"for" | b"de");
+        let initial = !acr.is_empty() && w.first() == Some(&acr[0].to_ascii_lowercase());
+        (initial && spells(&acr[1..], rest)) || (function && spells(acr, rest))
+    }
+    let mut found: Option<usize> = None;
+    for m in rec.mentions.iter().filter(|m| m.first < at && !m.pronoun) {
+        if m.entity == found.unwrap_or(usize::MAX) || rec.entities[m.entity].latent {
+            continue;
+        }
+        let words: Vec<&[u8]> = (m.first..m.last)
+            .filter(|&i| cx.tokens[i].kind == TokKind::Word)
+            .map(|i| cx.low(i).as_bytes())
+            .collect();
+        if words.len() >= 2 && spells(acr, &words) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(m.entity);
+        }
+    }
+    found
+}
+
 /// Whether an acronym's capitals are the initials of the name's words, in
 /// order (function words may be skipped; a word may give more than one
 /// letter, as in "DoD" or "NASA").
@@ -2193,7 +2379,11 @@ fn find_chunks(
                 let starts_with_head = LEADING_HEADS.contains(cx.tok(first))
                     && (first..last)
                         .any(|k| cx.low_is(k, "of") || cx.low_is(k, "on") || cx.low_is(k, "for"));
-                if starts_with_head {
+                // "First Federal Savings and Loan Association of Florida":
+                // the thrift's "Savings and Loan" is one phrase.
+                let savings_and_loan = matches!(cx.tok(last - 1), "Savings" | "Building")
+                    && cx.tok_is(last + 1, "Loan");
+                if starts_with_head || savings_and_loan {
                     last += 2;
                     continue;
                 }
@@ -2475,7 +2665,21 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
             .iter()
             .any(|w| lx.agency_qualifiers.contains(w) || lx.country(w).is_some())
     };
-    let has_of = (c.first..c.last).any(|i| matches!(cx.low(i), "of" | "on" | "for"));
+    let connector = (c.first + 1..c.last).find(|&i| matches!(cx.low(i), "of" | "on" | "for"));
+    let has_of = connector.is_some();
+    // The head an "of" phrase hangs on: "Department" in "Minnesota
+    // Department of Commerce", "Bank" in "Kestrel Bank of Commerce"; when
+    // the word before "of" is no head, the first word.
+    let lead_i = connector.map(|k| k - 1).filter(|&k| {
+        let w = cx.tok(k);
+        LEADING_HEADS.contains(w)
+            || BODY_HEADS.contains(w)
+            || lx.agency_heads.contains(w)
+            || lx.weak_agency_heads.contains(w)
+            || lx.firm_heads.contains(w)
+    });
+    let lead_i = lead_i.unwrap_or(first_i);
+    let lead_w = cx.tok(lead_i);
     if words.len() >= 2 && lx.agency_heads.contains(last_w) {
         return Class::StrongOrg(EntityKind::Agency);
     }
@@ -2487,16 +2691,27 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
         };
     }
     if words.len() >= 2
-        && (lx.agency_heads.contains(first_w)
-            || (lx.weak_agency_heads.contains(first_w) && (has_of || has_qualifier())))
-        && (has_of || lx.agency_heads.contains(first_w))
+        && (lx.agency_heads.contains(lead_w)
+            || (lx.weak_agency_heads.contains(lead_w) && (has_of || has_qualifier())))
+        && (has_of || lx.agency_heads.contains(lead_w))
     {
-        if BODY_HEADS.contains(first_w) && !has_qualifier() {
+        if BODY_HEADS.contains(lead_w) && !has_qualifier() {
             return Class::StrongOrg(EntityKind::Firm);
         }
         return Class::StrongOrg(EntityKind::Agency);
     }
-    if words.len() >= 2 && (BODY_HEADS.contains(last_w) || (BODY_HEADS.contains(first_w) && has_of))
+    // A firm head before "of" makes a firm when a name precedes it
+    // ("Industrial Bank of Japan"); opening the name, only a financial
+    // house's head does ("Bank of Tokyo", not "Herald of Free Enterprise").
+    let firm_of = has_of
+        && lx.firm_heads.contains(lead_w)
+        && (lead_i != first_i
+            || matches!(
+                lead_w,
+                "Bank" | "Trust" | "Insurance" | "Assurance" | "Group" | "Securities" | "Holdings"
+            ));
+    if words.len() >= 2
+        && (BODY_HEADS.contains(last_w) || (has_of && BODY_HEADS.contains(lead_w)) || firm_of)
     {
         return Class::StrongOrg(EntityKind::Firm);
     }

@@ -2507,3 +2507,79 @@ fn its_after_it_is_the_same_party() {
         "org:kestrel",
     );
 }
+
+#[test]
+fn an_undefined_acronym_is_the_initials_of_an_earlier_name() {
+    // No "(HMS)" anywhere: the initials of the one name written before.
+    let d = extract(
+        "Halvorsen Marine Systems reported higher profits on Monday. Analysts said HMS \
+         agreed to acquire Brightwater Inc.",
+    );
+    assert_alias(&d, "org:halvorsen marine systems", "HMS");
+    find(
+        &d,
+        RelationKind::Acquisition,
+        "org:halvorsen marine systems",
+        "org:brightwater",
+    );
+    // Two names with those initials: neither.
+    let d = extract(
+        "Halvorsen Marine Systems and Hartwell Medical Systems reported higher profits. HMS \
+         agreed to acquire Brightwater Inc.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Acquisition);
+    // A wire ticker after the name is no second mention.
+    let d = extract("Halvorsen Marine Systems <HMS> said it agreed to acquire Brightwater Inc.");
+    assert!(
+        entity(&d, "org:halvorsen marine systems")
+            .aliases
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_generic_gazetteer_form_inside_a_longer_name_is_that_name() {
+    // "Department of Commerce", "Chamber of Commerce" and "Commerce" are
+    // gazetteer forms of U.S. bodies; inside these names they are not.
+    let d = extract("The Minnesota Department of Commerce sued Brightwater Inc on Monday.");
+    assert_no_entity(&d, "commerce");
+    find(
+        &d,
+        RelationKind::Dispute,
+        "org:minnesota department of commerce",
+        "org:brightwater",
+    );
+    let d = extract("The Japan Chamber of Commerce sued Brightwater Inc on Monday.");
+    assert_no_entity(&d, "us_chamber");
+    assert_eq!(
+        entity(&d, "org:japan chamber of commerce").kind,
+        EntityKind::Firm
+    );
+    let d = extract("Kestrel Bank of Commerce said on Monday it had sued Brightwater Inc.");
+    assert_no_entity(&d, "commerce");
+    entity(&d, "org:kestrel bank of commerce");
+    let d = extract("JAPAN'S CHAMBER OF COMMERCE URGES MORE SPENDING");
+    assert_no_entity(&d, "us_chamber");
+    // A country keeps its own government's body.
+    assert_fact(
+        "Britain's Ministry of Defence awarded Brightwater Inc a contract.",
+        RelationKind::Contract,
+        "org:brightwater",
+        "uk_mod",
+    );
+    let d = extract("The Japanese Ministry of Defence awarded Brightwater Inc a contract.");
+    assert_no_entity(&d, "uk_mod");
+    // A title or a sentence's first word is no part of the name.
+    let d = extract("Deputy State Department spokeswoman Ann Lee said Brightwater Inc was sued.");
+    entity(&d, "state_department");
+}
+
+#[test]
+fn a_savings_and_loan_association_is_one_name() {
+    assert_fact(
+        "Kestrel Federal Savings and Loan Association said it agreed to acquire Brightwater Inc.",
+        RelationKind::Acquisition,
+        "org:kestrel federal savings and loan association",
+        "org:brightwater",
+    );
+}
