@@ -3850,6 +3850,69 @@ pub(crate) static SAY_VERBS: WordSet = WordSet::new(&[
     "pledged",
 ]);
 
+/// Whether mention `m` is only the object of a preposition ("of A", "from
+/// the B") or a later item of such a list ("of A and B", "of A, B and C").
+fn prepositional_object(cx: &Context<'_>, rec: &Recognised, m: &Mention) -> bool {
+    let mut k = m.first;
+    loop {
+        if k == 0 || cx.tokens[k].newline_before {
+            return false;
+        }
+        let mut before = k - 1;
+        if cx.low_is(before, "the") && before > 0 {
+            before -= 1;
+        }
+        let w = cx.low(before);
+        // Not the agent of a passive ("by X in its acquisition"), a party
+        // ("agreed with X to buy its unit"), the firm whose securities are
+        // talked about ("the debt of X because of its losses"), nor the
+        // subject of a clause ("in response to X having agreed to sell its
+        // stake").
+        let after = if wire_ticker_at(cx, m.last) {
+            m.last + 3
+        } else {
+            m.last
+        };
+        let clause = after < cx.tokens.len()
+            && (matches!(
+                cx.low(after),
+                "having" | "has" | "had" | "is" | "was" | "will" | "would"
+            ) || cx.low(after).ends_with("ed"));
+        let securities = w == "of"
+            && before > 0
+            && matches!(
+                cx.low(before - 1),
+                "debt"
+                    | "ratings"
+                    | "rating"
+                    | "paper"
+                    | "obligations"
+                    | "notes"
+                    | "bonds"
+                    | "shares"
+                    | "stock"
+                    | "securities"
+                    | "deposits"
+                    | "debentures"
+            );
+        if matches!(w, "of" | "from" | "in" | "for" | "to") {
+            return !clause && !securities;
+        }
+        if !matches!(w, "and" | ",") || before == 0 {
+            return false;
+        }
+        // A list: the item before must itself be a mention ending there.
+        let Some(prev) = rec
+            .mentions
+            .iter()
+            .find(|p| !p.pronoun && p.last == before && p.sentence == m.sentence)
+        else {
+            return false;
+        };
+        k = prev.first;
+    }
+}
+
 /// Resolve "it", "its", "the company", "the agency" ... to the most salient
 /// compatible entity of the same or previous sentence: the first (subject)
 /// mention of the same sentence before the reference, else the first mention
@@ -3916,13 +3979,19 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
             .filter(|m| m.last <= i && !m.pronoun && !modifier_use(cx, m) && compatible(m));
         // "X told the SEC it cut its stake": "its" after "it", no name in
         // between, is the same party.
-        let after_it = if low == "its" {
+        // So is an "its" whose only names since the last "it" or "its" are
+        // the objects of a preposition: "its acquisitions of A and B, and
+        // approval of its acquisition of C" are all the same firm's.
+        // ("X and its unit Y": the "its" of a list is the item before.)
+        let listed = i > 0 && matches!(cx.low(i - 1), "and" | ",");
+        let after_it = if low == "its" && !listed {
             added.last().filter(|p: &&Mention| {
                 p.sentence == s
-                    && !by_sentence[s].iter().any(|&mi| {
-                        let m = &rec.mentions[mi];
-                        m.first >= p.last && m.last <= i
-                    })
+                    && by_sentence[s]
+                        .iter()
+                        .map(|&mi| &rec.mentions[mi])
+                        .filter(|m| m.first >= p.last && m.last <= i)
+                        .all(|m| prepositional_object(cx, rec, m))
             })
         } else {
             None

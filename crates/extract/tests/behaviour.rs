@@ -2583,3 +2583,32 @@ fn a_savings_and_loan_association_is_one_name() {
         "org:brightwater",
     );
 }
+
+#[test]
+fn its_after_the_objects_of_a_preposition_is_the_speaker() {
+    // The firms after "acquisitions of" are what is bought, not who buys.
+    assert_fact(
+        "Halvorsen Corp said it received approval for its acquisitions of Kestrel Ltd and \
+         Brightwater Inc, and approval of its acquisition of Larkspur Inc.",
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:larkspur",
+    );
+    // "X and its unit": the item before.
+    assert_fact(
+        "Moody's Investors Service said it downgraded the debt of Halvorsen Corp and its unit \
+         Kestrel Finance Corp.",
+        RelationKind::PartOf,
+        "org:kestrel finance",
+        "org:halvorsen",
+    );
+    // The subject of a clause is no mere object: "in response to X having
+    // agreed to sell its stake" is X's stake.
+    assert_fact(
+        "Larkspur Inc said it adopted a rights plan in response to Halvorsen Corp having agreed \
+         to sell its 38 pct stake in Larkspur to Brightwater Inc.",
+        RelationKind::Investment,
+        "org:halvorsen",
+        "org:larkspur",
+    );
+}
