@@ -1734,6 +1734,61 @@ fn describes_common_noun(s: &Sent<'_>, t0: usize) -> bool {
     !appositive && !predicate && s.arg_ending(start).is_none()
 }
 
+/// Whether a "by" phrase at token `k` names an agent that is no entity
+/// ("by market regulators", "by a group of investors"); not a time ("by
+/// the end of the year", "by 2025", "by March") nor a means ("by failing").
+fn unnamed_by_agent(s: &Sent<'_>, k: usize) -> bool {
+    if k + 1 >= s.last || !s.low_is(k, "by") || s.arg_starting(k + 1).is_some() {
+        return false;
+    }
+    let mut q = k + 1;
+    while q + 1 < s.last && matches!(s.low(q), "a" | "an" | "the") {
+        q += 1;
+    }
+    let w = s.low(q);
+    // ("by failing to pay": how, not who.)
+    s.tokens[q].kind == TokKind::Word
+        && s.arg_starting(q).is_none()
+        && !w.ends_with("ing")
+        && !matches!(
+            w,
+            "end"
+                | "close"
+                | "middle"
+                | "mid"
+                | "start"
+                | "beginning"
+                | "time"
+                | "then"
+                | "now"
+                | "year"
+                | "year-end"
+                | "next"
+                | "early"
+                | "late"
+                | "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+                | "far"
+                | "about"
+                | "around"
+                | "up"
+                | "as"
+                | "more"
+                | "less"
+                | "some"
+        )
+}
+
 fn by_agent(rules: &Rules, s: &Sent<'_>, t1: usize, max_gap: usize) -> Option<usize> {
     prep_agent(rules, s, t1, max_gap, &["by"])
 }
@@ -2408,6 +2463,12 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         .or_else(|| by_agent(rules, s, s.args[last_patient].last, 4))
         .or_else(|| possessor(s, t0))
         .or_else(|| pre.filter(|&p| s.args[p].last + 1 >= t0));
+    // "an inquiry into AOL by market regulators", "the acquisition of X by
+    // a group of investors": the agent is named, but by no entity; the
+    // subject is not it.
+    if named_agent.is_none() && unnamed_by_agent(s, s.args[last_patient].last) {
+        return;
+    }
     let agent = named_agent.or_else(|| subject(rules, s, t0));
     // A subject is all of its list: "Microsoft and IBM signed deals with
     // the Pentagon".

@@ -2612,3 +2612,23 @@ fn its_after_the_objects_of_a_preposition_is_the_speaker() {
         "org:larkspur",
     );
 }
+
+#[test]
+fn a_by_phrase_naming_no_entity_leaves_the_agent_unnamed() {
+    // The regulators investigate, not the subject.
+    let d = extract(
+        "Halvorsen Corp is to restate its accounts to resolve an inquiry into Kestrel Ltd by \
+         market regulators.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Dispute);
+    let d =
+        extract("Halvorsen Corp welcomed the acquisition of Kestrel Ltd by a group of investors.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Acquisition);
+    // A time or a means is no agent.
+    assert_fact(
+        "Halvorsen Corp will complete the acquisition of Kestrel Ltd by the end of the year.",
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
