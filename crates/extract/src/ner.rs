@@ -931,7 +931,9 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         {
             continue;
         }
-        if inside_longer_body_name(cx, first, last, h.pattern, &lowercase_words) {
+        if inside_longer_body_name(cx, first, last, h.pattern, &lowercase_words)
+            || finance_unit_after(cx, last, h.pattern)
+        {
             continue;
         }
         ghits.push(GHit {
@@ -1938,6 +1940,27 @@ fn is_acronym_shape(w: &str) -> bool {
         && w.chars().next().is_some_and(char::is_uppercase)
         && w.chars()
             .all(|c| c.is_alphanumeric() || c == '&' || c == '-' || c == '.')
+}
+
+/// Whether the tokens from `k` name a finance unit after the gazetteer name
+/// of `pattern` that ends there: "IBM Credit Corp", "Ford Motor Credit Co",
+/// "Chrysler Financial Corp" are the captive lenders, not IBM, Ford or
+/// Chrysler. Not when the firm's own name has that word: "PNC Financial
+/// Corp" is PNC Financial Services.
+fn finance_unit_after(cx: &Context<'_>, k: usize, pattern: usize) -> bool {
+    let entry = &cx.gazetteer.entries()[cx.matcher.pattern(pattern).entry];
+    k + 1 < cx.tokens.len()
+        && !std::iter::once(&entry.name)
+            .chain(&entry.aliases)
+            .any(|n| n.split(' ').any(|w| w == cx.tok(k)))
+        && cx.tok_sentence[k] == cx.tok_sentence[k - 1]
+        && !cx.tokens[k].newline_before
+        && matches!(
+            cx.tok(k),
+            "Credit" | "Financial" | "Finance" | "Capital" | "Acceptance" | "Leasing" | "Funding"
+        )
+        && cx.tokens[k + 1].space_before
+        && cx.lexicon.is_legal_suffix(cx.tok(k + 1))
 }
 
 /// Whether the gazetteer hit over tokens `first..last` is only the end of

@@ -1298,8 +1298,14 @@ fn object_with(
                     && k + 1 < a.first
                     && !s.tokens[k + 1].cap
                     && s.arg_at(k - 1).is_none();
+                // ("its Entertainment unit told the IPTV World Forum": what
+                // is told is no object of the noun.)
                 PREPOSITIONS.contains(w)
-                    || matches!(w, "," | "which" | "who" | "that" | ";")
+                    || matches!(
+                        w,
+                        "," | "which" | "who" | "that" | ";" | "told" | "tells" | "tell"
+                    )
+                    || crate::ner::SAY_VERBS.contains(w)
                     || (matches!(w, "and" | "or") && !lower_pair)
             }) {
                 return None;

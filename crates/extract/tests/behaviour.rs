@@ -2632,3 +2632,25 @@ fn a_by_phrase_naming_no_entity_leaves_the_agent_unnamed() {
         "org:kestrel",
     );
 }
+
+#[test]
+fn a_finance_unit_named_after_its_parent_is_its_own_firm() {
+    // The captive lender is a unit of the firm whose name it carries.
+    assert_fact(
+        "IBM Credit Corp, a unit of IBM, said it would redeem its notes.",
+        RelationKind::PartOf,
+        "org:ibm credit",
+        "ibm",
+    );
+    // Unless the firm's own name has that word.
+    let d = extract("PNC Financial Corp said it would redeem its notes.");
+    entity(&d, "pnc");
+}
+
+#[test]
+fn what_a_unit_tells_is_no_part_of_it() {
+    let d = extract(
+        "Andrew Burke, chief of Kestrel Corp's new Entertainment unit told the Halvorsen Forum.",
+    );
+    assert_no_relation(&d, |r| r.source == "org:halvorsen forum");
+}
