@@ -2429,6 +2429,23 @@ fn find_chunks(
                     last = k;
                     continue;
                 }
+                // "National Distillers and Chemical Corp", "D and K
+                // Financial Corp": words with no legal form, "and", and a
+                // run ending in one are one firm's name.
+                // Not inside a list ("Wagner and Brown and AFG Industries
+                // Inc") nor after a known name ("Merrill Lynch Capital
+                // Markets and Salomon Brothers Inc").
+                let in_list = first > 0
+                    && (covered[first - 1] || matches!(cx.low(first - 1), "and" | "&" | ","));
+                if k - (last + 1) >= 2
+                    && lx.is_legal_suffix(end_word)
+                    && last - first <= 3
+                    && (first..last).all(|q| !is_legal_form(lx, cx.tok(q)))
+                    && !in_list
+                {
+                    last = k;
+                    continue;
+                }
                 // "Scottish and Newcastle (S&N)": an ampersand acronym of
                 // the words right after.
                 if ampersand_acronym_after(cx, first, k) {

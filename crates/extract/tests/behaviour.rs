@@ -2654,3 +2654,19 @@ fn what_a_unit_tells_is_no_part_of_it() {
     );
     assert_no_relation(&d, |r| r.source == "org:halvorsen forum");
 }
+
+#[test]
+fn and_inside_a_firm_name_with_a_legal_form() {
+    // "Mining and Smelting Co" is no firm of its own.
+    assert_fact(
+        "Halvorsen Mining and Smelting Co said it agreed to acquire Brightwater Inc.",
+        RelationKind::Acquisition,
+        "org:halvorsen mining and smelting",
+        "org:brightwater",
+    );
+    // In a list the last item stands alone.
+    let d = extract(
+        "The firm is controlled by Halvorsen and Kestrel and Brightwater Industries Inc, it said.",
+    );
+    entity(&d, "org:brightwater industries");
+}
