@@ -1624,83 +1624,38 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     }
     // Acronyms of gazetteer entities used alone: "The Defense Information
     // Systems Agency (DISA) ... DISA said".
-    for (ci, c) in chunks.iter().enumerate() {
+    for c in &chunks {
         if covered[c.first] || c.last - c.first != 1 {
             continue;
         }
-        if let Some(AcronymTarget::Entity(e)) = acronym_of.get(cx.tok(c.first)) {
-            let surface = cx.tok(c.first).to_string();
-            rec.entities[*e]
-                .surfaces
-                .entry(surface)
-                .or_insert(AliasOrigin::AcronymDefinition);
-            covered[c.first] = true;
-            rec.mentions.push(Mention {
-                first: c.first,
-                last: c.last,
-                sentence: cx.tok_sentence[c.first] as usize,
-                entity: *e,
-                pronoun: false,
-            });
-            continue;
-        }
-        // An acronym never defined, made of the initials of one name
-        // written earlier: "BOA" after "Bank of America".
-        if let Some(e) = initials_of_earlier_name(cx, &rec, c.first) {
-            let surface = cx.tok(c.first).to_string();
-            rec.entities[e]
-                .surfaces
-                .entry(surface)
-                .or_insert(AliasOrigin::AcronymDefinition);
-            covered[c.first] = true;
-            rec.mentions.push(Mention {
-                first: c.first,
-                last: c.last,
-                sentence: cx.tok_sentence[c.first] as usize,
-                entity: e,
-                pronoun: false,
-            });
-            continue;
-        }
+        let w = cx.tok(c.first);
+        // Its own definition, else (an acronym never defined) the initials
+        // of one name written earlier: "BOA" after "Bank of America".
+        let acronym_of_entity = match acronym_of.get(w) {
+            Some(AcronymTarget::Entity(e)) => Some(*e),
+            _ => initials_of_earlier_name(cx, &rec, c.first),
+        };
         // "the Commission" once the European Commission is named: a head
         // word standing for the one agency of the document it ends.
-        let w = cx.tok(c.first);
-        let lx = cx.lexicon;
-        if lx.agency_heads.contains(w) || lx.weak_agency_heads.contains(w) {
-            let owners: Vec<usize> = rec
-                .entities
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| {
-                    e.kind == EntityKind::Agency
-                        && !e.latent
-                        && e.name.split_whitespace().count() >= 2
-                        && e.name.split_whitespace().last() == Some(w)
-                })
-                .map(|(i, _)| i)
-                .collect();
-            if let [e] = owners[..] {
-                let earlier = rec
-                    .mentions
-                    .iter()
-                    .any(|m| m.entity == e && m.first < c.first);
-                if earlier {
-                    rec.entities[e]
-                        .surfaces
-                        .entry(w.to_string())
-                        .or_insert(AliasOrigin::ShortForm);
-                    covered[c.first] = true;
-                    rec.mentions.push(Mention {
-                        first: c.first,
-                        last: c.last,
-                        sentence: cx.tok_sentence[c.first] as usize,
-                        entity: e,
-                        pronoun: false,
-                    });
-                }
-            }
-        }
-        let _ = ci;
+        let (e, origin) = if let Some(e) = acronym_of_entity {
+            (e, AliasOrigin::AcronymDefinition)
+        } else if let Some(e) = head_word_owner(cx, &rec, c.first) {
+            (e, AliasOrigin::ShortForm)
+        } else {
+            continue;
+        };
+        rec.entities[e]
+            .surfaces
+            .entry(w.to_string())
+            .or_insert(origin);
+        covered[c.first] = true;
+        rec.mentions.push(Mention {
+            first: c.first,
+            last: c.last,
+            sentence: cx.tok_sentence[c.first] as usize,
+            entity: e,
+            pronoun: false,
+        });
     }
 
     // 6. Country governments: "Russian government", "the U.S. government",
@@ -1940,6 +1895,36 @@ fn is_acronym_shape(w: &str) -> bool {
         && w.chars().next().is_some_and(char::is_uppercase)
         && w.chars()
             .all(|c| c.is_alphanumeric() || c == '&' || c == '-' || c == '.')
+}
+
+/// The agency a head word at token `at` stands for ("the Commission" once
+/// the European Commission is named): the one agency of the document whose
+/// name of two words or more it ends, named before `at`.
+fn head_word_owner(cx: &Context<'_>, rec: &Recognised, at: usize) -> Option<usize> {
+    let w = cx.tok(at);
+    let lx = cx.lexicon;
+    if !lx.agency_heads.contains(w) && !lx.weak_agency_heads.contains(w) {
+        return None;
+    }
+    let owners: Vec<usize> = rec
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.kind == EntityKind::Agency
+                && !e.latent
+                && e.name.split_whitespace().count() >= 2
+                && e.name.split_whitespace().last() == Some(w)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let [e] = owners[..] else {
+        return None;
+    };
+    rec.mentions
+        .iter()
+        .any(|m| m.entity == e && m.first < at)
+        .then_some(e)
 }
 
 /// Whether the tokens from `k` name a finance unit after the gazetteer name
