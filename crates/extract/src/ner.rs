@@ -2175,6 +2175,11 @@ fn partners_with(cx: &Context<'_>, k: usize) -> bool {
         && matches!(cx.low(k + 1), "with" | "up")
 }
 
+/// Whether a lowercase word is a month's name ("march", "may").
+pub(crate) fn is_month(lower: &str) -> bool {
+    MONTHS.contains(&title_cased(lower))
+}
+
 /// Month names, which with a number after them are a date.
 static MONTHS: WordSet = WordSet::new(&[
     "January",

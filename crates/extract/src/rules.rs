@@ -1756,6 +1756,7 @@ fn unnamed_by_agent(s: &Sent<'_>, k: usize) -> bool {
     s.tokens[q].kind == TokKind::Word
         && s.arg_starting(q).is_none()
         && !w.ends_with("ing")
+        && !crate::ner::is_month(w)
         && !matches!(
             w,
             "end"
@@ -1772,18 +1773,6 @@ fn unnamed_by_agent(s: &Sent<'_>, k: usize) -> bool {
                 | "next"
                 | "early"
                 | "late"
-                | "january"
-                | "february"
-                | "march"
-                | "april"
-                | "may"
-                | "june"
-                | "july"
-                | "august"
-                | "september"
-                | "october"
-                | "november"
-                | "december"
                 | "far"
                 | "about"
                 | "around"
