@@ -2316,8 +2316,14 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         }
         return;
     }
-    // Pre-modifiers: "the A-B merger", "the A and B deal".
-    let pre = s.arg_ending(t0).or_else(|| {
+    // Pre-modifiers: "the A-B merger", "the A and B deal"; over a wire
+    // ticker: "United Technologies Corp <UTX> unit Pratt and Whitney".
+    let before_ticker = if t0 >= s.first + 4 && s.low_is(t0 - 1, ">") && s.low_is(t0 - 3, "<") {
+        t0 - 3
+    } else {
+        t0
+    };
+    let pre = s.arg_ending(before_ticker).or_else(|| {
         // One modifier word between: "the A-B $5bn merger"; not a verb.
         if t0 > s.first + 1
             && !crate::ner::verb_like(s.low(t0 - 1))
@@ -2450,14 +2456,22 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     {
         return;
     }
-    let patients = list_right(s, patient);
+    let mut patients = list_right(s, patient);
+    // "X unit A or B", "X subsidiary A, Sweden's B": one part after a
+    // singular noun; "its units A and B", "its parent companies A and B"
+    // are several.
+    let plural = s.low(t1 - 1).ends_with('s')
+        || (t1 < s.last && !s.tokens[t1].cap && s.low(t1).ends_with('s'));
+    if rule.kind == RelationKind::PartOf && !plural {
+        patients.truncate(1);
+    }
     let last_patient = *patients.last().unwrap_or(&patient);
     // Agent: an agent phrase ("by A"), the possessor, a pre-modifier, else
     // the subject.
     let named_agent = right_agent
         .or_else(|| by_agent(rules, s, s.args[last_patient].last, 4))
         .or_else(|| possessor(s, t0))
-        .or_else(|| pre.filter(|&p| s.args[p].last + 1 >= t0));
+        .or_else(|| pre.filter(|&p| s.args[p].last + 1 >= before_ticker));
     // "an inquiry into AOL by market regulators", "the acquisition of X by
     // a group of investors": the agent is named, but by no entity; the
     // subject is not it.

@@ -2670,3 +2670,22 @@ fn and_inside_a_firm_name_with_a_legal_form() {
     );
     entity(&d, "org:brightwater industries");
 }
+
+#[test]
+fn a_unit_after_its_owner_and_wire_ticker() {
+    // The ticker between owner and "unit" hides neither; the alternative
+    // after "or" is no second unit.
+    let d = extract(
+        "Larkspur Inc said it will decide whether to use engines made by Halvorsen Corp <HLV> \
+         unit Kestrel Engines Inc or Brightwater Inc.",
+    );
+    find(
+        &d,
+        RelationKind::PartOf,
+        "org:kestrel engines",
+        "org:halvorsen",
+    );
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::PartOf && r.source == "org:brightwater"
+    });
+}
