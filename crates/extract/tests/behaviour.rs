@@ -2382,9 +2382,10 @@ fn a_tender_offer_is_no_supply() {
         let d = extract(text);
         assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
     }
-    // The verb still supplies.
+    // A supply verb still supplies ("offer" no longer does: see
+    // `an_offer_is_no_contract`).
     assert_fact(
-        "Halvorsen Corp will offer its software to Kestrel Ltd.",
+        "Halvorsen Corp will sell its software to Kestrel Ltd.",
         RelationKind::Contract,
         "org:halvorsen",
         "org:kestrel",
@@ -2688,4 +2689,17 @@ fn a_unit_after_its_owner_and_wire_ticker() {
     assert_no_relation(&d, |r| {
         r.kind == RelationKind::PartOf && r.source == "org:brightwater"
     });
+}
+
+#[test]
+fn an_offer_is_no_contract() {
+    // Takeover and settlement offers, bids for a firm: no supply deal.
+    for text in [
+        "Halvorsen Corp recently offered three billion dlrs for Kestrel Ltd.",
+        "He said he considered the Halvorsen Corp offer to Kestrel Ltd to be a friendly one.",
+        "Halvorsen Corp said it had made its latest settlement offer to Kestrel Ltd on Saturday.",
+    ] {
+        let d = extract(text);
+        assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+    }
 }
