@@ -57,6 +57,28 @@ pub(crate) struct Recognised {
     pub named_parts: Vec<(usize, usize, Mention, bool)>,
 }
 
+impl Recognised {
+    /// A named mention of `entity` over tokens `first..last`, which it
+    /// covers.
+    fn name_mention(
+        &mut self,
+        cx: &Context<'_>,
+        covered: &mut [bool],
+        first: usize,
+        last: usize,
+        entity: usize,
+    ) {
+        covered[first..last].iter_mut().for_each(|c| *c = true);
+        self.mentions.push(Mention {
+            first,
+            last,
+            sentence: cx.tok_sentence[first] as usize,
+            entity,
+            pronoun: false,
+        });
+    }
+}
+
 /// Possessions that show the possessor is a company ("X's shares").
 static FIRM_POSSESSIONS: WordSet = WordSet::new(&[
     "shares",
@@ -1179,16 +1201,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             AliasOrigin::Gazetteer
         };
         rec.entities[idx].surfaces.entry(surface).or_insert(origin);
-        for c in &mut covered[g.first..g.last] {
-            *c = true;
-        }
-        rec.mentions.push(Mention {
-            first: g.first,
-            last: g.last,
-            sentence: cx.tok_sentence[g.first] as usize,
-            entity: idx,
-            pronoun: false,
-        });
+        rec.name_mention(cx, &mut covered, g.first, g.last, idx);
     }
 
     // 3. Capitalised chunks outside gazetteer hits.
@@ -1611,16 +1624,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             e.name = surface.clone();
         }
         e.surfaces.entry(surface).or_insert(origin);
-        for cv in &mut covered[c.first..c.last] {
-            *cv = true;
-        }
-        rec.mentions.push(Mention {
-            first: c.first,
-            last: c.last,
-            sentence: cx.tok_sentence[c.first] as usize,
-            entity: idx,
-            pronoun: false,
-        });
+        rec.name_mention(cx, &mut covered, c.first, c.last, idx);
     }
     // Acronyms of gazetteer entities used alone: "The Defense Information
     // Systems Agency (DISA) ... DISA said".
@@ -1648,14 +1652,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             .surfaces
             .entry(w.to_string())
             .or_insert(origin);
-        covered[c.first] = true;
-        rec.mentions.push(Mention {
-            first: c.first,
-            last: c.last,
-            sentence: cx.tok_sentence[c.first] as usize,
-            entity: e,
-            pronoun: false,
-        });
+        rec.name_mention(cx, &mut covered, c.first, c.last, e);
     }
 
     // 6. Country governments: "Russian government", "the U.S. government",
@@ -3347,15 +3344,7 @@ fn country_mentions(
                     e.surfaces
                         .entry(surface)
                         .or_insert(AliasOrigin::NameVariant);
-                    covered[i] = true;
-                    covered[i + 1] = true;
-                    rec.mentions.push(Mention {
-                        first: i,
-                        last: i + 2,
-                        sentence: cx.tok_sentence[i] as usize,
-                        entity: idx,
-                        pronoun: false,
-                    });
+                    rec.name_mention(cx, covered, i, i + 2, idx);
                     i += 2;
                     continue;
                 }
@@ -3422,14 +3411,7 @@ fn country_mentions(
             .surfaces
             .entry(surface)
             .or_insert(AliasOrigin::NameVariant);
-        covered[c.first..c.last].iter_mut().for_each(|x| *x = true);
-        rec.mentions.push(Mention {
-            first: c.first,
-            last: c.last,
-            sentence: cx.tok_sentence[c.first] as usize,
-            entity: idx,
-            pronoun: false,
-        });
+        rec.name_mention(cx, covered, c.first, c.last, idx);
     }
 }
 
