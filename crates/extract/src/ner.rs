@@ -1930,19 +1930,23 @@ fn head_word_owner(cx: &Context<'_>, rec: &Recognised, at: usize) -> Option<usiz
 /// Chrysler. Not when the firm's own name has that word: "PNC Financial
 /// Corp" is PNC Financial Services.
 fn finance_unit_after(cx: &Context<'_>, k: usize, pattern: usize) -> bool {
-    let entry = &cx.gazetteer.entries()[cx.matcher.pattern(pattern).entry];
-    k + 1 < cx.tokens.len()
-        && !std::iter::once(&entry.name)
-            .chain(&entry.aliases)
-            .any(|n| n.split(' ').any(|w| w == cx.tok(k)))
-        && cx.tok_sentence[k] == cx.tok_sentence[k - 1]
-        && !cx.tokens[k].newline_before
+    // The token tests first: this runs at every gazetteer hit.
+    let unit = k + 1 < cx.tokens.len()
         && matches!(
             cx.tok(k),
             "Credit" | "Financial" | "Finance" | "Capital" | "Acceptance" | "Leasing" | "Funding"
         )
+        && cx.tok_sentence[k] == cx.tok_sentence[k - 1]
+        && !cx.tokens[k].newline_before
         && cx.tokens[k + 1].space_before
-        && cx.lexicon.is_legal_suffix(cx.tok(k + 1))
+        && cx.lexicon.is_legal_suffix(cx.tok(k + 1));
+    if !unit {
+        return false;
+    }
+    let entry = &cx.gazetteer.entries()[cx.matcher.pattern(pattern).entry];
+    !std::iter::once(&entry.name)
+        .chain(&entry.aliases)
+        .any(|n| n.split(' ').any(|w| w == cx.tok(k)))
 }
 
 /// Whether the gazetteer hit over tokens `first..last` is only the end of
