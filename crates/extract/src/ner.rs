@@ -1750,6 +1750,17 @@ fn redefined_acronyms<G>(
         if initials.len() < 2 || initials != letters {
             continue;
         }
+        let entry = cx.matcher.pattern(pattern).entry;
+        // Another entry's full name defines it: "African Development Bank
+        // (ADB)" is not the Asian Development Bank.
+        let other = hits.iter().any(|h| {
+            let (f, l, p) = span(h);
+            f == start && l == end && cx.matcher.pattern(p).entry != entry
+        });
+        if other {
+            out.push(acr.to_string());
+            continue;
+        }
         let head = cx.tok(end - 1);
         if lx.agency_heads.contains(head)
             || lx.weak_agency_heads.contains(head)
@@ -1758,7 +1769,6 @@ fn redefined_acronyms<G>(
         {
             continue;
         }
-        let entry = cx.matcher.pattern(pattern).entry;
         let named = hits.iter().any(|h| {
             let (f, l, p) = span(h);
             f >= start && l <= end && cx.matcher.pattern(p).entry == entry

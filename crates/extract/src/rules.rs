@@ -1506,13 +1506,44 @@ fn status(rules: &Rules, s: &Sent<'_>, trigger: usize, rule: &RuleSpec) -> Statu
     let mut st = Status::Asserted;
     if let Some(forced) = rule.status {
         st = forced;
-    } else if hedged(start.max(trigger.saturating_sub(12)), trigger) {
+    } else if hedged(start.max(trigger.saturating_sub(12)), trigger)
+        || sought_noun(s, trigger, rule)
+    {
         st = Status::Hedged;
     }
     if st == Status::Asserted && window_has(&rules.reporting, s.first, s.last) {
         st = Status::Reported;
     }
     st
+}
+
+/// Whether the trigger noun is what someone seeks or wants: "is seeking a
+/// broad-based cooperation agreement with", "wants a merger with". Only
+/// determiners, modifiers and hyphens stand between, so "seeking damages in
+/// a lawsuit" is not one; a dispute sought ("seeks an injunction against")
+/// is already a dispute.
+fn sought_noun(s: &Sent<'_>, trigger: usize, rule: &RuleSpec) -> bool {
+    if rule.kind == RelationKind::Dispute {
+        return false;
+    }
+    let from = trigger.saturating_sub(6).max(s.first);
+    let Some(v) = (from..trigger).rev().find(|&k| {
+        matches!(
+            s.low(k),
+            "seek" | "seeks" | "seeking" | "sought" | "want" | "wants" | "wanted" | "wanting"
+        )
+    }) else {
+        return false;
+    };
+    (v + 1..trigger).all(|k| {
+        let w = s.low(k);
+        w == "-"
+            || (w.chars().all(|c| c.is_alphanumeric() || c == '-')
+                && !matches!(
+                    w,
+                    "in" | "for" | "with" | "from" | "of" | "to" | "by" | "on" | "and" | "or"
+                ))
+    })
 }
 
 /// Whether the "would" at `k` is reported speech's "will", not a

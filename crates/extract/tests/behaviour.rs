@@ -2703,3 +2703,40 @@ fn an_offer_is_no_contract() {
         assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
     }
 }
+
+#[test]
+fn an_acronym_defined_after_another_entrys_name() {
+    // The gazetteer's "ADB" is the Asian Development Bank; the text defines
+    // it as the African one.
+    let d = extract(
+        "The African Development Bank (ADB) opened a regional office in Rabat. \
+         The ADB intends to increase its capital.",
+    );
+    assert_alias(&d, "afdb", "ADB");
+    assert_no_entity(&d, "adb");
+}
+
+#[test]
+fn a_deal_sought_or_wanted_is_hedged() {
+    for (text, kind) in [
+        (
+            "Halvorsen Corp is seeking a broad cooperation agreement with Kestrel Ltd.",
+            RelationKind::Partnership,
+        ),
+        (
+            "Press reports said Halvorsen Corp wanted a stake of up to 12.5 pct in Kestrel Ltd.",
+            RelationKind::Investment,
+        ),
+    ] {
+        assert_status(text, kind, "org:halvorsen", "org:kestrel", Status::Hedged);
+    }
+    // Damages sought in a lawsuit: the lawsuit is real.
+    assert_status(
+        "Halvorsen Corp said it is seeking two billion dlrs in damages in a lawsuit \
+         against Kestrel Ltd.",
+        RelationKind::Dispute,
+        "org:halvorsen",
+        "org:kestrel",
+        Status::Reported,
+    );
+}
