@@ -2627,9 +2627,26 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         }
     };
     let Some(whole) = possessor_before(s, t0) else {
-        // "the Army office": a name right before the part noun owns it.
+        // "the Army office": a name right before the part noun owns it. A
+        // government body before a commercial noun is where the firm is:
+        // "a Baldwin County bank", "a Texas airline".
         if let Some(owner) = s.arg_ending(t0) {
-            if let Some(part) = apposed(s.args[owner].first) {
+            let place = s.args[owner].kind == EntityKind::Agency
+                && matches!(
+                    s.low(t0),
+                    "bank"
+                        | "brewer"
+                        | "chain"
+                        | "retailer"
+                        | "newspaper"
+                        | "airline"
+                        | "carrier"
+                        | "label"
+                        | "studio"
+                        | "channel"
+                        | "business"
+                );
+            if let Some(part) = apposed(s.args[owner].first).filter(|_| !place) {
                 push(cx, owner, part, out);
             }
         }

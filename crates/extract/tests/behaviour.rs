@@ -2740,3 +2740,47 @@ fn a_deal_sought_or_wanted_is_hedged() {
         Status::Reported,
     );
 }
+
+#[test]
+fn selling_subsidiaries_interests_or_a_refinery_is_no_supply() {
+    for text in [
+        "Halvorsen Corp said it sold three overseas subsidiaries to Kestrel Ltd.",
+        "Halvorsen Corp agreed to sell its 38 pct interest in Larkspur Inc to Kestrel Ltd.",
+        "Halvorsen Corp signed a letter of intent to sell its Denver refinery to Kestrel Ltd.",
+        "Halvorsen Corp agreed to sell its franchise operation to Kestrel Ltd.",
+        "Halvorsen Corp will sell its Brightwater affiliate to Kestrel Ltd.",
+    ] {
+        let d = extract(text);
+        assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+    }
+    // Goods sold are still a supply.
+    assert_fact(
+        "Halvorsen Corp will sell refuse-derived fuel to Kestrel Ltd.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
+
+#[test]
+fn a_lender_insurer_or_local_bank_is_no_part() {
+    for text in [
+        "Halvorsen Corp said its primary lender, Kestrel Savings and Loan Association, \
+         granted an extension.",
+        "The failure wiped out the reserves of its insurer, the Kestrel Guarantee Fund, \
+         Halvorsen Corp said.",
+        "Halvorsen Corp said it acquired Kestrel Bank, a Baldwin County bank with assets \
+         of 103 mln dlrs.",
+    ] {
+        let d = extract(text);
+        assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
+    }
+    // A body's own office still is.
+    assert_fact(
+        "Halvorsen Corp sold software to the Kestrel Software Office, the Army office \
+         that buys it.",
+        RelationKind::PartOf,
+        "org:kestrel software office",
+        "army",
+    );
+}
