@@ -1211,6 +1211,8 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     // "IRS Office of Digital Services" are parts of eBay, Lockheed Martin
     // and the IRS.
     chunks.retain(|c| !(c.last - c.first == 1 && partners_with(cx, c.first)));
+    // (gazetteer entity, the other firm named on it, the form it was named by)
+    let mut shadowed: Vec<(usize, usize, String)> = Vec::new();
     chunks.retain(|c| {
         // "Mitsui and Co Ltd": the known name, then "and Co".
         let and_co = c.first > 0 && and_co_at(cx, c.first - 1);
@@ -1253,6 +1255,28 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         let word_and_co = c.last - c.first >= 3
             && and_co_at(cx, c.first + 1)
             && only_legal_suffixes(cx, c.first + 3, c.last);
+        // "Adobe Resources Corp", "Coca-Cola Bottling Co": a head word that
+        // none of the gazetteer entry's names has makes another firm.
+        if head_and_suffix
+            && base_kind == EntityKind::Firm
+            && !legal_form
+            && !matches!(
+                first_w,
+                "Group" | "Holdings" | "Holding" | "Corporation" | "Company" | "Companies" | "Cos"
+            )
+            && foreign_head(cx, &rec.entities[base.entity], first_w)
+        {
+            let surface = cx.span(base.first, c.last).replace('\u{2019}', "'");
+            let key = format!("org:{}", normalize_name(&surface, lx));
+            let idx = named_variant_entity(&mut rec, &mut by_key, key, surface, EntityKind::Firm);
+            for cv in &mut covered[c.first..c.last] {
+                *cv = true;
+            }
+            shadowed.push((base.entity, idx, cx.span(base.first, base.last).to_string()));
+            rec.mentions[mi].last = c.last;
+            rec.mentions[mi].entity = idx;
+            return false;
+        }
         if (head_and_suffix || legal_form || comma_and_co || word_and_co)
             && base_kind == EntityKind::Firm
         {
@@ -1315,6 +1339,32 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         rec.named_parts.push((idx, base.entity, m, true));
         false
     });
+
+    // In a story about Adobe Resources Corp, "Adobe" alone is that firm too;
+    // unless the story names the entry in another way ("American Express
+    // Bank Ltd, a unit of American Express Co").
+    for (gaz, other, form) in &shadowed {
+        let named_otherwise = rec.mentions.iter().any(|m| {
+            m.entity == *gaz && !m.pronoun && !cx.span(m.first, m.last).eq_ignore_ascii_case(form)
+        });
+        if named_otherwise {
+            continue;
+        }
+        let mut moved = false;
+        for m in rec.mentions.iter_mut() {
+            if m.entity == *gaz && !m.pronoun && cx.span(m.first, m.last).eq_ignore_ascii_case(form)
+            {
+                m.entity = *other;
+                moved = true;
+            }
+        }
+        if moved {
+            rec.entities[*other]
+                .surfaces
+                .entry(form.clone())
+                .or_insert(AliasOrigin::ShortForm);
+        }
+    }
 
     // Legal forms alone are no name: "Co (Pte) Ltd" after a word the chunk
     // did not take.
@@ -1796,6 +1846,27 @@ fn redefined_acronyms<G>(
         }
     }
     out
+}
+
+/// Whether `word`, a head word after a gazetteer firm's name ("Resources"
+/// in "Adobe Resources Corp"), is in none of the entry's names: then the
+/// longer name is another firm's, not the entry's own legal name
+/// ("Adobe Systems Inc").
+fn foreign_head(cx: &Context<'_>, e: &DocEntity, word: &str) -> bool {
+    if e.source != EntitySource::Gazetteer {
+        return false;
+    }
+    let Some(entry) = cx.gazetteer.get(&e.key) else {
+        return false;
+    };
+    !std::iter::once(&entry.name)
+        .chain(entry.aliases.iter())
+        .flat_map(|f| f.split(|c: char| !c.is_alphanumeric()))
+        .any(|w| {
+            // "Kia Motor Corp" for "Kia Motors".
+            let stem = |x: &'_ str| x.strip_suffix('s').unwrap_or(x).to_ascii_lowercase();
+            w.eq_ignore_ascii_case(word) || stem(w) == stem(word)
+        })
 }
 
 /// Whether tokens `i` and `i + 1` are "and Co" (or "and Cos", "and

@@ -593,38 +593,47 @@ fn purchase_agreement(s: &Sent<'_>, t0: usize, t1: usize) -> bool {
             "agreement" | "agreements" | "deal" | "deals" | "pact" | "accord" | "memorandum"
         )
     });
+    // "a definitive merger agreement with", "its stock-swap merger agreement".
+    let named_purchase = t0 > s.first
+        && matches!(
+            s.low(t0 - 1),
+            "merger" | "acquisition" | "takeover" | "purchase" | "sale" | "buyout"
+        );
     agreement
-        && (t1..(t1 + 8).min(s.last)).any(|k| {
-            let prev = if k > s.first { s.low(k - 1) } else { "" };
-            let next = if k + 1 < s.last { s.low(k + 1) } else { "" };
-            match s.low(k) {
-                // "to acquire", "for Boeing to buy".
-                "acquire" | "buy" | "purchase" | "merge" => prev == "to",
-                // "covering the acquisition of", "on the sale"; not
-                // "to enhance federal IT acquisition".
-                "acquisition" | "merger" | "takeover" | "sale" => {
-                    next == "of" || matches!(prev, "the" | "a" | "its" | "their")
+        && (named_purchase
+            || (t1..(t1 + 10).min(s.last)).any(|k| {
+                let prev = if k > s.first { s.low(k - 1) } else { "" };
+                let next = if k + 1 < s.last { s.low(k + 1) } else { "" };
+                match s.low(k) {
+                    // "to acquire", "for Boeing to buy".
+                    "acquire" | "buy" | "purchase" | "merge" => prev == "to",
+                    // "under which High Plains will be merged into a unit of".
+                    "merged" | "acquired" => matches!(prev, "be" | "been"),
+                    // "covering the acquisition of", "on the sale"; not
+                    // "to enhance federal IT acquisition".
+                    "acquisition" | "merger" | "takeover" | "sale" => {
+                        next == "of" || matches!(prev, "the" | "a" | "its" | "their")
+                    }
+                    // "to sell its station"; not "to sell the firm's chips".
+                    "sell" => {
+                        prev == "to"
+                            && (k + 1..(k + 5).min(s.last)).any(|q| {
+                                matches!(
+                                    s.low(q),
+                                    "its"
+                                        | "their"
+                                        | "stake"
+                                        | "unit"
+                                        | "shares"
+                                        | "division"
+                                        | "subsidiary"
+                                        | "business"
+                                )
+                            })
+                    }
+                    _ => false,
                 }
-                // "to sell its station"; not "to sell the firm's chips".
-                "sell" => {
-                    prev == "to"
-                        && (k + 1..(k + 5).min(s.last)).any(|q| {
-                            matches!(
-                                s.low(q),
-                                "its"
-                                    | "their"
-                                    | "stake"
-                                    | "unit"
-                                    | "shares"
-                                    | "division"
-                                    | "subsidiary"
-                                    | "business"
-                            )
-                        })
-                }
-                _ => false,
-            }
-        })
+            }))
 }
 
 /// One trigger occurrence being analysed.

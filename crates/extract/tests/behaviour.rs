@@ -2784,3 +2784,52 @@ fn a_lender_insurer_or_local_bank_is_no_part() {
         "army",
     );
 }
+
+#[test]
+fn a_gazetteer_name_with_another_head_word_is_another_firm() {
+    // "Adobe Mining Corp" is not Adobe, and in its story "Adobe" alone is
+    // the mining firm.
+    let d = extract(
+        "Adobe Mining Corp said it agreed to buy Kestrel Ltd. Kestrel holders will get \
+         shares of Adobe.",
+    );
+    find(
+        &d,
+        RelationKind::Acquisition,
+        "org:adobe mining",
+        "org:kestrel",
+    );
+    assert_no_entity(&d, "adobe");
+    assert_alias(&d, "org:adobe mining", "Adobe");
+    // The entry's own names and legal forms stay the entry.
+    let d = extract("Adobe Systems Inc said it agreed to buy Kestrel Ltd.");
+    find(&d, RelationKind::Acquisition, "adobe", "org:kestrel");
+    // A story that names the entry too keeps "Adobe" for it.
+    let d = extract(
+        "Adobe Mining Corp, which is not related to Adobe Systems Inc, agreed to buy \
+         Kestrel Ltd. Adobe said it would not comment.",
+    );
+    entity(&d, "adobe");
+    entity(&d, "org:adobe mining");
+}
+
+#[test]
+fn a_merger_agreement_is_no_partnership() {
+    for text in [
+        "Halvorsen Corp said it entered into a definitive merger agreement with Kestrel Ltd.",
+        "Halvorsen Corp said its stock-swap merger agreement with Kestrel Ltd has been \
+         suspended.",
+        "Halvorsen Corp and Kestrel Ltd said they reached an agreement in principle under \
+         which Kestrel will be merged into a unit of Halvorsen.",
+    ] {
+        let d = extract(text);
+        assert_no_relation(&d, |r| r.kind == RelationKind::Partnership);
+    }
+    // Any other agreement still is one.
+    assert_fact(
+        "Halvorsen Corp signed a marketing agreement with Kestrel Ltd.",
+        RelationKind::Partnership,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
