@@ -105,6 +105,12 @@ pub struct RuleSpec {
     /// between the trigger and the patient ("acquired 67.7% of X").
     #[serde(default)]
     pub majority_kind: Option<RelationKind>,
+    /// The relation kind to produce instead, from the owner to the owned,
+    /// when a share of at most 50% is named just before the trigger or
+    /// between it and the patient ("36 pct owned by X", "owns 40 pct of
+    /// Y"): a part is owned by more than half.
+    #[serde(default)]
+    pub minority_kind: Option<RelationKind>,
     /// No other entity may stand between the trigger and the patient
     /// ("bought chips from X", not "bought Y from X").
     #[serde(default)]
@@ -1619,6 +1625,12 @@ fn push_kind(cx: &Trig<'_, '_>, a: Arg, p: Arg, agency_switch: bool, out: &mut V
             kind = k;
         }
     }
+    if let Some(k) = rule.minority_kind {
+        if minority_share(cx, p) {
+            kind = k;
+            std::mem::swap(&mut src, &mut tgt);
+        }
+    }
     // Money makes a deal a purchase when a government is one side; between
     // two companies it says nothing about who supplies whom.
     let one_agency = (src.kind == EntityKind::Agency) != (tgt.kind == EntityKind::Agency);
@@ -1664,6 +1676,39 @@ fn push_kind(cx: &Trig<'_, '_>, a: Arg, p: Arg, agency_switch: bool, out: &mut V
         trigger_first: cx.t0,
         trigger_last: cx.t1,
     });
+}
+
+/// Whether a share of at most 50% is stated as ownership around the
+/// trigger: "36-1/2 pct owned by", "its 49.7 pct owned X affiliate", or
+/// between the trigger and the patient ("owns 40 pct of X"); not "an
+/// offering of 18 pct of its wholly owned unit".
+fn minority_share(cx: &Trig<'_, '_>, p: Arg) -> bool {
+    let s = cx.s;
+    let before = cx.t0.saturating_sub(6).max(s.first)..cx.t1;
+    let between = cx.t1..p.first.max(cx.t1);
+    for q in before.chain(between) {
+        let after = q >= cx.t1;
+        if s.tokens[q].kind != TokKind::Number {
+            continue;
+        }
+        // "36-1/2 pct": the whole part before the fraction.
+        let unit = if s.low_is((q + 1).min(s.last - 1), "-") {
+            q + 3
+        } else {
+            q + 1
+        };
+        if unit >= s.last || !matches!(s.low(unit), "%" | "percent" | "pct") {
+            continue;
+        }
+        let owned = after
+            || (unit + 1..(unit + 3).min(s.last))
+                .any(|k| matches!(s.low(k), "owned" | "held" | "controlled"));
+        if !owned {
+            continue;
+        }
+        return s.low(q).parse::<f64>().is_ok_and(|v| v <= 50.0);
+    }
+    false
 }
 
 fn is_passive(s: &Sent<'_>, t0: usize) -> bool {

@@ -2833,3 +2833,42 @@ fn a_merger_agreement_is_no_partnership() {
         "org:kestrel",
     );
 }
+
+#[test]
+fn a_minority_owned_firm_is_an_investment_not_a_part() {
+    for text in [
+        "Kestrel Ltd is 40 pct owned by Halvorsen Corp.",
+        "Kestrel Ltd, about 36-1/2 pct owned by Halvorsen Corp, said it would expand.",
+        "Halvorsen Corp said its 49.7 pct owned Kestrel Ltd affiliate restated its results.",
+    ] {
+        let d = extract(text);
+        find(&d, RelationKind::Investment, "org:halvorsen", "org:kestrel");
+        assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
+    }
+    assert_fact(
+        "Kestrel Ltd is 80 pct owned by Halvorsen Corp.",
+        RelationKind::PartOf,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+}
+
+#[test]
+fn talks_and_negotiations_hedge() {
+    for (text, kind) in [
+        (
+            "Halvorsen Corp said it is in preliminary talks on the acquisition of Kestrel Ltd.",
+            RelationKind::Acquisition,
+        ),
+        (
+            "Halvorsen Corp said it is in negotiations to acquire Kestrel Ltd.",
+            RelationKind::Acquisition,
+        ),
+        (
+            "Halvorsen Corp is negotiating a joint venture with Kestrel Ltd.",
+            RelationKind::Partnership,
+        ),
+    ] {
+        assert_status(text, kind, "org:halvorsen", "org:kestrel", Status::Hedged);
+    }
+}
