@@ -1625,6 +1625,18 @@ fn push_kind(cx: &Trig<'_, '_>, a: Arg, p: Arg, agency_switch: bool, out: &mut V
             kind = k;
         }
     }
+    // "to buy five McDonnell Douglas Corp MD-11 airliners": a count before
+    // the maker's name and a product after it is a purchase of goods from
+    // the maker, who supplies the buyer. A noun's buyer is less sure ("40
+    // billion lire will go to Alitalia for the purchase of 10 X aircraft"):
+    // nothing then.
+    if kind == RelationKind::Acquisition && rule.source == Role::Agent && counted_product(cx.s, p) {
+        if rule.form != Form::Verb {
+            return;
+        }
+        kind = RelationKind::Contract;
+        std::mem::swap(&mut src, &mut tgt);
+    }
     if let Some(k) = rule.minority_kind {
         if minority_share(cx, p) {
             kind = k;
@@ -1676,6 +1688,60 @@ fn push_kind(cx: &Trig<'_, '_>, a: Arg, p: Arg, agency_switch: bool, out: &mut V
         trigger_first: cx.t0,
         trigger_last: cx.t1,
     });
+}
+
+/// Whether the name `p` stands between a count and the product counted:
+/// "five McDonnell Douglas Corp <MD.N> MD-11 wide-bodied airliners", "15
+/// Boeing Co 767-300 planes"; not "2001 Distributors Inc of West Babylon".
+fn counted_product(s: &Sent<'_>, p: Arg) -> bool {
+    if p.first <= s.first {
+        return false;
+    }
+    let count = s.low(p.first - 1);
+    let is_count = (s.tokens[p.first - 1].kind == TokKind::Number
+        && count.bytes().all(|b| b.is_ascii_digit()))
+        || matches!(
+            count,
+            "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "several"
+                | "more"
+        );
+    if !is_count {
+        return false;
+    }
+    // Past a wire ticker: "<MD.N>".
+    let mut k = p.last;
+    if k < s.last && s.low_is(k, "<") {
+        while k < s.last && !s.low_is(k, ">") {
+            k += 1;
+        }
+        k += 1;
+    }
+    if k >= s.last {
+        return false;
+    }
+    let w = s.low(k);
+    let t = &s.tokens[k];
+    // A model number or a lowercase noun: not a preposition, a verb's
+    // particle or punctuation.
+    let model = t.kind == TokKind::Number
+        || w.bytes().any(|b| b.is_ascii_digit())
+        || (k + 2 < s.last && s.low_is(k + 1, "-") && s.tokens[k + 2].kind == TokKind::Number);
+    let noun = t.kind == TokKind::Word
+        && !t.cap
+        && !PREPOSITIONS.contains(w)
+        && !matches!(w, "and" | "or" | "for" | "said" | "says" | "which" | "that");
+    model || noun
 }
 
 /// Whether a share of at most 50% is stated as ownership around the

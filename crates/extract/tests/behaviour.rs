@@ -2872,3 +2872,23 @@ fn talks_and_negotiations_hedge() {
         assert_status(text, kind, "org:halvorsen", "org:kestrel", Status::Hedged);
     }
 }
+
+#[test]
+fn buying_a_makers_products_is_a_purchase_from_it() {
+    for text in [
+        "Halvorsen Corp has signed a contract to buy five Kestrel Corp <KES.N> KS-11 \
+         wide-bodied airliners for its routes.",
+        "Under the agreement, Halvorsen Corp will acquire 15 Kestrel Corp 767-300 planes.",
+    ] {
+        let d = extract(text);
+        find(&d, RelationKind::Contract, "org:kestrel", "org:halvorsen");
+        assert_no_relation(&d, |r| r.kind == RelationKind::Acquisition);
+    }
+    // A name after a number is still bought.
+    assert_fact(
+        "Halvorsen Corp said it has acquired 2001 Kestrel Inc of West Babylon.",
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
