@@ -1034,6 +1034,10 @@ static INFINITIVES: WordSet = WordSet::new(&[
     "partner",
     "work",
     "compete",
+    "rival",
+    "counter",
+    "beat",
+    "match",
     "bid",
     "keep",
     "bring",
@@ -2676,7 +2680,8 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
 }
 
 /// Whether the noun at `t0..t1` is an order that its clause's subject
-/// places: "placed an order", "places a $4bn order", "is placing orders".
+/// places: "placed an order", "places a $4bn order", "is placing orders",
+/// "cut a previous order".
 fn order_placed(s: &Sent<'_>, t0: usize, t1: usize) -> bool {
     if !matches!(s.low(t1 - 1), "order" | "orders") {
         return false;
@@ -2684,9 +2689,32 @@ fn order_placed(s: &Sent<'_>, t0: usize, t1: usize) -> bool {
     // Over a few modifiers: "placed a six mln dlrs order".
     let lo = t0.saturating_sub(6).max(s.first);
     for k in (lo..t0).rev() {
+        // Only the customer confirms, cuts, cancels or firms up its order
+        // ("TAP has confirmed an order for three Airbus A310s"); a supplier
+        // wins or receives one.
         if matches!(
             s.low(k),
-            "placed" | "places" | "place" | "placing" | "put" | "puts" | "putting"
+            "placed"
+                | "places"
+                | "place"
+                | "placing"
+                | "put"
+                | "puts"
+                | "putting"
+                | "confirmed"
+                | "confirms"
+                | "confirm"
+                | "cut"
+                | "cuts"
+                | "cutting"
+                | "cancelled"
+                | "canceled"
+                | "cancels"
+                | "cancel"
+                | "set"
+                | "firmed"
+                | "reduced"
+                | "trimmed"
         ) {
             return true;
         }
@@ -2791,9 +2819,35 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             // "made the CIA's venture arm a Google shareholder": a name
             // after "a" describes, it does not name the part.
             let indefinite = k < s.last && matches!(s.low(k), "a" | "an");
+            // "job cuts at its European operations, GM is reducing": after
+            // a comma, a name that a verb follows opens the main clause.
+            let comma = (t1..k).any(|q| s.low_is(q, ","));
+            let clause_subject = |a: usize| {
+                let end = s.args[a].last;
+                comma && end < s.last && {
+                    let w = s.low(end);
+                    BE.contains(&w)
+                        || matches!(
+                            w,
+                            "has"
+                                | "have"
+                                | "had"
+                                | "will"
+                                | "would"
+                                | "said"
+                                | "says"
+                                | "can"
+                                | "could"
+                                | "may"
+                                | "might"
+                                | "must"
+                                | "should"
+                        )
+                }
+            };
             match s
                 .arg_starting(skip_dets_right(s, k))
-                .filter(|_| !indefinite)
+                .filter(|&a| !indefinite && !clause_subject(a))
             {
                 Some(a) => list_right(s, a),
                 None => match apposed(s.args[whole].first) {

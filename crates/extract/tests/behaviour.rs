@@ -2892,3 +2892,47 @@ fn buying_a_makers_products_is_a_purchase_from_it() {
         "org:kestrel",
     );
 }
+
+#[test]
+fn to_rival_is_no_customer() {
+    let d = extract(
+        "He expected Halvorsen Corp to sell about 10 million players in time to rival \
+         Kestrel Ltd's music player.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+}
+
+#[test]
+fn who_confirms_or_cuts_an_order_is_the_customer() {
+    for text in [
+        "Halvorsen Corp has confirmed an order for three Kestrel Corp <KES.N> KS-300 \
+         aircraft.",
+        "Halvorsen Corp said it was cutting a previous order for Kestrel Corp 737 jets \
+         from 90 planes to 53.",
+        "Halvorsen Corp last week set conditional orders with Kestrel Ltd for three jets.",
+    ] {
+        let d = extract(text);
+        find(&d, RelationKind::Contract, "org:kestrel", "org:halvorsen");
+        assert_no_relation(&d, |r| r.source == "org:halvorsen");
+    }
+}
+
+#[test]
+fn a_name_opening_the_main_clause_is_no_apposed_part() {
+    for text in [
+        "Beyond the job cuts announced last year at its European operations, Kestrel Ltd \
+         is reducing costs, Halvorsen Corp said.",
+        "Kestrel could be listed as part of an overhaul of Halvorsen Corp's carmaking \
+         operations, Larkspur Inc has reported.",
+    ] {
+        let d = extract(text);
+        assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
+    }
+    // A name in apposition still is the part.
+    assert_fact(
+        "Halvorsen Corp said it will sell its British unit, Kestrel Ltd, to Larkspur Inc.",
+        RelationKind::PartOf,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+}
