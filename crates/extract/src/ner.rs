@@ -3995,6 +3995,19 @@ fn prepositional_object(cx: &Context<'_>, rec: &Recognised, m: &Mention) -> bool
         if matches!(w, "of" | "from" | "in" | "for" | "to") {
             return !clause && !securities;
         }
+        // Where a filing is lodged is no party: "filed a registration
+        // statement with the Securities and Exchange Commission for the sale
+        // of its unit's properties".
+        if w == "with"
+            && (before.saturating_sub(4)..before).any(|q| {
+                matches!(
+                    cx.low(q),
+                    "filed" | "files" | "file" | "filing" | "registered" | "lodged"
+                )
+            })
+        {
+            return !clause;
+        }
         if !matches!(w, "and" | ",") || before == 0 {
             return false;
         }

@@ -2936,3 +2936,13 @@ fn a_name_opening_the_main_clause_is_no_apposed_part() {
         "org:halvorsen",
     );
 }
+
+#[test]
+fn its_after_a_filing_with_a_regulator_is_the_filer() {
+    let d = extract(
+        "Halvorsen Corp said it has filed a statement with the Securities and Exchange \
+         Commission to set up its Kestrel Ltd unit as a public company.",
+    );
+    find(&d, RelationKind::PartOf, "org:kestrel", "org:halvorsen");
+    assert_no_relation(&d, |r| r.target == "sec");
+}
