@@ -1781,6 +1781,55 @@ fn minority_share(cx: &Trig<'_, '_>, p: Arg) -> bool {
     false
 }
 
+/// Whether the passive at `t0` is a relative clause on a common noun: "a
+/// controversial measure that has been rejected by the European
+/// Parliament" rejects the measure, no name before it.
+fn relative_of_common_noun(s: &Sent<'_>, t0: usize) -> bool {
+    let mut k = t0;
+    while k > s.first
+        && (BE.contains(&s.low(k - 1))
+            || matches!(
+                s.low(k - 1),
+                "has"
+                    | "have"
+                    | "had"
+                    | "been"
+                    | "being"
+                    | "will"
+                    | "would"
+                    | "may"
+                    | "not"
+                    | "also"
+                    | "since"
+                    | "now"
+            )
+            || s.low(k - 1).ends_with("ly"))
+    {
+        k -= 1;
+    }
+    if k == t0 || k <= s.first || !matches!(s.low(k - 1), "that" | "which") {
+        return false;
+    }
+    let mut j = k - 1;
+    if j > s.first && s.low_is(j - 1, ",") {
+        j -= 1;
+    }
+    // An offer rejected is its bidder's: "Deutsche Boerse offered 1.3bn,
+    // which was rejected by the LSE".
+    let noun = s.low(j - 1);
+    j > s.first
+        && s.arg_ending(j).is_none()
+        && s.tokens[j - 1].kind == TokKind::Word
+        && !s.tokens[j - 1].cap
+        && !noun.bytes().any(|b| b.is_ascii_digit())
+        // A sum ("1.3bn pounds, which was rejected") is an offer too.
+        && !(j > s.first + 1 && s.low(j - 2).bytes().any(|b| b.is_ascii_digit()))
+        && !matches!(
+            noun,
+            "offer" | "offers" | "bid" | "bids" | "proposal" | "proposals" | "approach"
+        )
+}
+
 fn is_passive(s: &Sent<'_>, t0: usize) -> bool {
     let mut k = t0;
     let mut steps = 0;
@@ -2169,6 +2218,9 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         }
     }
     if passive && rule.kind == RelationKind::PartOf && describes_common_noun(s, t0) {
+        return;
+    }
+    if passive && relative_of_common_noun(s, t0) {
         return;
     }
     if passive {

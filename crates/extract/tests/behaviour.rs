@@ -2946,3 +2946,23 @@ fn its_after_a_filing_with_a_regulator_is_the_filer() {
     find(&d, RelationKind::PartOf, "org:kestrel", "org:halvorsen");
     assert_no_relation(&d, |r| r.target == "sec");
 }
+
+#[test]
+fn a_passive_relative_clause_on_a_common_noun_names_no_patient() {
+    for text in [
+        "Halvorsen Corp will push through a controversial measure that has been rejected \
+         by Kestrel Ltd.",
+        "The Halvorsen Corp site, which has now been taken over by Kestrel Ltd, listed \
+         several groups.",
+    ] {
+        let d = extract(text);
+        assert_no_relation(&d, |r| r.source == "org:kestrel");
+    }
+    // An offer rejected is its bidder's.
+    assert_fact(
+        "Halvorsen Corp previously offered 1.3bn pounds, which was rejected by Kestrel Ltd.",
+        RelationKind::Dispute,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+}
