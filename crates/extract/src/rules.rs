@@ -424,6 +424,11 @@ impl Sent<'_> {
 const BE: &[&str] = &[
     "is", "are", "was", "were", "been", "being", "be", "'s", "become", "became",
 ];
+/// Auxiliary and modal verbs: "has", "will", "may", ...
+static AUXILIARIES: WordSet = WordSet::new(&[
+    "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "did",
+    "does", "do",
+]);
 static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
     "u.s.", "us", "both", "all", "each",
@@ -1788,21 +1793,8 @@ fn relative_of_common_noun(s: &Sent<'_>, t0: usize) -> bool {
     let mut k = t0;
     while k > s.first
         && (BE.contains(&s.low(k - 1))
-            || matches!(
-                s.low(k - 1),
-                "has"
-                    | "have"
-                    | "had"
-                    | "been"
-                    | "being"
-                    | "will"
-                    | "would"
-                    | "may"
-                    | "not"
-                    | "also"
-                    | "since"
-                    | "now"
-            )
+            || AUXILIARIES.contains(s.low(k - 1))
+            || matches!(s.low(k - 1), "not" | "also" | "since" | "now")
             || s.low(k - 1).ends_with("ly"))
     {
         k -= 1;
@@ -2878,23 +2870,7 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                 let end = s.args[a].last;
                 comma && end < s.last && {
                     let w = s.low(end);
-                    BE.contains(&w)
-                        || matches!(
-                            w,
-                            "has"
-                                | "have"
-                                | "had"
-                                | "will"
-                                | "would"
-                                | "said"
-                                | "says"
-                                | "can"
-                                | "could"
-                                | "may"
-                                | "might"
-                                | "must"
-                                | "should"
-                        )
+                    BE.contains(&w) || AUXILIARIES.contains(w) || matches!(w, "said" | "says")
                 }
             };
             match s
