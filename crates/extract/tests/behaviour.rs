@@ -2966,3 +2966,23 @@ fn a_passive_relative_clause_on_a_common_noun_names_no_patient() {
         "org:halvorsen",
     );
 }
+
+#[test]
+fn bank_holding_company_heads_name_firms() {
+    for (text, id) in [
+        (
+            "Halvorsen BancGroup said it acquired Kestrel Ltd.",
+            "org:halvorsen bancgroup",
+        ),
+        (
+            "Halvorsen Bancorporation said it acquired Kestrel Ltd.",
+            "org:halvorsen bancorporation",
+        ),
+        (
+            "Halvorsen Bankshares said it acquired Kestrel Ltd.",
+            "org:halvorsen bankshares",
+        ),
+    ] {
+        assert_fact(text, RelationKind::Acquisition, id, "org:kestrel");
+    }
+}
