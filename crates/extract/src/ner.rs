@@ -1594,7 +1594,23 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         .map(|(_, k, _)| k.as_str())
         .filter(|k| !k.contains(' '))
         .collect();
-    for (ci, k, _) in &pending {
+    // Known organisations by their normalised surface forms: "Honeywell Inc"
+    // is the Honeywell the gazetteer found.
+    let mut gazetteer_norms: HashMap<String, Option<usize>> = HashMap::default();
+    for (idx, e) in rec.entities.iter().enumerate() {
+        if e.source != EntitySource::Gazetteer {
+            continue;
+        }
+        for s in e.surfaces.keys() {
+            let slot = gazetteer_norms
+                .entry(normalize_name(s, cx.lexicon))
+                .or_insert(Some(idx));
+            if *slot != Some(idx) {
+                *slot = None;
+            }
+        }
+    }
+    for (ci, k, kind) in &pending {
         // Only a name written as one word ("Alfa Group" is no short form
         // of "Alfa-Eco").
         if key_of_norm.contains_key(k)
@@ -1621,21 +1637,25 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             .collect();
         if longer.len() == 1 {
             key_of_norm.insert(k.clone(), longer[0].clone());
-        }
-    }
-    // Known organisations by their normalised surface forms: "Honeywell Inc"
-    // is the Honeywell the gazetteer found.
-    let mut gazetteer_norms: HashMap<String, Option<usize>> = HashMap::default();
-    for (idx, e) in rec.entities.iter().enumerate() {
-        if e.source != EntitySource::Gazetteer {
-            continue;
-        }
-        for s in e.surfaces.keys() {
-            let slot = gazetteer_norms
-                .entry(normalize_name(s, cx.lexicon))
-                .or_insert(Some(idx));
-            if *slot != Some(idx) {
-                *slot = None;
+        } else if longer.is_empty() {
+            // Else the first word of one gazetteer firm's name as the story
+            // writes it: "Marsh" for "Marsh & McLennan", "Goldman" for
+            // "Goldman Sachs".
+            let mut owner: Option<(&String, Option<usize>)> = None;
+            let mut unique = true;
+            for (g, idx) in &gazetteer_norms {
+                if g.split(' ').next() != Some(k.as_str()) || !g.contains(' ') {
+                    continue;
+                }
+                match owner {
+                    None => owner = Some((g, *idx)),
+                    Some((_, o)) => unique &= o == *idx,
+                }
+            }
+            if let Some((g, Some(i))) = owner.filter(|_| unique) {
+                if rec.entities[i].kind == *kind {
+                    key_of_norm.insert(k.clone(), g.clone());
+                }
             }
         }
     }

@@ -2986,3 +2986,19 @@ fn bank_holding_company_heads_name_firms() {
         assert_fact(text, RelationKind::Acquisition, id, "org:kestrel");
     }
 }
+
+#[test]
+fn first_word_of_a_gazetteer_firm_is_its_short_form() {
+    // "Marsh" alone, once "Marsh & McLennan" is named, is that firm.
+    let d = extract("Marsh & McLennan said it would cut jobs. Shares in Marsh fell 5%.");
+    assert_alias(&d, "marsh_mclennan", "Marsh");
+    assert_no_entity(&d, "org:marsh");
+    // Not when two named firms open with that word.
+    let d = extract("Dow Chemical and Dow Jones said they would cut jobs. Shares in Dow fell 5%.");
+    for id in ["dow", "dow_jones"] {
+        assert!(
+            !entity(&d, id).aliases.iter().any(|a| a == "Dow"),
+            "{id} took the bare Dow"
+        );
+    }
+}
