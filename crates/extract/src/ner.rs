@@ -4102,11 +4102,21 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
         // Within the sentence: the nearest preceding compatible entity
         // (not a latent country nor the possessor of a noun phrase that
         // merely locates another name).
+        // "Kestrel Capital, its private equity unit," / "MMC Capital, the
+        // company's private equity firm": a possessive in apposition to the
+        // name before the comma is another party's.
+        let apposed = apposed_possessive(cx, i, len);
         let mut candidates = by_sentence[s]
             .iter()
             .rev()
             .map(|&mi| &rec.mentions[mi])
-            .filter(|m| m.last <= i && !m.pronoun && !modifier_use(cx, m) && compatible(m));
+            .filter(|m| {
+                m.last <= i
+                    && !m.pronoun
+                    && (!apposed || m.last + 1 != i)
+                    && !modifier_use(cx, m)
+                    && compatible(m)
+            });
         // "X told the SEC it cut its stake": "its" after "it", no name in
         // between, is the same party.
         // So is an "its" whose only names since the last "it" or "its" are
@@ -4172,6 +4182,37 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
         i += len;
     }
     rec.mentions.extend(added);
+}
+
+/// Whether the reference of `len` tokens at `i` is a possessive ("its",
+/// "the company's") that opens a noun phrase in apposition to the name
+/// before a comma: "Kestrel Capital, its private equity unit, said". Not
+/// when a name follows the phrase, as in a list ("Halvorsen, its unit
+/// Kestrel and Larkspur"), where the possessor is the item before.
+fn apposed_possessive(cx: &Context<'_>, i: usize, len: usize) -> bool {
+    let n = cx.tokens.len();
+    if i == 0 || cx.tok(i - 1) != "," {
+        return false;
+    }
+    let mut k = i + len;
+    if len == 2 {
+        if k >= n || cx.tokens[k].kind != TokKind::Possessive {
+            return false;
+        }
+        k += 1;
+    } else if cx.low(i) != "its" {
+        return false;
+    }
+    let s = cx.tok_sentence[i];
+    let mut words = 0;
+    while k < n && cx.tok_sentence[k] == s && cx.tokens[k].kind == TokKind::Word {
+        if cx.is_capword(k) {
+            return false;
+        }
+        words += 1;
+        k += 1;
+    }
+    words > 0 && words <= 5
 }
 
 #[cfg(test)]

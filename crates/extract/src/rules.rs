@@ -1404,11 +1404,17 @@ fn list_right_with(s: &Sent<'_>, ai: usize, described: bool) -> Vec<usize> {
             k = skip_description(s, k);
         }
         match s.arg_starting(k) {
-            // ", and Amazon has a stake": a new clause, not a list member.
+            // ", and Amazon has a stake": a new clause, not a list member;
+            // nor ", the Kestrel newspaper said": the source of the report.
             Some(next)
                 if s.args[next].last < s.last
                     && (a.last..k).any(|q| s.low_is(q, ","))
-                    && finite_verb(s.low(s.args[next].last)) =>
+                    && (finite_verb(s.low(s.args[next].last)) || {
+                        let end = s.args[next].last;
+                        (end..(end + 3).min(s.last))
+                            .take_while(|&q| q == end || s.tokens[q - 1].kind == TokKind::Word)
+                            .any(|q| matches!(s.low(q), "said" | "says" | "reported"))
+                    }) =>
             {
                 break;
             }
@@ -2808,11 +2814,16 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             } else {
                 None
             };
-            // "In Argentina, Suez's subsidiary": a place phrase, not a name
-            // in apposition.
+            // "In Argentina, Suez's subsidiary": a phrase opening the
+            // sentence, not a name in apposition (as "the auction of
+            // Yugansk, its main unit," is).
             s.arg_ending(k - 1).or(before).filter(|&a| {
                 let f = s.args[a].first;
-                f == s.first || !PREPOSITIONS.contains(s.low(f - 1))
+                let opening = matches!(s.low(s.first), "despite" | "although" | "while")
+                    || PREPOSITIONS.contains(s.low(s.first));
+                f == s.first
+                    || !opening
+                    || (s.first..f).any(|q| s.low_is(q, ",") || finite_verb(s.low(q)))
             })
         } else {
             None
@@ -2838,7 +2849,15 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                         | "channel"
                         | "business"
                 );
-            if let Some(part) = apposed(s.args[owner].first).filter(|_| !place) {
+            // Nor is the name before a noun that says what the name itself
+            // is: "the Observer newspaper", "the Travelodge chain".
+            // ("an Ingersoll newspaper" is one of Ingersoll's.)
+            let f = s.args[owner].first;
+            let itself = matches!(
+                s.low(t0),
+                "newspaper" | "chain" | "label" | "channel" | "brand"
+            ) && (f == s.first || !matches!(s.low(f - 1), "a" | "an"));
+            if let Some(part) = apposed(s.args[owner].first).filter(|_| !place && !itself) {
                 push(cx, owner, part, out);
             }
         }

@@ -3002,3 +3002,52 @@ fn first_word_of_a_gazetteer_firm_is_its_short_form() {
         );
     }
 }
+
+#[test]
+fn possessive_in_apposition_is_another_partys() {
+    // "its" right after "Kestrel Capital," is not Kestrel Capital's.
+    for text in [
+        "Halvorsen Corp said profits rose. Kestrel Capital, its private equity unit, handled the deal.",
+        "Halvorsen Corp said Kestrel Capital, its unit, handled the deal.",
+        "Halvorsen Corp said it will recover costs from Kestrel Capital, the company's main subsidiary.",
+    ] {
+        assert_fact(
+            text,
+            RelationKind::PartOf,
+            "org:kestrel capital",
+            "org:halvorsen",
+        );
+    }
+    // The object of a preposition can stand in apposition too; a phrase
+    // opening the sentence does not.
+    assert_fact(
+        "Halvorsen Corp failed to halt the auction of Kestrel Ltd, its main oil unit, by the court.",
+        RelationKind::PartOf,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+    let d =
+        extract("Despite strong sales of Kestrel Ltd, Halvorsen Corp's car business lost money.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
+}
+
+#[test]
+fn a_name_before_newspaper_or_chain_is_that_title() {
+    // "the Kestrel newspaper" is the paper itself; "a Halvorsen newspaper"
+    // is one of Halvorsen's.
+    for text in [
+        "Brightwater Inc has hotspots in places such as Larkspur Inc, the Kestrel chain of hotels.",
+        "Halvorsen Corp sued Larkspur Inc, the Kestrel newspaper said.",
+    ] {
+        let d = extract(text);
+        assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
+        // The paper is the source of the report, not one more party.
+        assert_no_relation(&d, |r| r.target == "org:kestrel");
+    }
+    assert_fact(
+        "Larkspur Inc will print The Kestrel Courier, a Halvorsen Corp newspaper.",
+        RelationKind::PartOf,
+        "org:kestrel courier",
+        "org:halvorsen",
+    );
+}
