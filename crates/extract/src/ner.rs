@@ -1624,17 +1624,29 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         // "Argonaut Games", "Aggregates" for "Aggregate Industries"), or
         // follows a generic head ("Menatep" for "Group Menatep").
         let stem = k.strip_suffix('s').filter(|x| x.len() >= 4).unwrap_or(k);
-        let longer: Vec<&String> = long_names
-            .iter()
-            .filter(|l| {
-                let mut words = l.split(' ');
-                let first = words.next().unwrap_or("");
-                first == k
-                    || first == stem
-                    || (matches!(first, "group" | "grupo" | "banco" | "banca" | "bank")
-                        && words.next() == Some(k.as_str()))
-            })
-            .collect();
+        // Initials before the word ("Reynolds" for "RJ Reynolds Tobacco")
+        // only when no name opens with it ("Nabisco" is "Nabisco Brands",
+        // not "RJR Nabisco").
+        let opening = |after_initials: bool| -> Vec<&String> {
+            long_names
+                .iter()
+                .filter(|l| {
+                    let mut words = l.split(' ');
+                    let first = words.next().unwrap_or("");
+                    if after_initials {
+                        return initials(first) && words.next() == Some(k.as_str());
+                    }
+                    first == k
+                        || first == stem
+                        || (matches!(first, "group" | "grupo" | "banco" | "banca" | "bank")
+                            && words.next() == Some(k.as_str()))
+                })
+                .collect()
+        };
+        let mut longer = opening(false);
+        if longer.is_empty() {
+            longer = opening(true);
+        }
         if longer.len() == 1 {
             key_of_norm.insert(k.clone(), longer[0].clone());
         } else if longer.is_empty() {
@@ -1644,7 +1656,10 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             let mut owner: Option<(&String, Option<usize>)> = None;
             let mut unique = true;
             for (g, idx) in &gazetteer_norms {
-                if g.split(' ').next() != Some(k.as_str()) || !g.contains(' ') {
+                let mut words = g.split(' ');
+                let first = words.next().unwrap_or("");
+                let opens = first == k || (initials(first) && words.next() == Some(k.as_str()));
+                if !opens || !g.contains(' ') {
                     continue;
                 }
                 match owner {
@@ -4182,6 +4197,14 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
         i += len;
     }
     rec.mentions.extend(added);
+}
+
+/// Whether a lowercased name word is a person's initials ("rj" of "RJ
+/// Reynolds", "j.p." of "J.P. Morgan"): short, letters and dots, no vowel.
+fn initials(w: &str) -> bool {
+    (2..=4).contains(&w.len())
+        && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'.')
+        && !w.bytes().any(|b| b"aeiouy".contains(&b))
 }
 
 /// Whether the reference of `len` tokens at `i` is a possessive ("its",

@@ -3051,3 +3051,16 @@ fn a_name_before_newspaper_or_chain_is_that_title() {
         "org:halvorsen",
     );
 }
+
+#[test]
+fn word_after_initials_is_a_short_form() {
+    // "Halvorsen" for "RJ Halvorsen Tobacco"...
+    let d = extract("RJ Halvorsen Tobacco said it would cut jobs. Shares in Halvorsen rose 5%.");
+    assert_alias(&d, "org:rj halvorsen tobacco", "Halvorsen");
+    assert_no_entity(&d, "org:halvorsen");
+    // ... unless another name opens with it.
+    let d = extract(
+        "RJ Halvorsen Tobacco cut jobs. Halvorsen Brands Ltd cut jobs too. Shares in Halvorsen rose 5%.",
+    );
+    assert_alias(&d, "org:halvorsen brands", "Halvorsen");
+}
