@@ -527,6 +527,8 @@ static LEADING_HEADS: WordSet = WordSet::new(&[
     "Bank",
     "Banco",
     "Banca",
+    "Banc",
+    "Banque",
     "Group",
     "Grupo",
     "Campaign",

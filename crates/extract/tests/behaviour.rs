@@ -2982,6 +2982,14 @@ fn bank_holding_company_heads_name_firms() {
             "Halvorsen Bankshares said it acquired Kestrel Ltd.",
             "org:halvorsen bankshares",
         ),
+        (
+            "Banc of Halvorsen Securities said it acquired Kestrel Ltd.",
+            "org:banc of halvorsen securities",
+        ),
+        (
+            "Halvorsen Distributors said it acquired Kestrel Ltd.",
+            "org:halvorsen distributors",
+        ),
     ] {
         assert_fact(text, RelationKind::Acquisition, id, "org:kestrel");
     }
@@ -3063,4 +3071,13 @@ fn word_after_initials_is_a_short_form() {
         "RJ Halvorsen Tobacco cut jobs. Halvorsen Brands Ltd cut jobs too. Shares in Halvorsen rose 5%.",
     );
     assert_alias(&d, "org:halvorsen brands", "Halvorsen");
+}
+
+#[test]
+fn spending_on_goods_from_a_firm_is_a_purchase() {
+    let text =
+        "Halvorsen Corp will spend around $1bn on technology from Kestrel Ltd and Larkspur Inc.";
+    for supplier in ["org:kestrel", "org:larkspur"] {
+        assert_fact(text, RelationKind::Contract, supplier, "org:halvorsen");
+    }
 }
