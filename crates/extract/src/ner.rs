@@ -3918,8 +3918,10 @@ fn speaker(
             p -= 1;
         }
         let prev = if p > 0 { cx.low(p - 1) } else { "" };
+        // Nor the hearer: "An investor group told the SEC it".
         let governed = crate::rules::PREPOSITIONS.contains(prev)
-            || matches!(prev, "its" | "their" | "his" | "her");
+            || matches!(prev, "its" | "their" | "his" | "her")
+            || tells(prev);
         let relative = (0..m.first)
             .rev()
             .take_while(|&k| cx.tok_sentence[k] == cx.tok_sentence[m.first] && cx.tok(k) != ",")
@@ -4071,6 +4073,9 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
         by_sentence[m.sentence].push(mi);
     }
     let mut added = Vec::new();
+    // The last "it" whose only candidate was the hearer of a verb of
+    // telling: (sentence, token).
+    let mut unresolved_it: Option<(usize, usize)> = None;
     let mut i = 0;
     while i < n {
         // Only "it", "its" and "the" start a reference: two or three bytes.
@@ -4153,13 +4158,62 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
         } else {
             None
         };
+        // An "its" after an "it" left unresolved (its only candidate the
+        // hearer) is unresolved too.
+        let after_unresolved = low == "its"
+            && !listed
+            && unresolved_it.is_some_and(|(us, ui): (usize, usize)| {
+                us == s
+                    && added.last().is_none_or(|p: &Mention| p.first < ui)
+                    && by_sentence[s]
+                        .iter()
+                        .map(|&mi| &rec.mentions[mi])
+                        .all(|m| m.first < ui || m.first >= i)
+            });
+        // "The government is planning to sell its stake": the nearest
+        // antecedent is a generic phrase naming no party of the story.
+        let generic_before = len == 1 && {
+            let first = cx.sentences[s].first;
+            (first..i)
+                .rev()
+                .find(|&k| {
+                    k + 1 < i
+                        && cx.low_is(k, "the")
+                        && !covered[k + 1]
+                        && GENERIC_REFERENCES.iter().any(|(w, _)| cx.low_is(k + 1, w))
+                })
+                .is_some_and(|k| {
+                    !added
+                        .iter()
+                        .rev()
+                        .take_while(|m| m.first >= k)
+                        .any(|m| m.first == k)
+                        && by_sentence[s]
+                            .iter()
+                            .all(|&mi| rec.mentions[mi].first < k || rec.mentions[mi].first >= i)
+                })
+        };
+        if after_unresolved || generic_before {
+            i += len;
+            continue;
+        }
         let same: Option<usize> = if let Some(p) = after_it {
             Some(p.entity)
         } else if len == 1 && said_it(cx, i) {
             speaker(cx, &rec.mentions, &by_sentence[s], i)
                 .filter(|&mi| compatible(&rec.mentions[mi]))
                 .map(|mi| rec.mentions[mi].entity)
-                .or_else(|| candidates.next().map(|m| m.entity))
+                .or_else(|| {
+                    // Not the one told, who is no speaker: with none named,
+                    // "it" is the story's earlier subject.
+                    match candidates.next() {
+                        Some(m) if hearer(cx, m) => {
+                            unresolved_it = Some((s, i));
+                            None
+                        }
+                        m => m.map(|m| m.entity),
+                    }
+                })
         } else if len == 2 && i > 0 && past_verb(cx.low(i - 1)) {
             // "X never acquired the company": the object of a verb is not
             // its own subject; the company is the one talked about before.
@@ -4180,12 +4234,25 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
             if s == 0 {
                 return None;
             }
-            by_sentence[s - 1]
+            // The previous sentence's first party, named or referred to:
+            // after "The company said the costs at its Carter Hawley unit
+            // ...", "It" is the company.
+            let named = by_sentence[s - 1]
                 .iter()
                 .map(|&mi| &rec.mentions[mi])
-                .filter(|m| !m.pronoun)
-                .find(|m| compatible(m))
-                .map(|m| m.entity)
+                .filter(|m| !m.pronoun && !hearer(cx, m))
+                .find(|m| compatible(m));
+            let referred = added
+                .iter()
+                .rev()
+                .take_while(|m| m.sentence + 1 >= s)
+                .filter(|m| m.sentence + 1 == s && compatible(m))
+                .min_by_key(|m| m.first);
+            match (named, referred) {
+                (Some(a), Some(b)) if b.first < a.first => Some(b.entity),
+                (Some(a), _) => Some(a.entity),
+                (None, b) => b.map(|m| m.entity),
+            }
         });
         if let Some(e) = target {
             added.push(Mention {
@@ -4199,6 +4266,16 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
         i += len;
     }
     rec.mentions.extend(added);
+}
+
+/// Whether mention `m` is the hearer of a verb of telling ("a spokesman
+/// told Reuters"): no speaker, nor the subject a later "it" goes back to.
+fn hearer(cx: &Context<'_>, m: &Mention) -> bool {
+    let mut p = m.first;
+    while p > 0 && cx.low_is(p - 1, "the") {
+        p -= 1;
+    }
+    p > 0 && tells(cx.low(p - 1))
 }
 
 /// Whether a lowercased name word is a person's initials ("rj" of "RJ

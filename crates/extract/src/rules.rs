@@ -1518,6 +1518,15 @@ fn status(rules: &Rules, s: &Sent<'_>, trigger: usize, rule: &RuleSpec) -> Statu
     let hedged = |from: usize, to: usize| -> bool {
         (from..to).any(|k| rules.hedges.at(s, k) && !backshifted_will(rules, s, k))
     };
+    // "plans to raise its 10 pct stake in X": whatever is planned, the
+    // stake the possessive names is held.
+    if held_stake(s, trigger, rule) {
+        return if window_has(&rules.reporting, s.first, s.last) {
+            Status::Reported
+        } else {
+            Status::Asserted
+        };
+    }
     if window_has(
         &rules.negation,
         start.max(trigger.saturating_sub(7)),
@@ -1545,6 +1554,53 @@ fn status(rules: &Rules, s: &Sent<'_>, trigger: usize, rule: &RuleSpec) -> Statu
         st = Status::Reported;
     }
     st
+}
+
+/// Whether the trigger is a stake noun that a possessive determiner
+/// presupposes: "its current 10 pct stake", "their 4.9 pct holding", "its
+/// stake". Not "a stake", nor a stake to be taken ("its planned stake").
+fn held_stake(s: &Sent<'_>, trigger: usize, rule: &RuleSpec) -> bool {
+    if rule.kind != RelationKind::Investment
+        || rule.form != Form::Noun
+        || rule.status.is_some()
+        || !matches!(s.low(trigger), "stake" | "shareholding" | "holding")
+    {
+        return false;
+    }
+    let lo = trigger.saturating_sub(8).max(s.first);
+    for k in (lo..trigger).rev() {
+        let w = s.low(k);
+        if matches!(w, "its" | "their") {
+            return true;
+        }
+        let number = w
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'/' || b == b'-');
+        if !(number
+            || matches!(
+                w,
+                "pct"
+                    | "%"
+                    | "percent"
+                    | "per"
+                    | "cent"
+                    | "current"
+                    | "existing"
+                    | "present"
+                    | "minority"
+                    | "equity"
+                    | "direct"
+                    | "indirect"
+                    | "remaining"
+                    | "entire"
+                    | "common"
+                    | "voting"
+            ))
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether the trigger noun is what someone seeks or wants: "is seeking a
@@ -2863,6 +2919,12 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         }
         return;
     };
+    // "its bank, Irving Bank Corp": a firm's bank is its lender; a bank
+    // that is a part is described ("its savings bank", "its U.S. bank").
+    let end = s.args[whole].last;
+    if s.low_is(t0, "bank") && (end == t0 || (end + 1 == t0 && s.is_poss(end))) {
+        return;
+    }
     let between = s
         .args
         .iter()

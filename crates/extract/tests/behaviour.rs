@@ -3081,3 +3081,61 @@ fn spending_on_goods_from_a_firm_is_a_purchase() {
         assert_fact(text, RelationKind::Contract, supplier, "org:halvorsen");
     }
 }
+
+#[test]
+fn a_stake_named_with_its_is_held_whatever_is_planned() {
+    // "its current 10 pct stake" is held, though raising it is planned.
+    assert_status(
+        "Halvorsen Corp said it intends to boost its current 10 pct stake in Kestrel Ltd to 15 pct.",
+        RelationKind::Investment,
+        "org:halvorsen",
+        "org:kestrel",
+        Status::Reported,
+    );
+    // A stake to be bought is not held yet.
+    assert_status(
+        "Halvorsen Corp said it plans to buy a 10 pct stake in Kestrel Ltd.",
+        RelationKind::Investment,
+        "org:halvorsen",
+        "org:kestrel",
+        Status::Hedged,
+    );
+    // Interest shown is no stake.
+    let d = extract("Halvorsen Corp has also expressed interest in Kestrel Ltd.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Investment);
+}
+
+#[test]
+fn pronouns_skip_hearers_and_generic_subjects() {
+    // The one told is not the "it" that speaks.
+    let d = extract(
+        "An investor group told the Securities and Exchange Commission it plans to cut its stake in Kestrel Ltd to 1.6 pct.",
+    );
+    assert_no_relation(&d, |r| r.source == "sec");
+    // "The government ... its stake": not the firm named before.
+    let d = extract(
+        "Halvorsen AG posted a loss. The government is planning to sell its 25 pct stake in Kestrel AG this month.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Investment);
+    // A sentence-opening "It" is the previous sentence's subject, even
+    // when that subject was "the company".
+    assert_fact(
+        "Halvorsen Corp said it expects flat income. The company said the costs of a restructuring at its Larkspur Stores Inc unit will weigh. It also said it may raise its stake in Kestrel Ltd to 25 pct.",
+        RelationKind::Investment,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
+
+#[test]
+fn a_firms_bank_is_its_lender() {
+    let d =
+        extract("Halvorsen Corp said its bank, Kestrel Bank Corp, agreed to waive a guarantee.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
+    assert_fact(
+        "Halvorsen Corp said its savings bank, Kestrel Savings Bank, was sold.",
+        RelationKind::PartOf,
+        "org:kestrel savings bank",
+        "org:halvorsen",
+    );
+}
