@@ -1823,7 +1823,16 @@ fn minority_share(cx: &Trig<'_, '_>, p: Arg) -> bool {
     let s = cx.s;
     let before = cx.t0.saturating_sub(6).max(s.first)..cx.t1;
     let between = cx.t1..p.first.max(cx.t1);
-    for q in before.chain(between) {
+    // "is owned 25 pct by X": the share right after a passive trigger.
+    let right = cx.t1..(cx.t1 + 3).min(s.last);
+    let by_follows = |q: usize| {
+        (q + 2..(q + 5).min(s.last)).any(|k| s.low_is(k, "by"))
+            && (q + 1..(q + 4).min(s.last)).any(|k| matches!(s.low(k), "%" | "percent" | "pct"))
+    };
+    for q in before
+        .chain(between)
+        .chain(right.filter(|&q| q >= p.first.max(cx.t1) && by_follows(q)))
+    {
         let after = q >= cx.t1;
         if s.tokens[q].kind != TokKind::Number {
             continue;
@@ -1975,8 +1984,10 @@ fn describes_common_noun(s: &Sent<'_>, t0: usize) -> bool {
             break;
         }
         let glued_hyphen = matches!(w, "-" | "/") && !prev.space_before;
+        // ("a Japanese autoparts maker": a capitalised word no name covers
+        // is a modifier.)
         if (!matches!(prev.kind, TokKind::Word | TokKind::Number) && !glued_hyphen)
-            || prev.cap
+            || (prev.cap && s.arg_at(start - 1).is_some())
             || s.arg_ending(start).is_some()
         {
             break;
@@ -3039,6 +3050,26 @@ fn possessor_before(s: &Sent<'_>, t0: usize) -> Option<usize> {
     None
 }
 
+/// Whether token `k` is the "as" of a verb of being: "will operate as a
+/// unit of", "continues as a subsidiary of".
+fn being_as(s: &Sent<'_>, k: usize) -> bool {
+    s.low_is(k, "as")
+        && k > s.first
+        && matches!(
+            s.low(k - 1),
+            "operate"
+                | "operates"
+                | "operated"
+                | "operating"
+                | "continue"
+                | "continues"
+                | "remain"
+                | "remains"
+                | "function"
+                | "functions"
+        )
+}
+
 fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let (rules, s, t0, t1) = (cx.rules, cx.s, cx.t0, cx.t1);
     let rule = cx.rule();
@@ -3061,8 +3092,20 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             break;
         }
         let w = s.low(k);
-        if PREPOSITIONS.contains(w) && w != "of" {
+        // "Universal will operate as a unit of Questar": "as" after a verb
+        // of being keeps the subject.
+        if PREPOSITIONS.contains(w) && w != "of" && !being_as(s, k) {
             return;
+        }
+    }
+    // Over "operate as", the name is the verb's subject: at most an
+    // auxiliary between ("Universal will operate as"), not a name further
+    // back ("It said Filter Products will operate as").
+    if let Some(a) = left {
+        if let Some(q) = (s.args[a].last..t0).find(|&q| being_as(s, q)) {
+            if q - 1 - s.args[a].last > 1 {
+                return;
+            }
         }
     }
     // "X, which has ... and is a subsidiary of Y": the relative clause's
@@ -3092,6 +3135,7 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                     w,
                     "now" | "also" | "which" | "became" | "becomes" | "remains" | "still"
                 )
+                || being_as(s, q)
                 || s.tokens[q].kind == TokKind::Word
                     && !PREPOSITIONS.contains(w)
                     // "Apollo and investment clients of Equitable", "a

@@ -3139,3 +3139,46 @@ fn a_firms_bank_is_its_lender() {
         "org:halvorsen",
     );
 }
+
+#[test]
+fn operating_as_a_unit_is_being_one() {
+    assert_fact(
+        "Kestrel Ltd said it will operate as a wholly owned unit of Halvorsen Corp.",
+        RelationKind::PartOf,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+    // The subject of "operate", not a name further back.
+    let d = extract(
+        "Halvorsen Corp said Kestrel products will operate as part of Larkspur Inc's Brightwater Group.",
+    );
+    assert_no_relation(&d, |r| r.source == "org:halvorsen");
+}
+
+#[test]
+fn a_share_after_owned_decides_part_or_stake() {
+    for text in [
+        "Kestrel Ltd is owned 25 pct by Halvorsen Corp.",
+        "Kestrel Ltd, a Japanese autoparts maker owned 25 pct by Halvorsen Corp, said profits rose.",
+    ] {
+        assert_fact(
+            text,
+            RelationKind::Investment,
+            "org:halvorsen",
+            "org:kestrel",
+        );
+    }
+    assert_fact(
+        "Kestrel Ltd is owned 75 pct by Halvorsen Corp.",
+        RelationKind::PartOf,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+    // A share after a possessive part names something else.
+    assert_fact(
+        "Halvorsen Corp said sales at its Kestrel Restaurant unit rose 16.6 pct.",
+        RelationKind::PartOf,
+        "org:kestrel restaurant",
+        "org:halvorsen",
+    );
+}
