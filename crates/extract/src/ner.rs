@@ -1636,7 +1636,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
                     let mut words = l.split(' ');
                     let first = words.next().unwrap_or("");
                     if after_initials {
-                        return initials(first) && words.next() == Some(k.as_str());
+                        return after_initials_word(l, k);
                     }
                     first == k
                         || first == stem
@@ -1658,9 +1658,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             let mut owner: Option<(&String, Option<usize>)> = None;
             let mut unique = true;
             for (g, idx) in &gazetteer_norms {
-                let mut words = g.split(' ');
-                let first = words.next().unwrap_or("");
-                let opens = first == k || (initials(first) && words.next() == Some(k.as_str()));
+                let opens = g.split(' ').next() == Some(k.as_str()) || after_initials_word(g, k);
                 if !opens || !g.contains(' ') {
                     continue;
                 }
@@ -4276,6 +4274,13 @@ fn hearer(cx: &Context<'_>, m: &Mention) -> bool {
         p -= 1;
     }
     p > 0 && tells(cx.low(p - 1))
+}
+
+/// Whether `word` follows a person's initials at the start of the
+/// normalised `name`: "reynolds" in "rj reynolds tobacco".
+fn after_initials_word(name: &str, word: &str) -> bool {
+    let mut words = name.split(' ');
+    words.next().is_some_and(initials) && words.next() == Some(word)
 }
 
 /// Whether a lowercased name word is a person's initials ("rj" of "RJ

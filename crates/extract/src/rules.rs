@@ -1412,7 +1412,7 @@ fn list_right_with(s: &Sent<'_>, ai: usize, described: bool) -> Vec<usize> {
                     && (finite_verb(s.low(s.args[next].last)) || {
                         let end = s.args[next].last;
                         (end..(end + 3).min(s.last))
-                            .take_while(|&q| q == end || s.tokens[q - 1].kind == TokKind::Word)
+                            .take_while(|&q| s.tokens[q].kind == TokKind::Word)
                             .any(|q| matches!(s.low(q), "said" | "says" | "reported"))
                     }) =>
             {
