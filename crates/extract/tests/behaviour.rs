@@ -3182,3 +3182,15 @@ fn a_share_after_owned_decides_part_or_stake() {
         "org:halvorsen",
     );
 }
+
+#[test]
+fn owner_before_subsidiary_noun_is_the_whole() {
+    // "Halvorsen Corp subsidiary Kestrel Ltd": Kestrel is the part, and
+    // only that way round.
+    for text in [
+        "Halvorsen Corp subsidiary Kestrel Ltd said it formed a partnership.",
+        "Halvorsen Corp's German subsidiary Kestrel AG had a first half profit.",
+    ] {
+        assert_fact(text, RelationKind::PartOf, "org:kestrel", "org:halvorsen");
+    }
+}
