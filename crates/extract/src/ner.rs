@@ -1034,6 +1034,37 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
                 || headline[cx.tok_sentence[g.first] as usize]
                 || !inside_longer_name(cx, g.first, g.last, g.surface.is_some());
         }
+        // An agency's acronym opening a company's name is that company's:
+        // "GEC Avionics Limited" is no Global Engagement Center.
+        let entry = &cx.gazetteer.entries()[p.entry];
+        if entry.kind == EntityKind::Agency && g.last - g.first == 1 && g.surface.is_none() {
+            let mut k = g.last;
+            while k < n
+                && k < g.last + 4
+                && cx.is_capword(k)
+                && cx.tok_sentence[k] == cx.tok_sentence[g.first]
+                && !cx.lexicon.is_legal_suffix(cx.tok(k))
+            {
+                k += 1;
+            }
+            let same = |k: usize| k < n && cx.tok_sentence[k] == cx.tok_sentence[g.first];
+            let suffixed = same(k) && cx.lexicon.is_legal_suffix(cx.tok(k));
+            // "CPC International announced": a firm's head word ends it.
+            let headed = k == g.last + 1
+                && cx.tokens[g.first].all_caps
+                && !(same(k) && cx.is_capword(k))
+                && matches!(
+                    cx.tok(g.last),
+                    "International"
+                        | "Industries"
+                        | "Electronics"
+                        | "Communications"
+                        | "Telecommunications"
+                );
+            if k > g.last && (suffixed || headed) {
+                return false;
+            }
+        }
         // Acronyms head longer names of their own ("IRS Office of Digital
         // Services"): kept.
         if g.last - g.first != 1

@@ -891,6 +891,7 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
     let Some(mut ai) = found else {
         return if relative { antecedent() } else { None };
     };
+
     // A relative clause closed by a comma before the verb: "Halvorsen,
     // which Brightwater acquired in 2019, won the contract" -> Halvorsen.
     if relative
@@ -2295,6 +2296,11 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             None if rule.patient_preps.is_empty() && s.low_is(t1 - 1, "with") => {
                 object(rules, s, t1, &[], rule.max_gap, None)
             }
+            // "X has been awarded a contract ..., the Navy said": the body
+            // announcing an award is the one that made it.
+            None if rule.kind == RelationKind::Contract && rule.source == Role::Patient => {
+                agency_speaker(s, t0, t1)
+            }
             None => None,
         };
         let Some(agent) = agent else { return };
@@ -2404,6 +2410,18 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         }
         None => None,
     };
+    // "X won a $40 mln contract to build radars, the Air Force said": the
+    // body announcing a contract won from no one named awarded it.
+    let named_patient = patient.is_some();
+    let patient = patient.or_else(|| {
+        if rule.kind != RelationKind::Contract
+            || rule.source != Role::Agent
+            || rule.requires.is_empty()
+        {
+            return None;
+        }
+        agency_speaker(s, t0, t1)
+    });
     let Some(patient) = patient else { return };
     if patient == usize::MAX {
         return;
@@ -2436,20 +2454,64 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         return;
     }
     let after = s.args[patient].last;
-    if !has_required(rule, s, t1, s.args[patient].first)
+    let speaker_after_required = !named_patient && has_required(rule, s, t1, t1 + rule.max_gap);
+    if !speaker_after_required
+        && !has_required(rule, s, t1, s.args[patient].first)
         && !has_required(rule, s, t1, t1 + 4)
         && !has_required(rule, s, after, after + 8)
     {
         return;
     }
     let patients = list_right(s, patient);
-    if let Some(agent) = subject(rules, s, t0) {
+    if let Some(agent) = subject(rules, s, t0).filter(|&a| !unnamed_clause_subject(s, a, t0)) {
         for a in list_left(s, agent) {
             for &p in &patients {
                 push(cx, a, p, out);
             }
         }
     }
+}
+
+/// Whether a second clause with a subject of its own that is no name
+/// stands between the mention `ai` and the verb at `i`: "China will
+/// provide 370 mln yuan and a Chinese company won a bid".
+fn unnamed_clause_subject(s: &Sent<'_>, ai: usize, i: usize) -> bool {
+    let a = s.args[ai];
+    let Some(k) = (a.last..i).rev().find(|&k| s.low_is(k, "and")) else {
+        return false;
+    };
+    k + 1 < i
+        && matches!(s.low(k + 1), "a" | "an" | "the" | "another")
+        && (a.last..k).any(|q| crate::ner::verb_like(s.low(q)))
+        && !s.args.iter().any(|b| b.first > k && b.first < i)
+}
+
+/// The government body reporting the statement at `t0..t1`, in a closing
+/// ", the Navy said" after it or an opening "The Pentagon said" before
+/// it: the customer of a contract whose wording names none. Not a
+/// country's government ("Britain said"), which announces others' deals.
+fn agency_speaker(s: &Sent<'_>, t0: usize, t1: usize) -> Option<usize> {
+    let says = |k: usize| {
+        k < s.last
+            && matches!(
+                s.low(k),
+                "said" | "says" | "announced" | "announces" | "reported" | "reports"
+            )
+    };
+    let agency = |a: &Arg| a.kind == EntityKind::Agency && !a.nation;
+    let closing = s.args.iter().position(|a| {
+        let mut b = a.first.saturating_sub(1);
+        if b > s.first && s.low_is(b, "the") {
+            b -= 1;
+        }
+        a.first > t1 && agency(a) && says(a.last) && b > t1 && s.low_is(b, ",")
+    });
+    if closing.is_some() {
+        return closing;
+    }
+    let a = s.args.first()?;
+    let opens = a.first == s.first || (a.first == s.first + 1 && s.low_is(s.first, "the"));
+    (opens && agency(a) && says(a.last) && a.last < t0).then_some(0)
 }
 
 /// Whether a sum of money starts at token `k`, after at most three

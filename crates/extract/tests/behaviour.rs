@@ -3194,3 +3194,46 @@ fn owner_before_subsidiary_noun_is_the_whole() {
         assert_fact(text, RelationKind::PartOf, "org:kestrel", "org:halvorsen");
     }
 }
+
+#[test]
+fn agency_announcing_an_award_is_the_customer() {
+    // A contract whose wording names no customer, announced by a
+    // government body, was placed by that body.
+    for (text, agency) in [
+        (
+            "Kestrel Ltd has been awarded a 40 mln dlr contract for radar work, the Navy said.",
+            "navy",
+        ),
+        (
+            "Kestrel Ltd has received a 12 mln dlr contract for engine parts, the Air Force said on Friday.",
+            "air_force",
+        ),
+        (
+            "The Pentagon said Kestrel Ltd received a 9 mln dlr order for spare parts.",
+            "dod",
+        ),
+    ] {
+        assert_fact(text, RelationKind::Contract, "org:kestrel", agency);
+    }
+    // A company announcing one is no customer.
+    let d = extract("Kestrel Ltd won a 40 mln dlr contract for radar work, Halvorsen Corp said.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+    // Nor is a name in an earlier clause the winner when a new, unnamed
+    // subject follows "and".
+    let d = extract(
+        "Halvorsen Corp will provide funds for the project and a local company won a contract to do the work, the Navy said.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+}
+
+#[test]
+fn agency_acronym_opening_a_company_name() {
+    // "GEC Avionics Limited": an agency's acronym at the head of a name
+    // that ends in a legal form or a company's head word is the company's.
+    let d = extract("NASA Avionics Ltd won a contract.");
+    let e = entity(&d, "org:nasa avionics");
+    assert_eq!(e.kind, EntityKind::Firm);
+    assert_no_entity(&d, "nasa");
+    let d = extract("FBI International announced a loss.");
+    assert_no_entity(&d, "fbi");
+}
