@@ -3214,8 +3214,38 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let Some(right) = object(rules, s, t1, &rule.patient_preps, rule.max_gap, Some(left)) else {
         return;
     };
-    // The left entity is the agent ("B, a unit of A": B is the part).
-    push(cx, left, right, out);
+    // The left entity is the agent ("B, a unit of A": B is the part); a
+    // plural trigger takes the whole list ("B and C, two units of A").
+    if !s.low(t0).ends_with('s') || s.args[left].last == t0 {
+        push(cx, left, right, out);
+        return;
+    }
+    // Plural: a list before, set off by a comma or a verb of being ("A and
+    // B are units of C"); not "said the units of C", units of stock.
+    let mut lefts = list_left(s, left);
+    lefts.sort_unstable_by_key(|&a| s.args[a].first);
+    let set_off = (s.args[left].last..t0).any(|q| {
+        let w = s.low(q);
+        w == "," || w == "both" || BE.contains(&w)
+    });
+    if lefts.len() < 2 || !set_off {
+        return;
+    }
+    // "affiliates of X and Y respectively" pairs the lists.
+    let rights = list_right(s, right);
+    let end = s.args[*rights.last().unwrap_or(&right)].last;
+    let respectively = (end..(end + 3).min(s.last)).any(|q| s.low_is(q, "respectively"));
+    if respectively {
+        if rights.len() == lefts.len() {
+            for (&l, &r) in lefts.iter().zip(&rights) {
+                push(cx, l, r, out);
+            }
+        }
+        return;
+    }
+    for l in lefts {
+        push(cx, l, right, out);
+    }
 }
 
 fn switch(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {

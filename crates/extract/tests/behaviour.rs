@@ -3237,3 +3237,41 @@ fn agency_acronym_opening_a_company_name() {
     let d = extract("FBI International announced a loss.");
     assert_no_entity(&d, "fbi");
 }
+
+#[test]
+fn plural_appositive_parts() {
+    // "A and B, two units of C": both are parts.
+    for text in [
+        "The suit names Kestrel Records Inc and Larkspur Records Ltd, two units of Halvorsen Corp.",
+        "Kestrel Records Inc and Larkspur Records Ltd are subsidiaries of Halvorsen Corp.",
+        "The bank manages Kestrel Records Inc and Larkspur Records Ltd, both wholly owned units of Halvorsen Corp.",
+    ] {
+        assert_fact(
+            text,
+            RelationKind::PartOf,
+            "org:kestrel records",
+            "org:halvorsen",
+        );
+        assert_fact(
+            text,
+            RelationKind::PartOf,
+            "org:larkspur records",
+            "org:halvorsen",
+        );
+    }
+    // "respectively" pairs the two lists.
+    let d = extract(
+        "Kestrel Co and Larkspur Bank, which are affiliates of Halvorsen Corp and Brightwater Inc respectively, were co-managers.",
+    );
+    find(&d, RelationKind::PartOf, "org:kestrel", "org:halvorsen");
+    find(
+        &d,
+        RelationKind::PartOf,
+        "org:larkspur bank",
+        "org:brightwater",
+    );
+    assert_eq!(d.relations.len(), 2, "{:?}", relations(&d));
+    // Units of stock are no parts.
+    let d = extract("Halvorsen Corp said the units of Kestrel Trust began trading today.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
+}
