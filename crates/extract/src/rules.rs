@@ -1340,6 +1340,19 @@ fn object_with(
                 .filter(|&h| Some(h) != exclude);
         }
         let p = skip_modifiers_left(s, a.first, 6, i);
+        // "under investigation by the SEC over how it booked revenue": a
+        // pronoun opening a clause after the preposition is that clause's
+        // subject, no object of the noun.
+        if matches!(s.low(a.first), "it" | "they")
+            && (p..a.first).any(|k| {
+                matches!(
+                    s.low(k),
+                    "how" | "whether" | "why" | "what" | "when" | "where" | "if"
+                )
+            })
+        {
+            continue;
+        }
         let prep_at = if p > i && preps.iter().any(|w| w == s.low(p - 1)) {
             Some(p - 1)
         } else if p > i + 1 && preps.iter().any(|w| w == s.low(p - 2)) && s.tokens[p - 1].cap {
@@ -1349,8 +1362,12 @@ fn object_with(
             None
         };
         let Some(at) = prep_at else { continue };
-        // "according to X" names a source, not a party.
-        if at > 0 && s.low_is(at, "to") && s.low_is(at - 1, "according") {
+        // "according to X" names a source, not a party; "on behalf of X"
+        // the one acted for.
+        if at > 0
+            && ((s.low_is(at, "to") && s.low_is(at - 1, "according"))
+                || (s.low_is(at, "of") && s.low_is(at - 1, "behalf")))
+        {
             continue;
         }
         // An infinitive "to" is no preposition.
@@ -2689,6 +2706,13 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     // possessive phrase is the possessed thing, no party to a dispute.
     let right_agent =
         right_agent.filter(|&a| !(rule.kind == RelationKind::Dispute && s.is_poss(s.args[a].last)));
+    // "a suit by Apex against NYMEX" names the agent first; in "the
+    // investigation into the offering of its stock by X" the "by" phrase
+    // belongs to what the patient's preposition introduced.
+    let right_agent = right_agent.filter(|&a| {
+        let by = (t1..s.args[a].first).rev().find(|&k| s.low_is(k, "by"));
+        by.is_none_or(|b| !(t1..b).any(|k| rule.patient_preps.iter().any(|w| s.low_is(k, w))))
+    });
     let patient = object(rules, s, t1, &rule.patient_preps, rule.max_gap, right_agent);
     // In an all-capitals headline a word between the noun and a name may be
     // a verb ("GM UNIT GETS BOEING CONTRACT"): only a name right after the

@@ -3275,3 +3275,38 @@ fn plural_appositive_parts() {
     let d = extract("Halvorsen Corp said the units of Kestrel Trust began trading today.");
     assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
 }
+
+#[test]
+fn suits_as_nouns() {
+    for text in [
+        "Kestrel Ltd said it has filed a suit against Halvorsen Corp, charging the company with fraud.",
+        "The court dismissed a suit by Kestrel Ltd against Halvorsen Corp.",
+        "The petition stems from a suit filed by Kestrel Ltd against Halvorsen Corp in 1984.",
+    ] {
+        assert_fact(text, RelationKind::Dispute, "org:kestrel", "org:halvorsen");
+    }
+    // Following suit is no lawsuit; a "by" phrase inside what the probe is
+    // into names no investigator; one acted for is no defendant.
+    for text in [
+        "Larkspur Inc followed suit, cutting the ratings of Halvorsen Corp.",
+        "The investigation into the offering of Halvorsen Corp stock by Kestrel Ltd goes on.",
+        "Kestrel Ltd filed the suit on behalf of Halvorsen Corp.",
+    ] {
+        let d = extract(text);
+        assert_no_relation(&d, |r| {
+            r.kind == RelationKind::Dispute && r.target == "org:halvorsen"
+        });
+    }
+}
+
+#[test]
+fn pronoun_opening_a_clause_after_a_preposition_is_no_object() {
+    // "over how it booked revenue": "it" is the clause's subject; the
+    // investigator stays the complainant.
+    assert_fact(
+        "Halvorsen Corp is under investigation by the Securities and Exchange Commission over how it booked revenue.",
+        RelationKind::Dispute,
+        "sec",
+        "org:halvorsen",
+    );
+}
