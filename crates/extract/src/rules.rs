@@ -3010,7 +3010,37 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                 s.low(t0),
                 "newspaper" | "chain" | "label" | "channel" | "brand"
             ) && (f == s.first || !matches!(s.low(f - 1), "a" | "an"));
-            if let Some(part) = apposed(s.args[owner].first).filter(|_| !place && !itself) {
+            // Or the subject of a verb of being before it: "Kestrel is a
+            // Halvorsen unit", "Western has been operated as a Delta
+            // subsidiary".
+            let described = || {
+                let from = s.args[owner].first;
+                let mut k = from;
+                while k > s.first && DETERMINERS.contains(s.low(k - 1)) {
+                    k -= 1;
+                }
+                if k == from || k == s.first {
+                    return None;
+                }
+                let v = k - 1;
+                let being = matches!(
+                    s.low(v),
+                    "is" | "was"
+                        | "are"
+                        | "were"
+                        | "became"
+                        | "becomes"
+                        | "become"
+                        | "remains"
+                        | "remain"
+                        | "remained"
+                ) || being_as(s, v);
+                being.then(|| subject(cx.rules, s, v)).flatten()
+            };
+            if let Some(part) = apposed(s.args[owner].first)
+                .or_else(described)
+                .filter(|_| !place && !itself)
+            {
                 push(cx, owner, part, out);
             }
         }

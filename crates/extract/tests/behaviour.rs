@@ -3310,3 +3310,15 @@ fn pronoun_opening_a_clause_after_a_preposition_is_no_object() {
         "org:halvorsen",
     );
 }
+
+#[test]
+fn described_as_a_named_owners_part() {
+    // "X is a Y subsidiary": the subject of a verb of being is the part.
+    for text in [
+        "Kestrel Ltd is a Halvorsen Corp subsidiary.",
+        "Kestrel Ltd became a Halvorsen Corp unit in 1985.",
+        "Kestrel Ltd has been operated as a Halvorsen Corp subsidiary since then.",
+    ] {
+        assert_fact(text, RelationKind::PartOf, "org:kestrel", "org:halvorsen");
+    }
+}
