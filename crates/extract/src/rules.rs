@@ -1186,10 +1186,23 @@ fn head_of_phrase(
             "said" | "says" | "who" | "which" | "that" | "but" | "than" | "under"
         )
         && !ADVERBIAL_NEXT.contains(w)
+        && !owned_relative(s, a.last)
     {
         return Err(());
     }
     Ok(ai)
+}
+
+/// Whether a relative clause of ownership without "that" opens at `k`:
+/// "the 60 pct of X it does not already own", "all shares of X they do
+/// not hold" (not "advised X it intends to close").
+fn owned_relative(s: &Sent<'_>, k: usize) -> bool {
+    k + 1 < s.last
+        && matches!(s.low(k), "it" | "they")
+        && matches!(
+            s.low(k + 1),
+            "does" | "did" | "do" | "already" | "currently" | "owns" | "own" | "holds" | "hold"
+        )
 }
 
 /// Words that open an adverbial after an object rather than make the name
@@ -3252,6 +3265,8 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                     "now" | "also" | "which" | "became" | "becomes" | "remains" | "still"
                 )
                 || being_as(s, q)
+                // "a fully-owned subsidiary of".
+                || (w == "-" && !s.tokens[q].space_before)
                 || s.tokens[q].kind == TokKind::Word
                     && !PREPOSITIONS.contains(w)
                     // "Apollo and investment clients of Equitable", "a

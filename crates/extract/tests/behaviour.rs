@@ -3322,3 +3322,33 @@ fn described_as_a_named_owners_part() {
         assert_fact(text, RelationKind::PartOf, "org:kestrel", "org:halvorsen");
     }
 }
+
+#[test]
+fn hyphenated_ownership_in_an_appositive() {
+    for text in [
+        "Kestrel Bank NV, a fully-owned subsidiary of Halvorsen Corp, launched a program.",
+        "Kestrel Bank NV is a wholly-owned subsidiary of Halvorsen Corp.",
+    ] {
+        assert_fact(
+            text,
+            RelationKind::PartOf,
+            "org:kestrel bank",
+            "org:halvorsen",
+        );
+    }
+}
+
+#[test]
+fn shares_of_a_firm_not_already_owned() {
+    // "X it does not already own" is a relative clause, not a noun that
+    // the name modifies.
+    assert_fact(
+        "Larkspur Inc agreed to acquire the remaining 60 pct of Kestrel Ltd it does not already own.",
+        RelationKind::Acquisition,
+        "org:larkspur",
+        "org:kestrel",
+    );
+    // Whom one advises of an intent is no client.
+    let d = extract("Larkspur Inc said it advised Kestrel Ltd it intends to close the deal.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+}
