@@ -3352,3 +3352,13 @@ fn shares_of_a_firm_not_already_owned() {
     let d = extract("Larkspur Inc said it advised Kestrel Ltd it intends to close the deal.");
     assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
 }
+
+#[test]
+fn buying_the_common_stock_buys_the_firm() {
+    assert_fact(
+        "Larkspur Inc said it acquired the common stock of Kestrel Ltd from Halvorsen Corp.",
+        RelationKind::Acquisition,
+        "org:larkspur",
+        "org:kestrel",
+    );
+}
