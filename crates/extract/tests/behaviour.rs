@@ -3362,3 +3362,19 @@ fn buying_the_common_stock_buys_the_firm() {
         "org:kestrel",
     );
 }
+
+#[test]
+fn list_item_labels_are_no_names() {
+    // A title-case label opening a line before a colon heads a list item.
+    let d = extract(
+        "GAO found gaps.\n\nAgency Delays: Three agencies missed deadlines.\n\nResilient Building Systems: The plan includes risk assessments.",
+    );
+    assert_no_entity(&d, "org:agency delays");
+    assert_no_entity(&d, "org:resilient building systems");
+    // A label named again in the story, or with a legal form, is a name.
+    let d = extract(
+        "Vendors:\n\nKestrel Systems: Two contracts.\n\nKestrel Systems won both.\n\nHalvorsen Corp: One contract.",
+    );
+    entity(&d, "org:kestrel systems");
+    entity(&d, "org:halvorsen");
+}
