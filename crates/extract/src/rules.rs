@@ -2328,8 +2328,11 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             }
             // "X has been awarded a contract ..., the Navy said": the body
             // announcing an award is the one that made it.
+            // "IBM is being awarded a 120 mln dlr Navy contract": the body
+            // before the contract noun placed it.
             None if rule.kind == RelationKind::Contract && rule.source == Role::Patient => {
-                agency_speaker(s, t0, t1)
+                contract_premodifier(s, t1, rule.max_gap.max(12))
+                    .or_else(|| agency_speaker(s, t0, t1))
             }
             None => None,
         };
@@ -2450,7 +2453,7 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         {
             return None;
         }
-        agency_speaker(s, t0, t1)
+        contract_premodifier(s, t1, rule.max_gap.max(12)).or_else(|| agency_speaker(s, t0, t1))
     });
     let Some(patient) = patient else { return };
     if patient == usize::MAX {
@@ -2514,6 +2517,27 @@ fn unnamed_clause_subject(s: &Sent<'_>, ai: usize, i: usize) -> bool {
         && matches!(s.low(k + 1), "a" | "an" | "the" | "another")
         && (a.last..k).any(|q| crate::ner::verb_like(s.low(q)))
         && !s.args.iter().any(|b| b.first > k && b.first < i)
+}
+
+/// A government body naming the contract noun within `max_gap` tokens
+/// after `t1`, over at most one lowercase modifier: "a 120 mln dlr Navy
+/// contract", "7.6 mln dlrs worth of Navy contracts", "an Army cloud
+/// contract".
+fn contract_premodifier(s: &Sent<'_>, t1: usize, max_gap: usize) -> Option<usize> {
+    let end = (t1 + max_gap).min(s.last);
+    let k = (t1..end).find(|&k| {
+        matches!(
+            s.low(k),
+            "contract" | "contracts" | "order" | "orders" | "award" | "awards"
+        )
+    })?;
+    let a = s.arg_ending(k).or_else(|| {
+        (k > t1 + 1 && s.tokens[k - 1].kind == TokKind::Word && !s.tokens[k - 1].cap)
+            .then(|| s.arg_ending(k - 1))
+            .flatten()
+    })?;
+    (s.args[a].first >= t1 && s.args[a].kind == EntityKind::Agency && !s.args[a].nation)
+        .then_some(a)
 }
 
 /// The government body reporting the statement at `t0..t1`, in a closing

@@ -3378,3 +3378,30 @@ fn list_item_labels_are_no_names() {
     entity(&d, "org:kestrel systems");
     entity(&d, "org:halvorsen");
 }
+
+#[test]
+fn agency_before_the_contract_noun_is_the_customer() {
+    for (text, agency) in [
+        (
+            "Kestrel Ltd is being awarded a 120 mln dlr Navy contract modification.",
+            "navy",
+        ),
+        (
+            "Kestrel Ltd said it won 7.6 mln dlrs worth of Navy contracts.",
+            "navy",
+        ),
+        // Named before the contract, the customer outranks the speaker.
+        (
+            "Kestrel Ltd is being awarded a 97 mln dlr Air Force contract for engines, the Defense Department said.",
+            "air_force",
+        ),
+    ] {
+        assert_fact(text, RelationKind::Contract, "org:kestrel", agency);
+    }
+    let d = extract(
+        "Kestrel Ltd is being awarded a 97 mln dlr Air Force contract for engines, the Defense Department said.",
+    );
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::Contract && r.target == "dod"
+    });
+}
