@@ -1038,16 +1038,15 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         // "GEC Avionics Limited" is no Global Engagement Center.
         let entry = &cx.gazetteer.entries()[p.entry];
         if entry.kind == EntityKind::Agency && g.last - g.first == 1 && g.surface.is_none() {
+            let same = |k: usize| k < n && cx.tok_sentence[k] == cx.tok_sentence[g.first];
             let mut k = g.last;
-            while k < n
+            while same(k)
                 && k < g.last + 4
                 && cx.is_capword(k)
-                && cx.tok_sentence[k] == cx.tok_sentence[g.first]
                 && !cx.lexicon.is_legal_suffix(cx.tok(k))
             {
                 k += 1;
             }
-            let same = |k: usize| k < n && cx.tok_sentence[k] == cx.tok_sentence[g.first];
             let suffixed = same(k) && cx.lexicon.is_legal_suffix(cx.tok(k));
             // "CPC International announced": a firm's head word ends it.
             let headed = k == g.last + 1

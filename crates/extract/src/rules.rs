@@ -2331,8 +2331,7 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             // "IBM is being awarded a 120 mln dlr Navy contract": the body
             // before the contract noun placed it.
             None if rule.kind == RelationKind::Contract && rule.source == Role::Patient => {
-                contract_premodifier(s, t1, rule.max_gap.max(12))
-                    .or_else(|| agency_speaker(s, t0, t1))
+                unnamed_customer(s, t0, t1, rule.max_gap)
             }
             None => None,
         };
@@ -2453,7 +2452,7 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         {
             return None;
         }
-        contract_premodifier(s, t1, rule.max_gap.max(12)).or_else(|| agency_speaker(s, t0, t1))
+        unnamed_customer(s, t0, t1, rule.max_gap)
     });
     let Some(patient) = patient else { return };
     if patient == usize::MAX {
@@ -2517,6 +2516,12 @@ fn unnamed_clause_subject(s: &Sent<'_>, ai: usize, i: usize) -> bool {
         && matches!(s.low(k + 1), "a" | "an" | "the" | "another")
         && (a.last..k).any(|q| crate::ner::verb_like(s.low(q)))
         && !s.args.iter().any(|b| b.first > k && b.first < i)
+}
+
+/// The customer of a contract at `t0..t1` whose wording names none: the
+/// government body before the contract noun, else the one announcing it.
+fn unnamed_customer(s: &Sent<'_>, t0: usize, t1: usize, max_gap: usize) -> Option<usize> {
+    contract_premodifier(s, t1, max_gap.max(12)).or_else(|| agency_speaker(s, t0, t1))
 }
 
 /// A government body naming the contract noun within `max_gap` tokens
@@ -3060,18 +3065,7 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                     return None;
                 }
                 let v = k - 1;
-                let being = matches!(
-                    s.low(v),
-                    "is" | "was"
-                        | "are"
-                        | "were"
-                        | "became"
-                        | "becomes"
-                        | "become"
-                        | "remains"
-                        | "remain"
-                        | "remained"
-                ) || being_as(s, v);
+                let being = copula(s.low(v)) || being_as(s, v);
                 being.then(|| subject(cx.rules, s, v)).flatten()
             };
             if let Some(part) = apposed(s.args[owner].first)
@@ -3144,12 +3138,7 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
 /// its biggest shareholder".
 fn copula_subject(s: &Sent<'_>, whole: usize) -> Option<usize> {
     let k = s.args[whole].first;
-    if k < s.first + 2
-        || !matches!(
-            s.low(k - 1),
-            "is" | "was" | "are" | "were" | "became" | "become" | "remains" | "remain"
-        )
-    {
+    if k < s.first + 2 || !copula(s.low(k - 1)) {
         return None;
     }
     if let Some(a) = s.arg_ending(k - 1) {
@@ -3159,6 +3148,22 @@ fn copula_subject(s: &Sent<'_>, whole: usize) -> Option<usize> {
         return s.arg_ending(k - 3);
     }
     None
+}
+
+/// A verb of being that equates its subject with what follows.
+fn copula(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "became"
+            | "becomes"
+            | "become"
+            | "remains"
+            | "remain"
+            | "remained"
+    )
 }
 
 fn possessor_before(s: &Sent<'_>, t0: usize) -> Option<usize> {
