@@ -768,6 +768,8 @@ fn skip_modifiers_left(s: &Sent<'_>, mut i: usize, max: usize, lo: usize) -> usi
     while i > lo
         && n < max
         && (is_modifier(s, i - 1)
+            // A wire's angle bracket glued to a name: "against <WPP Group>".
+            || (s.low_is(i - 1, "<") && i < s.last && !s.tokens[i].space_before)
             || (s.tokens[i - 1].cap
                 && s.tokens[i - 1].kind == TokKind::Word
                 && s.arg_at(i - 1).is_none()
@@ -1962,7 +1964,15 @@ fn prep_agent(
             let limit = (k + 6).min(s.last);
             while q < limit {
                 if let Some(a) = s.arg_starting(q) {
-                    return Some(a);
+                    // "to enjoin X from continuing its offer": a possessive
+                    // "its" before a noun is no agent.
+                    let r = s.args[a];
+                    let determiner = matches!(s.low(r.first), "its" | "their")
+                        && r.last == r.first + 1
+                        && r.last < s.last
+                        && s.tokens[r.last].kind == TokKind::Word
+                        && !s.tokens[r.last].cap;
+                    return (!determiner).then_some(a);
                 }
                 if !is_modifier(s, q) {
                     break;

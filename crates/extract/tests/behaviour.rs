@@ -3405,3 +3405,23 @@ fn agency_before_the_contract_noun_is_the_customer() {
         r.kind == RelationKind::Contract && r.target == "dod"
     });
 }
+
+#[test]
+fn wire_angle_brackets_around_a_name() {
+    // Reuters marks unlisted companies "<Halvorsen Corp>": the bracket
+    // does not hide the name from a preposition.
+    assert_fact(
+        "Larkspur Inc said it completed the acquisition of <Kestrel Ltd>.",
+        RelationKind::Acquisition,
+        "org:larkspur",
+        "org:kestrel",
+    );
+    // "from continuing its tender offer": a possessive before a noun is no
+    // "from" agent.
+    assert_fact(
+        "Larkspur Inc said it filed a suit against <Kestrel Ltd> to enjoin the company from continuing its tender offer.",
+        RelationKind::Dispute,
+        "org:larkspur",
+        "org:kestrel",
+    );
+}
