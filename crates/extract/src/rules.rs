@@ -2766,6 +2766,21 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         by.is_none_or(|b| !(t1..b).any(|k| rule.patient_preps.iter().any(|w| s.low_is(k, w))))
     });
     let patient = object(rules, s, t1, &rule.patient_preps, rule.max_gap, right_agent);
+    // "filed suit to block Dixons from taking control of Cyclops": a
+    // dispute aimed through an infinitive is at that verb's object, not at
+    // a name in a phrase after it.
+    let patient = patient.and_then(|p| {
+        if rule.kind != RelationKind::Dispute {
+            return Some(p);
+        }
+        let Some(k) = (t1..s.args[p].first)
+            .find(|&k| s.low_is(k, "to") && k + 1 < s.last && INFINITIVES.contains(s.low(k + 1)))
+        else {
+            return Some(p);
+        };
+        s.arg_starting(skip_dets_right(s, k + 2))
+            .filter(|&o| Some(o) != right_agent)
+    });
     // In an all-capitals headline a word between the noun and a name may be
     // a verb ("GM UNIT GETS BOEING CONTRACT"): only a name right after the
     // noun is its object there.

@@ -3425,3 +3425,13 @@ fn wire_angle_brackets_around_a_name() {
         "org:kestrel",
     );
 }
+
+#[test]
+fn suit_through_an_infinitive_targets_its_object() {
+    let text = "The order came after Kestrel Ltd filed suit to block Halvorsen Corp from taking control of Larkspur Inc.";
+    assert_fact(text, RelationKind::Dispute, "org:kestrel", "org:halvorsen");
+    let d = extract(text);
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::Dispute && r.target == "org:larkspur"
+    });
+}
