@@ -3435,3 +3435,22 @@ fn suit_through_an_infinitive_targets_its_object() {
         r.kind == RelationKind::Dispute && r.target == "org:larkspur"
     });
 }
+
+#[test]
+fn selling_parts_of_a_business_is_no_supply() {
+    for text in [
+        "Halvorsen Corp sold its industrial products group to Larkspur Inc.",
+        "Halvorsen Corp agreed to sell 11 drug stores to Larkspur Inc.",
+        "Halvorsen Corp sold four of its tobacco brands to Larkspur Inc.",
+    ] {
+        let d = extract(text);
+        assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+    }
+    // Goods stay goods.
+    assert_fact(
+        "Halvorsen Corp sold three computer systems to Larkspur Inc.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "org:larkspur",
+    );
+}
