@@ -10,7 +10,7 @@ use crate::cli::BuildArgs;
 use crate::pipeline::{self, Decision, lock};
 use anyhow::{Context, Result, bail};
 use newsgraph_extract::{EntityKind, RelationKind, content_hash};
-use newsgraph_graph::snapshot::{self, SaveOptions};
+use newsgraph_graph::snapshot::{self, EncodedExtractions, SaveOptions};
 use newsgraph_graph::{GraphBuilder, KnowledgeGraph};
 use serde_json::json;
 use std::collections::{BTreeMap, HashSet};
@@ -66,14 +66,16 @@ pub fn run(data: Option<&Path>, args: BuildArgs) -> Result<ExitCode> {
         );
     }
     let t = Instant::now();
-    let graph = builder.build();
+    // The records stored with the graph are encoded while it is resolved.
+    let (graph, records) = rayon::join(|| builder.build(), || EncodedExtractions::encode(&builder));
+    let records = records.context("cannot encode the per-document records")?;
     run.resolve = t.elapsed();
     let t = Instant::now();
     snapshot::save_with(
         &graph,
         &output,
         &SaveOptions {
-            extractions: Some(&builder),
+            extractions: Some((&records).into()),
             fingerprint: &fp,
         },
     )

@@ -49,7 +49,7 @@ pub fn run(data: Option<&std::path::Path>, args: MergeArgs) -> Result<ExitCode> 
         &graph,
         &args.output,
         &SaveOptions {
-            extractions: Some(&builder),
+            extractions: Some((&builder).into()),
             fingerprint: &fingerprint,
         },
     )

@@ -73,7 +73,7 @@ fn snapshots(c: &mut Criterion) {
     let builder = builder_of(&docs);
     let graph = builder.build();
     let opts = snapshot::SaveOptions {
-        extractions: Some(&builder),
+        extractions: Some((&builder).into()),
         fingerprint: "bench",
     };
     let bytes = snapshot::to_bytes_with(&graph, &opts).expect("encode");

@@ -719,6 +719,28 @@ impl<'b> Resolver<'b> {
 
     fn run(self) -> KnowledgeGraph {
         let b = self.b;
+        // The document table does not depend on resolution.
+        let ((nodes, edges), docs) = rayon::join(
+            || self.nodes_and_edges(),
+            || {
+                crate::snapshot::encode_documents(self.order.iter().map(|&di| {
+                    let d = &b.docs[di as usize];
+                    crate::snapshot::DocRef {
+                        id: self.s(d.id),
+                        title: self.opt(d.title),
+                        date: self.opt(d.date),
+                        url: self.opt(d.url),
+                        hash: self.s(d.hash),
+                    }
+                }))
+            },
+        );
+        KnowledgeGraph::from_parts_encoded(nodes, edges, docs, self.order.len())
+    }
+
+    /// Resolved entities and the edges between them.
+    fn nodes_and_edges(&self) -> (Vec<Node>, Vec<Edge>) {
+        let b = self.b;
         // 1. Accumulate per entity id, visiting documents in id order.
         let mut acc_of: FxHashMap<Sym, u32> = FxHashMap::default();
         let mut accs: Vec<Acc> = Vec::new();
@@ -939,17 +961,7 @@ impl<'b> Resolver<'b> {
                 )
             })
             .collect();
-        let docs = crate::snapshot::encode_documents(self.order.iter().map(|&di| {
-            let d = &b.docs[di as usize];
-            crate::snapshot::DocRef {
-                id: self.s(d.id),
-                title: self.opt(d.title),
-                date: self.opt(d.date),
-                url: self.opt(d.url),
-                hash: self.s(d.hash),
-            }
-        }));
-        KnowledgeGraph::from_parts_encoded(nodes, edges, docs, self.order.len())
+        (nodes, edges)
     }
 
     fn evidence(&self, v: &EvRec) -> Evidence {

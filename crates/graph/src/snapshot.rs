@@ -89,12 +89,61 @@ pub fn checksum(bytes: &[u8]) -> u64 {
 /// Extra content for [`save_with`] and [`to_bytes_with`].
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SaveOptions<'a> {
-    /// The builder the graph was built from: its per-document records are
+    /// The per-document records of the builder the graph was built from,
     /// stored so that `build --update` and `merge` can rebuild the graph.
-    pub extractions: Option<&'a GraphBuilder>,
+    pub extractions: Option<Extractions<'a>>,
     /// Fingerprint of the extraction data (rules, gazetteer, tool version)
     /// the records were made with.
     pub fingerprint: &'a str,
+}
+
+/// The per-document records to store with a graph.
+#[derive(Debug, Clone, Copy)]
+pub enum Extractions<'a> {
+    /// Encoded while the snapshot is written.
+    Builder(&'a GraphBuilder),
+    /// Encoded ahead of time by [`EncodedExtractions::encode`], for example
+    /// on one thread while the graph is resolved on another.
+    Encoded(&'a EncodedExtractions),
+}
+
+impl<'a> From<&'a GraphBuilder> for Extractions<'a> {
+    fn from(b: &'a GraphBuilder) -> Self {
+        Extractions::Builder(b)
+    }
+}
+
+impl<'a> From<&'a EncodedExtractions> for Extractions<'a> {
+    fn from(x: &'a EncodedExtractions) -> Self {
+        Extractions::Encoded(x)
+    }
+}
+
+impl Extractions<'_> {
+    fn document_count(&self) -> usize {
+        match self {
+            Extractions::Builder(b) => b.document_count(),
+            Extractions::Encoded(x) => x.documents,
+        }
+    }
+}
+
+/// A builder's per-document records in their snapshot encoding.
+#[derive(Debug, Clone)]
+pub struct EncodedExtractions {
+    bytes: Vec<u8>,
+    documents: usize,
+}
+
+impl EncodedExtractions {
+    /// Encode the builder's records (what [`save_with`] stores for
+    /// [`Extractions::Builder`]).
+    pub fn encode(b: &GraphBuilder) -> Result<Self, GraphError> {
+        Ok(EncodedExtractions {
+            bytes: extracts_section(b)?,
+            documents: b.document_count(),
+        })
+    }
 }
 
 /// What a snapshot holds, from its header and `META` section.
@@ -574,7 +623,19 @@ fn write_to<W: Write + Seek>(
         },
     )?;
     emit(META, &meta, w)?;
-    let [strings, nodes, edges] = core_sections(graph)?;
+    // The graph's sections and the builder's records are independent.
+    let (core, extracts) = match opts.extractions {
+        Some(Extractions::Builder(b)) => {
+            let (core, x) = rayon::join(|| core_sections(graph), || extracts_section(b));
+            (core?, Some(std::borrow::Cow::Owned(x?)))
+        }
+        Some(Extractions::Encoded(x)) => (
+            core_sections(graph)?,
+            Some(std::borrow::Cow::Borrowed(x.bytes.as_slice())),
+        ),
+        None => (core_sections(graph)?, None),
+    };
+    let [strings, nodes, edges] = core;
     emit(STRINGS, &strings, w)?;
     drop(strings);
     emit(NODES, &nodes, w)?;
@@ -595,8 +656,7 @@ fn write_to<W: Write + Seek>(
             emit(DOCS, &bytes, w)?;
         }
     }
-    if let Some(b) = opts.extractions {
-        let bytes = extracts_section(b)?;
+    if let Some(bytes) = extracts {
         emit(EXTRACTS, &bytes, w)?;
     }
     let mut header = Vec::with_capacity(header_len);

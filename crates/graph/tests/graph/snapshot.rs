@@ -205,3 +205,47 @@ fn a_file_snapshot_gives_the_same_documents_as_its_bytes() {
     snapshot::save(&again, &copy).unwrap();
     assert!(std::fs::read(&copy).unwrap() == std::fs::read(&path).unwrap());
 }
+
+#[test]
+fn records_encoded_ahead_give_the_same_snapshot() {
+    let docs = world();
+    let mut builder = newsgraph_graph::GraphBuilder::new();
+    for d in &docs {
+        builder.add(d);
+    }
+    let g = builder.build();
+    let fingerprint = "test";
+    let inline = snapshot::to_bytes_with(
+        &g,
+        &snapshot::SaveOptions {
+            extractions: Some((&builder).into()),
+            fingerprint,
+        },
+    )
+    .unwrap();
+    let encoded = snapshot::EncodedExtractions::encode(&builder).unwrap();
+    let ahead = snapshot::to_bytes_with(
+        &g,
+        &snapshot::SaveOptions {
+            extractions: Some((&encoded).into()),
+            fingerprint,
+        },
+    )
+    .unwrap();
+    assert!(inline == ahead, "the two encodings differ");
+    // The stored records rebuild the same graph.
+    let back = snapshot::builder_from_bytes(&ahead, "mem").unwrap();
+    assert_same(&g, &back.build());
+    // Records of another builder are refused.
+    let mut other = newsgraph_graph::GraphBuilder::new();
+    other.add(&docs[0]);
+    let foreign = snapshot::EncodedExtractions::encode(&other).unwrap();
+    let err = snapshot::to_bytes_with(
+        &g,
+        &snapshot::SaveOptions {
+            extractions: Some((&foreign).into()),
+            fingerprint,
+        },
+    );
+    assert!(err.is_err(), "records of another document set accepted");
+}
