@@ -431,7 +431,7 @@ static AUXILIARIES: WordSet = WordSet::new(&[
 ]);
 static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
-    "u.s.", "us", "both", "all", "each",
+    "u.s.", "us", "both", "all", "each", "another",
 ]);
 pub(crate) static PREPOSITIONS: WordSet = WordSet::new(&[
     "from",
@@ -765,9 +765,24 @@ fn skip_np_left(s: &Sent<'_>, mut i: usize, max: usize, lo: usize) -> usize {
 /// words outside any name count too: "into Italian airline Alitalia").
 fn skip_modifiers_left(s: &Sent<'_>, mut i: usize, max: usize, lo: usize) -> usize {
     let mut n = 0;
+    // "a stake in mining and metals concern X": "and" joining two
+    // lowercase words of the description.
+    let joins = |k: usize, n: usize| {
+        let plain = |q: usize| {
+            let w = s.low(q);
+            s.tokens[q].kind == TokKind::Word
+                && !s.tokens[q].cap
+                && !DETERMINERS.contains(w)
+                && !PREPOSITIONS.contains(w)
+                && !BE.contains(&w)
+                && !matches!(w, "and" | "or" | "which" | "who" | "that" | "said" | "says")
+        };
+        n > 0 && k > lo && s.low_is(k, "and") && plain(k - 1) && plain(k + 1)
+    };
     while i > lo
         && n < max
         && (is_modifier(s, i - 1)
+            || joins(i - 1, n)
             // A wire's angle bracket glued to a name: "against <WPP Group>".
             || (s.low_is(i - 1, "<") && i < s.last && !s.tokens[i].space_before)
             || (s.tokens[i - 1].cap
@@ -1245,6 +1260,11 @@ pub(crate) static ADVERBIAL_NEXT: WordSet = WordSet::new(&[
     "following",
     "among",
 ]);
+
+/// A verb that reports what its subject said.
+fn reporting_verb(w: &str) -> bool {
+    matches!(w, "said" | "says" | "told" | "announced" | "added")
+}
 
 /// Whether a word is a finite verb or auxiliary that opens a predicate.
 fn finite_verb(w: &str) -> bool {
@@ -3021,10 +3041,7 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     // The name in apposition before: "Google Cloud, Alphabet's cloud
     // computing unit," / "ECMA, the Army office that ...".
     let apposed = |from: usize| -> Option<usize> {
-        let mut k = from;
-        while k > s.first && DETERMINERS.contains(s.low(k - 1)) {
-            k -= 1;
-        }
+        let k = phrase_start(s, from);
         if k > s.first + 1 && s.low_is(k - 1, ",") {
             let before = if s.low_is(k - 2, ")") {
                 (s.first..k - 2)
@@ -3082,10 +3099,7 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             // subsidiary".
             let described = || {
                 let from = s.args[owner].first;
-                let mut k = from;
-                while k > s.first && DETERMINERS.contains(s.low(k - 1)) {
-                    k -= 1;
-                }
+                let k = phrase_start(s, from);
                 if k == from || k == s.first {
                     return None;
                 }
@@ -3156,6 +3170,35 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     for part in parts {
         push(cx, whole, part, out);
     }
+}
+
+/// Where the noun phrase that a name at `from` premodifies starts: over
+/// determiners, and over a lowercase modifier that a determiner
+/// opens ("a longtime Navy supplier", "a major Pentagon contractor").
+fn phrase_start(s: &Sent<'_>, from: usize) -> usize {
+    let modifier = |q: usize| {
+        let w = s.low(q);
+        s.tokens[q].kind == TokKind::Word
+            && !s.tokens[q].cap
+            && !DETERMINERS.contains(w)
+            && !PREPOSITIONS.contains(w)
+            && !BE.contains(&w)
+            && !finite_verb(w)
+            && !matches!(w, "and" | "or" | "which" | "that" | "who")
+    };
+    let mut j = from;
+    while j > s.first && from - j < 1 && modifier(j - 1) {
+        j -= 1;
+    }
+    let mut k = if j < from && j > s.first && DETERMINERS.contains(s.low(j - 1)) {
+        j
+    } else {
+        from
+    };
+    while k > s.first && DETERMINERS.contains(s.low(k - 1)) {
+        k -= 1;
+    }
+    k
 }
 
 /// The subject that a copula equates with the phrase the possessor `whole`
@@ -3307,9 +3350,25 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     if matches!(s.low(s.args[left].first), "its" | "their") {
         return;
     }
+    // "Halvorsen's supplier Kestrel": a possessor owns the noun (the
+    // possessive rules' business); it is not the name the noun describes.
+    if s.is_poss(s.args[left].last) {
+        return;
+    }
     let relative_left = s.args[left].last + 8 < t0;
+    // "New World Pictures Ltd <NWP>, holder of": a wire ticker in brackets
+    // after the name is part of it ("SEARS <S> SUPPLIER" is no apposition).
+    let mut gap_from = s.args[left].last;
+    if s.low_is(gap_from, "<") {
+        if let Some(q) = (gap_from..t0).find(|&q| s.low_is(q, ">")) {
+            if q + 1 == t0 {
+                return;
+            }
+            gap_from = q + 1;
+        }
+    }
     let gap_ok = relative_left
-        || (s.args[left].last..t0).all(|q| {
+        || (gap_from..t0).all(|q| {
             let w = s.low(q);
             w == ","
                 || DETERMINERS.contains(w)
@@ -3322,7 +3381,9 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                 // "a fully-owned subsidiary of".
                 || (w == "-" && !s.tokens[q].space_before)
                 || s.tokens[q].kind == TokKind::Word
-                    && !PREPOSITIONS.contains(w)
+                    // "Polydex said the Canadian unit of X": the name is
+                    // the speaker.
+                    && !(PREPOSITIONS.contains(w) || reporting_verb(w))
                     // "Apollo and investment clients of Equitable", "a
                     // merger of Rexnord and a subsidiary of Banner": what
                     // follows "and" is another party.

@@ -3454,3 +3454,77 @@ fn selling_parts_of_a_business_is_no_supply() {
         "org:larkspur",
     );
 }
+
+#[test]
+fn a_supplier_noun_owned_by_the_customer_points_at_it() {
+    for (text, customer) in [
+        (
+            "Halvorsen Corp's supplier Kestrel Ltd said profits rose.",
+            "org:halvorsen",
+        ),
+        (
+            "Kestrel Ltd, the Navy's main supplier of radar, said profits rose.",
+            "navy",
+        ),
+        (
+            "Kestrel Ltd, a longtime Navy supplier, said profits rose.",
+            "navy",
+        ),
+        ("Kestrel Ltd is a major Pentagon contractor.", "dod"),
+        (
+            "Both Halvorsen Corp and Kestrel Ltd, a Halvorsen supplier, agreed to pay.",
+            "org:halvorsen",
+        ),
+    ] {
+        assert_fact(text, RelationKind::Contract, "org:kestrel", customer);
+    }
+    // A ticker before a bare supplier noun makes no apposition.
+    let d = extract("HALVORSEN CORP <HAL> SUPPLIER SETTLES FTC CHARGES");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+}
+
+#[test]
+fn another_affiliate_is_a_part() {
+    assert_fact(
+        "Miles sold the business to Larkspur Inc, another Halvorsen Corp affiliate.",
+        RelationKind::PartOf,
+        "org:larkspur",
+        "org:halvorsen",
+    );
+}
+
+#[test]
+fn a_holder_of_a_share_invests_and_a_ticker_is_no_gap() {
+    assert_fact(
+        "In addition, Halvorsen Corp <HAL>, holder of 4.5 pct of Kestrel Ltd, offered to merge.",
+        RelationKind::Investment,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    assert_fact(
+        "Kestrel Ltd <KES.L>, a unit of Halvorsen Corp, said profits rose.",
+        RelationKind::PartOf,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+    // A holder of a licence holds no stake.
+    let d = extract("Halvorsen Corp, holder of a licence from Kestrel Ltd, said profits rose.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Investment);
+}
+
+#[test]
+fn the_speaker_is_no_appositive_head() {
+    let d =
+        extract("Larkspur Inc said the Canadian unit of Halvorsen Corp will receive the rights.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
+}
+
+#[test]
+fn a_description_joined_by_and_still_leads_to_the_name() {
+    assert_fact(
+        "Halvorsen AB said it was taking a larger stake in mining and metals concern Kestrel AB.",
+        RelationKind::Investment,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
