@@ -199,6 +199,9 @@ pub enum AliasOrigin {
     CrossDocument,
     /// A stock ticker from an aside such as "(NASDAQ: AMZN)".
     Ticker,
+    /// A name the organisation had before ("X, formerly Y"); not used to
+    /// merge entities across documents.
+    FormerName,
 }
 
 impl AliasOrigin {
@@ -212,6 +215,7 @@ impl AliasOrigin {
             AliasOrigin::ShortForm => "short_form",
             AliasOrigin::CrossDocument => "cross_document",
             AliasOrigin::Ticker => "ticker",
+            AliasOrigin::FormerName => "former_name",
         }
     }
 }

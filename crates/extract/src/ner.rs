@@ -1795,10 +1795,81 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     }
 
     rec.mentions.sort_by_key(|m| (m.first, m.last));
-    // 8. Pronouns and generic references.
+    // 8. Former names: the company's entity takes them over.
+    former_names(cx, &mut rec);
+    // 9. Pronouns and generic references.
     coreference(cx, &mut rec, &covered);
     rec.mentions.sort_by_key(|m| (m.first, m.last));
     rec
+}
+
+/// "Loral Systems Group, formerly Goodyear Aerospace", "Halvorsen Corp
+/// (formerly known as Kestrel Ltd)": one company under its present and its
+/// former name. The former name's mentions go to the present name's entity,
+/// which keeps the former name as an alias ([`AliasOrigin::FormerName`]).
+/// Only a name recognised from its shape is taken over: a gazetteer entity
+/// keeps its own identity.
+fn former_names(cx: &Context<'_>, rec: &mut Recognised) {
+    let mut merges: Vec<(usize, usize)> = Vec::new();
+    for w in rec.mentions.windows(2) {
+        let (now, old) = (w[0], w[1]);
+        if now.pronoun || old.pronoun || now.entity == old.entity || now.sentence != old.sentence {
+            continue;
+        }
+        let mut k = now.last;
+        // A wire ticker after the present name: "Varity Corp <VAT>, formerly".
+        if cx.tok_is(k, "<") {
+            match (k..old.first).find(|&q| cx.tok_is(q, ">")) {
+                Some(q) => k = q + 1,
+                None => continue,
+            }
+        }
+        if !(cx.tok_is(k, ",") || cx.tok_is(k, "(")) || !cx.tok_is(k + 1, "formerly") {
+            continue;
+        }
+        k += 2;
+        if cx.tok_is(k, "known") && cx.tok_is(k + 1, "as") {
+            k += 2;
+        } else if cx.tok_is(k, "called") || cx.tok_is(k, "named") {
+            k += 1;
+        }
+        // "Massey Combines, formerly Varity's combines division": the name
+        // then only owns what it was.
+        let owner = old.last < cx.tokens.len()
+            && (cx.tokens[old.last].kind == TokKind::Possessive
+                || (cx.tokens[old.last].kind == TokKind::Word && !cx.tokens[old.last].cap));
+        let (a, b) = (&rec.entities[now.entity], &rec.entities[old.entity]);
+        if k != old.first || owner || b.source != EntitySource::Pattern || a.latent || b.latent {
+            continue;
+        }
+        merges.push((old.entity, now.entity));
+    }
+    for (old, now) in merges {
+        // A present name itself taken over by another is left alone.
+        let now = rec.mentions.iter().any(|m| m.entity == now).then_some(now);
+        let Some(now) = now else { continue };
+        for m in &mut rec.mentions {
+            if m.entity == old {
+                m.entity = now;
+            }
+        }
+        for (part, whole, m, _) in &mut rec.named_parts {
+            for x in [part, whole, &mut m.entity] {
+                if *x == old {
+                    *x = now;
+                }
+            }
+        }
+        let gone = &mut rec.entities[old];
+        let mut names = std::mem::take(&mut gone.surfaces);
+        names.insert(gone.name.clone(), AliasOrigin::FormerName);
+        for name in names.into_keys() {
+            rec.entities[now]
+                .surfaces
+                .entry(name)
+                .or_insert(AliasOrigin::FormerName);
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -3528,3 +3528,30 @@ fn a_description_joined_by_and_still_leads_to_the_name() {
         "org:kestrel",
     );
 }
+
+#[test]
+fn a_former_name_is_an_alias_of_the_company() {
+    let d = extract(
+        "Halvorsen Corp <HAL>, formerly Kestrel Ltd, won a contract from the Navy. Kestrel Ltd was founded in 1950.",
+    );
+    assert_no_entity(&d, "org:kestrel");
+    let e = entity(&d, "org:halvorsen");
+    let former = e
+        .alias_origins
+        .iter()
+        .find(|a| a.name == "Kestrel Ltd")
+        .unwrap_or_else(|| panic!("no former name: {:?}", e.alias_origins));
+    assert_eq!(former.origin, AliasOrigin::FormerName);
+    assert_eq!(e.mentions, 3, "the former name's mentions count");
+    for text in [
+        "Larkspur Inc (formerly known as Kestrel Ltd) said profits rose.",
+        "Larkspur Inc, formerly called Kestrel Ltd, said profits rose.",
+    ] {
+        let d = extract(text);
+        assert_no_entity(&d, "org:kestrel");
+        assert_alias(&d, "org:larkspur", "Kestrel Ltd");
+    }
+    // A former owner is no former name.
+    let d = extract("Larkspur Inc, formerly Kestrel Ltd's combines division, became independent.");
+    entity(&d, "org:kestrel");
+}

@@ -825,7 +825,10 @@ impl<'b> Resolver<'b> {
                     if !is_acronym(a)
                         && !matches!(
                             origin,
-                            AliasOrigin::Ticker | AliasOrigin::Descriptive | AliasOrigin::ShortForm
+                            AliasOrigin::Ticker
+                                | AliasOrigin::Descriptive
+                                | AliasOrigin::ShortForm
+                                | AliasOrigin::FormerName
                         )
                     {
                         s.insert(simple_norm(a));

@@ -199,6 +199,26 @@ fn two_gazetteer_entities_never_merge() {
 }
 
 #[test]
+fn former_names_do_not_merge_organisations_across_documents() {
+    // A spin-off may carry the name its parent had before.
+    let mut renamed = pat("org:varity", "Varity Corp", Firm, &["Massey"]);
+    renamed.alias_origins[0].origin = AliasOrigin::FormerName;
+    let a = doc("a.txt", None, vec![renamed]);
+    let b = doc("b.txt", None, vec![pat("org:massey", "Massey", Firm, &[])]);
+    let g = build(&[a, b]);
+    assert_eq!(g.node_count(), 2, "{:?}", ids(&g));
+    // The alias and its origin are kept on the node.
+    let n = node(&g, "org:varity");
+    assert!(
+        n.aliases
+            .iter()
+            .any(|x| x.name == "Massey" && x.origin == AliasOrigin::FormerName),
+        "{:?}",
+        n.aliases
+    );
+}
+
+#[test]
 fn acronyms_alone_do_not_merge_organisations_across_documents() {
     // "ZAA" names a different body in each article.
     let a = doc(
