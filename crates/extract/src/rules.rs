@@ -1471,6 +1471,11 @@ fn list_right_with(s: &Sent<'_>, ai: usize, described: bool) -> Vec<usize> {
             {
                 break;
             }
+            // "acquired by GE and ABC was merged into X": a passive's agent
+            // ends its clause.
+            Some(next) if out.len() == 1 && passive_agent(s, ai) && opens_clause(s, next) => {
+                break;
+            }
             Some(next) if next != cur => {
                 // "Vodafone and Deutsche Telekom's T-Mobile": the head.
                 let head = head_of_phrase(s, next, false, &[]).unwrap_or(next);
@@ -1536,6 +1541,11 @@ fn list_left(s: &Sent<'_>, ai: usize) -> Vec<usize> {
             Some(prev) if out.len() == 1 && !saw_conjunction && s.args[prev].first > s.first => {
                 break;
             }
+            // "RCA was acquired by GE and ABC was merged into X": a passive's
+            // agent ends that clause; the name before a verb opens another.
+            Some(prev) if out.len() == 1 && passive_agent(s, prev) && opens_clause(s, cur) => {
+                break;
+            }
             Some(prev) if prev != cur => {
                 out.push(prev);
                 cur = prev;
@@ -1544,6 +1554,24 @@ fn list_left(s: &Sent<'_>, ai: usize) -> Vec<usize> {
         }
     }
     out
+}
+
+/// Whether mention `a` is a passive's agent: "acquired by (the) A".
+fn passive_agent(s: &Sent<'_>, a: usize) -> bool {
+    let mut k = s.args[a].first;
+    while k > s.first && DETERMINERS.contains(s.low(k - 1)) {
+        k -= 1;
+    }
+    k > s.first + 1 && s.low_is(k - 1, "by") && is_participle(s.low(k - 2))
+}
+
+/// Whether a verb follows mention `a`: it is the subject of a clause.
+fn opens_clause(s: &Sent<'_>, a: usize) -> bool {
+    let end = s.args[a].last;
+    end < s.last && {
+        let w = s.low(end);
+        BE.contains(&w) || AUXILIARIES.contains(w) || finite_verb(w)
+    }
 }
 
 fn has_required(rule: &RuleSpec, s: &Sent<'_>, from: usize, to: usize) -> bool {
@@ -3116,6 +3144,10 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         }
         return;
     };
+    // "its wholly owned X": the verb rule reads "owned" after a pronoun.
+    if s.low(t1 - 1).ends_with("owned") && matches!(s.low(s.args[whole].first), "its" | "their") {
+        return;
+    }
     // "its bank, Irving Bank Corp": a firm's bank is its lender; a bank
     // that is a part is described ("its savings bank", "its U.S. bank").
     let end = s.args[whole].last;
@@ -3301,10 +3333,15 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let rule = cx.rule();
     // Left: "B, a subsidiary of A" or "B is a unit of A" or "B, part of A".
     let mut k = t0;
-    let lo = t0.saturating_sub(7).max(s.first);
+    let mut lo = t0.saturating_sub(7).max(s.first);
     let mut left = None;
     while k > lo {
         k -= 1;
+        // "Nelson will be operated as a wholly-owned subsidiary of": the
+        // subject is a few auxiliaries further back.
+        if being_as(s, k) {
+            lo = lo.min(k.saturating_sub(5)).max(s.first);
+        }
         if let Some(a) = s.arg_ending(k + 1) {
             // "Palantir expanded its presence within the government": what
             // is within is the pronoun's noun, not the name.
@@ -3329,7 +3366,13 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     // back ("It said Filter Products will operate as").
     if let Some(a) = left {
         if let Some(q) = (s.args[a].last..t0).find(|&q| being_as(s, q)) {
-            if q - 1 - s.args[a].last > 1 {
+            // "Nelson will be operated as": auxiliaries only.
+            let between = s.args[a].last..q - 1;
+            if between.len() > 3
+                || between
+                    .clone()
+                    .any(|p| !(AUXILIARIES.contains(s.low(p)) || BE.contains(&s.low(p))))
+            {
                 return;
             }
         }

@@ -3555,3 +3555,64 @@ fn a_former_name_is_an_alias_of_the_company() {
     let d = extract("Larkspur Inc, formerly Kestrel Ltd's combines division, became independent.");
     entity(&d, "org:kestrel");
 }
+
+#[test]
+fn merged_into_in_any_voice_is_taken_over() {
+    for text in [
+        "Kestrel Ltd merged into Halvorsen Corp last year.",
+        "Kestrel Ltd was merged into Halvorsen Corp last year.",
+        "It said Kestrel Ltd will be merged into Halvorsen Corp on March 24.",
+    ] {
+        assert_fact(
+            text,
+            RelationKind::Acquisition,
+            "org:halvorsen",
+            "org:kestrel",
+        );
+    }
+}
+
+#[test]
+fn operated_as_a_subsidiary_after_auxiliaries() {
+    assert_fact(
+        "Kestrel Ltd will be operated as a wholly-owned subsidiary of Halvorsen Corp.",
+        RelationKind::PartOf,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+}
+
+#[test]
+fn a_named_owners_wholly_owned_company_is_its_part() {
+    assert_fact(
+        "Halvorsen Corp's wholly owned Kestrel Ltd said profits rose.",
+        RelationKind::PartOf,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+}
+
+#[test]
+fn a_passive_agent_is_no_member_of_the_next_clause_subject() {
+    let text = "Larkspur Inc was acquired by Brightwater Inc and Kestrel Ltd was merged into Halvorsen Corp.";
+    assert_fact(
+        text,
+        RelationKind::Acquisition,
+        "org:brightwater",
+        "org:larkspur",
+    );
+    assert_fact(
+        text,
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    let d = extract(text);
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::Acquisition
+            && (r.source == "org:kestrel" || r.target == "org:brightwater")
+    });
+    assert_no_relation(&d, |r| {
+        r.source == "org:halvorsen" && r.target == "org:brightwater"
+    });
+}
