@@ -1143,6 +1143,26 @@ fn head_of_phrase(
         // "an investigation into Thales's acquisition": Thales is the party.
         return if direct { Err(()) } else { Ok(ai) };
     }
+    // "the acquisition of its advisor, Kestrel Advisory Corp": the name in
+    // apposition to a pronoun's noun (not "sold its stake, Kestrel said").
+    if a.last == a.first + 1 && matches!(s.low(a.first), "its" | "their") {
+        let mut q = a.last;
+        while q < s.last.min(a.last + 3)
+            && s.tokens[q].kind == TokKind::Word
+            && !s.tokens[q].cap
+            && !PREPOSITIONS.contains(s.low(q))
+            && !matches!(s.low(q), "and" | "or")
+        {
+            q += 1;
+        }
+        if q > a.last && s.low_is(q, ",") {
+            if let Some(b) = s.arg_starting(q + 1) {
+                if !opens_clause(s, b) && !reporting_verb(s.low(s.args[b].last.min(s.last - 1))) {
+                    return Ok(b);
+                }
+            }
+        }
+    }
     let w = s.low(a.last);
     if allowed_next.iter().any(|x| x == w) {
         return Ok(ai);

@@ -3616,3 +3616,29 @@ fn a_passive_agent_is_no_member_of_the_next_clause_subject() {
         r.source == "org:halvorsen" && r.target == "org:brightwater"
     });
 }
+
+#[test]
+fn a_name_in_apposition_to_its_noun_is_the_object() {
+    assert_fact(
+        "Halvorsen Trust said shareholders approved the acquisition of its advisor, Kestrel Advisory Corp, for 600,000 shares.",
+        RelationKind::Acquisition,
+        "org:halvorsen trust",
+        "org:kestrel advisory",
+    );
+    // The name of a new clause is no apposition.
+    let d = extract("Halvorsen Corp sold its stake, Kestrel Ltd said.");
+    assert_no_relation(&d, |r| {
+        r.target == "org:kestrel" || r.source == "org:kestrel"
+    });
+}
+
+#[test]
+fn a_regulators_leave_is_no_contract() {
+    for text in [
+        "The Environmental Protection Agency granted permission to Kestrel Ltd to make the product.",
+        "The Department of Transportation said it gave final approval to Kestrel Ltd's proposed acquisition.",
+    ] {
+        let d = extract(text);
+        assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+    }
+}
