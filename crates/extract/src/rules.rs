@@ -3155,6 +3155,18 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                 let being = copula(s.low(v)) || being_as(s, v);
                 being.then(|| subject(cx.rules, s, v)).flatten()
             };
+            // A supplier noun names no country's customer: "a U.S. supplier"
+            // is where the firm is.
+            let supplier = cx.rule().kind == RelationKind::Contract;
+            if supplier && s.args[owner].nation {
+                return;
+            }
+            // "Navy supplier Kestrel", "Halvorsen Corp supplier Kestrel Ltd":
+            // the name after the supplier noun is the supplier.
+            if let Some(part) = s.arg_starting(t1).filter(|_| supplier) {
+                push(cx, owner, part, out);
+                return;
+            }
             if let Some(part) = apposed(s.args[owner].first)
                 .or_else(described)
                 .filter(|_| !place && !itself)
@@ -3415,7 +3427,10 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     }
     // "Halvorsen's supplier Kestrel": a possessor owns the noun (the
     // possessive rules' business); it is not the name the noun describes.
-    if s.is_poss(s.args[left].last) {
+    // Nor is a name right before a bare noun ("Halvorsen supplier
+    // Kestrel"): it modifies the noun.
+    let bare = !PREPOSITIONS.contains(s.low(t1 - 1)) && !s.low(t1 - 1).ends_with("ed");
+    if s.is_poss(s.args[left].last) || (bare && s.args[left].last == t0) {
         return;
     }
     let relative_left = s.args[left].last + 8 < t0;

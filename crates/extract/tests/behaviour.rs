@@ -3642,3 +3642,43 @@ fn a_regulators_leave_is_no_contract() {
         assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
     }
 }
+
+#[test]
+fn memorandums_of_understanding_are_partnerships() {
+    for text in [
+        "Halvorsen Corp and Kestrel Ltd have signed memorandums of understanding with the U.S. AI Safety Institute.",
+        "Halvorsen Corp and Kestrel Ltd signed MoUs with the U.S. AI Safety Institute.",
+    ] {
+        let d = extract(text);
+        for firm in ["org:halvorsen", "org:kestrel"] {
+            assert!(
+                d.relations
+                    .iter()
+                    .any(|r| r.kind == RelationKind::Partnership
+                        && (r.source == firm || r.target == firm)
+                        && (r.source == "us_aisi" || r.target == "us_aisi")),
+                "{text}: no partnership of {firm}: {:?}",
+                relations(&d)
+            );
+        }
+    }
+}
+
+#[test]
+fn a_customer_before_a_supplier_noun_and_the_supplier_after() {
+    for (text, customer) in [
+        (
+            "Analysts said Pentagon contractor Kestrel Ltd won the bid.",
+            "dod",
+        ),
+        (
+            "Halvorsen Corp supplier Kestrel Ltd said profits rose.",
+            "org:halvorsen",
+        ),
+    ] {
+        assert_fact(text, RelationKind::Contract, "org:kestrel", customer);
+    }
+    // A country before a supplier noun is where the firm is.
+    let d = extract("Kestrel Ltd, a U.S. supplier of radar, said profits rose.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+}
