@@ -2849,6 +2849,45 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         s.arg_starting(skip_dets_right(s, k + 2))
             .filter(|&o| Some(o) != right_agent)
     });
+    // "filed an antitrust lawsuit seeking to break up Google's ad
+    // business": a dispute with no party after it is aimed at what its
+    // infinitive acts against.
+    let patient = patient.or_else(|| {
+        if rule.kind != RelationKind::Dispute || t1 + 2 >= s.last {
+            return None;
+        }
+        let mut k = t1;
+        if matches!(
+            s.low(k),
+            "seeking" | "aiming" | "aimed" | "designed" | "intended"
+        ) {
+            k += 1;
+        }
+        let against = matches!(
+            s.low(k + 1),
+            "block"
+                | "break"
+                | "stop"
+                | "halt"
+                | "prevent"
+                | "force"
+                | "challenge"
+                | "overturn"
+                | "unwind"
+                | "dismantle"
+                | "enjoin"
+                | "bar"
+        );
+        if !s.low_is(k, "to") || !against {
+            return None;
+        }
+        let mut v = k + 2;
+        if v < s.last && matches!(s.low(v), "up" | "off") {
+            v += 1;
+        }
+        s.arg_starting(skip_dets_right(s, v))
+            .filter(|&o| Some(o) != right_agent)
+    });
     // In an all-capitals headline a word between the noun and a name may be
     // a verb ("GM UNIT GETS BOEING CONTRACT"): only a name right after the
     // noun is its object there.

@@ -3682,3 +3682,16 @@ fn a_customer_before_a_supplier_noun_and_the_supplier_after() {
     let d = extract("Kestrel Ltd, a U.S. supplier of radar, said profits rose.");
     assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
 }
+
+#[test]
+fn a_suit_seeking_to_break_up_a_company_is_against_it() {
+    for text in [
+        "The Department of Justice filed an antitrust lawsuit seeking to break up Kestrel Ltd's advertising business.",
+        "The Department of Justice filed an antitrust suit to block Kestrel Ltd.",
+    ] {
+        assert_fact(text, RelationKind::Dispute, "doj", "org:kestrel");
+    }
+    // An infinitive that acts for the company names no respondent.
+    let d = extract("Kestrel Ltd filed a lawsuit to help Halvorsen Corp.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Dispute);
+}
