@@ -822,6 +822,20 @@ fn founder_named(s: &Sent<'_>, k: usize) -> bool {
 }
 
 fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
+    // "dates back to GM's decision to buy 20% of X": the possessor of the
+    // noun the infinitive completes does it, wherever the phrase stands.
+    if i >= s.first + 4
+        && s.low_is(i - 1, "to")
+        && matches!(
+            s.low(i - 2),
+            "decision" | "move" | "agreement" | "commitment" | "right" | "option" | "obligation"
+        )
+        && s.is_poss(i - 3)
+    {
+        if let Some(a) = s.arg_ending(i - 3) {
+            return Some(a);
+        }
+    }
     // "block Dixons from taking control of X", "prevent TWA from buying
     // X": the name before "from" does what the gerund says.
     if i > s.first + 1 && s.low_is(i - 1, "from") && s.low(i).ends_with("ing") {

@@ -3695,3 +3695,19 @@ fn a_suit_seeking_to_break_up_a_company_is_against_it() {
     let d = extract("Kestrel Ltd filed a lawsuit to help Halvorsen Corp.");
     assert_no_relation(&d, |r| r.kind == RelationKind::Dispute);
 }
+
+#[test]
+fn a_subsidiary_company_and_a_possessors_decision() {
+    assert_fact(
+        "Kestrel Ltd is a subsidiary company of Halvorsen Corp and has 16 million subscribers.",
+        RelationKind::PartOf,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+    assert_fact(
+        "The agreement dates back to Halvorsen Corp's decision to buy 20% of Kestrel Ltd's auto division in 2000.",
+        RelationKind::Investment,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
