@@ -3413,6 +3413,17 @@ fn being_as(s: &Sent<'_>, k: usize) -> bool {
         )
 }
 
+/// The "to" of an infinitive of being: "agreed to become", "will continue
+/// to function as".
+fn to_being(s: &Sent<'_>, k: usize) -> bool {
+    s.low_is(k, "to")
+        && k + 1 < s.last
+        && matches!(
+            s.low(k + 1),
+            "become" | "function" | "operate" | "remain" | "continue" | "be"
+        )
+}
+
 fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let (rules, s, t0, t1) = (cx.rules, cx.s, cx.t0, cx.t1);
     let rule = cx.rule();
@@ -3441,8 +3452,9 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         }
         let w = s.low(k);
         // "Universal will operate as a unit of Questar": "as" after a verb
-        // of being keeps the subject.
-        if PREPOSITIONS.contains(w) && w != "of" && !being_as(s, k) {
+        // of being keeps the subject; so does the "to" of "will continue
+        // to function as", "agreed to become".
+        if PREPOSITIONS.contains(w) && w != "of" && !being_as(s, k) && !to_being(s, k) {
             return;
         }
     }
@@ -3451,12 +3463,16 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     // back ("It said Filter Products will operate as").
     if let Some(a) = left {
         if let Some(q) = (s.args[a].last..t0).find(|&q| being_as(s, q)) {
-            // "Nelson will be operated as": auxiliaries only.
+            // "Nelson will be operated as", "Lucht will continue to
+            // function as": auxiliaries only.
             let between = s.args[a].last..q - 1;
             if between.len() > 3
-                || between
-                    .clone()
-                    .any(|p| !(AUXILIARIES.contains(s.low(p)) || BE.contains(&s.low(p))))
+                || between.clone().any(|p| {
+                    let w = s.low(p);
+                    !(AUXILIARIES.contains(w)
+                        || BE.contains(&w)
+                        || matches!(w, "to" | "continue" | "continues" | "also" | "still"))
+                })
             {
                 return;
             }
@@ -3509,6 +3525,7 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                     "now" | "also" | "which" | "became" | "becomes" | "remains" | "still"
                 )
                 || being_as(s, q)
+                || to_being(s, q)
                 // "a fully-owned subsidiary of".
                 || (w == "-" && !s.tokens[q].space_before)
                 || s.tokens[q].kind == TokKind::Word

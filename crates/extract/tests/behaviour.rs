@@ -3711,3 +3711,13 @@ fn a_subsidiary_company_and_a_possessors_decision() {
         "org:kestrel",
     );
 }
+
+#[test]
+fn becoming_or_continuing_as_a_unit_is_being_one() {
+    for text in [
+        "Kestrel Ltd agreed to become a wholly owned subsidiary of Halvorsen Corp.",
+        "Kestrel Ltd will continue to function as a unit of Halvorsen Corp, Halvorsen said.",
+    ] {
+        assert_fact(text, RelationKind::PartOf, "org:kestrel", "org:halvorsen");
+    }
+}
