@@ -749,6 +749,12 @@ fn is_modifier(s: &Sent<'_>, k: usize) -> bool {
         && !matches!(w, "and" | "or" | "which" | "who" | "that" | "said" | "says")
 }
 
+/// Whether token `k` is a lowercase content word: a modifier that is no
+/// determiner ("mining", "longtime").
+fn plain_word(s: &Sent<'_>, k: usize) -> bool {
+    s.tokens[k].kind == TokKind::Word && !DETERMINERS.contains(s.low(k)) && is_modifier(s, k)
+}
+
 /// Walk left over at most `max` words of a noun phrase: articles and
 /// lowercase modifiers ("the", "state-owned"), but not a complementiser
 /// ("that") nor capitalised words.
@@ -768,16 +774,7 @@ fn skip_modifiers_left(s: &Sent<'_>, mut i: usize, max: usize, lo: usize) -> usi
     // "a stake in mining and metals concern X": "and" joining two
     // lowercase words of the description.
     let joins = |k: usize, n: usize| {
-        let plain = |q: usize| {
-            let w = s.low(q);
-            s.tokens[q].kind == TokKind::Word
-                && !s.tokens[q].cap
-                && !DETERMINERS.contains(w)
-                && !PREPOSITIONS.contains(w)
-                && !BE.contains(&w)
-                && !matches!(w, "and" | "or" | "which" | "who" | "that" | "said" | "says")
-        };
-        n > 0 && k > lo && s.low_is(k, "and") && plain(k - 1) && plain(k + 1)
+        n > 0 && k > lo && s.low_is(k, "and") && plain_word(s, k - 1) && plain_word(s, k + 1)
     };
     while i > lo
         && n < max
@@ -3293,25 +3290,11 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
 /// determiners, and over a lowercase modifier that a determiner
 /// opens ("a longtime Navy supplier", "a major Pentagon contractor").
 fn phrase_start(s: &Sent<'_>, from: usize) -> usize {
-    let modifier = |q: usize| {
-        let w = s.low(q);
-        s.tokens[q].kind == TokKind::Word
-            && !s.tokens[q].cap
-            && !DETERMINERS.contains(w)
-            && !PREPOSITIONS.contains(w)
-            && !BE.contains(&w)
-            && !finite_verb(w)
-            && !matches!(w, "and" | "or" | "which" | "that" | "who")
-    };
-    let mut j = from;
-    while j > s.first && from - j < 1 && modifier(j - 1) {
-        j -= 1;
-    }
-    let mut k = if j < from && j > s.first && DETERMINERS.contains(s.low(j - 1)) {
-        j
-    } else {
-        from
-    };
+    let modified = from > s.first + 1
+        && plain_word(s, from - 1)
+        && !finite_verb(s.low(from - 1))
+        && DETERMINERS.contains(s.low(from - 2));
+    let mut k = if modified { from - 1 } else { from };
     while k > s.first && DETERMINERS.contains(s.low(k - 1)) {
         k -= 1;
     }
