@@ -773,8 +773,10 @@ fn skip_modifiers_left(s: &Sent<'_>, mut i: usize, max: usize, lo: usize) -> usi
     let mut n = 0;
     // "a stake in mining and metals concern X": "and" joining two
     // lowercase words of the description.
+    // Not verbs: "to buy from accumulate and added it to".
     let joins = |k: usize, n: usize| {
-        n > 0 && k > lo && s.low_is(k, "and") && plain_word(s, k - 1) && plain_word(s, k + 1)
+        let noun = |q: usize| plain_word(s, q) && !finite_verb(s.low(q));
+        n > 0 && k > lo && s.low_is(k, "and") && noun(k - 1) && noun(k + 1)
     };
     while i > lo
         && n < max

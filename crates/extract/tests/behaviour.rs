@@ -3527,6 +3527,11 @@ fn a_description_joined_by_and_still_leads_to_the_name() {
         "org:halvorsen",
         "org:kestrel",
     );
+    // "and" between verbs joins no description.
+    let d = extract(
+        "Kestrel Ltd rose sharply after analyst Jane Doe of Halvorsen Corp upgraded his opinion of the stock to buy from accumulate and added it to the recommended list, traders said.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
 }
 
 #[test]
