@@ -821,6 +821,32 @@ fn founder_named(s: &Sent<'_>, k: usize) -> bool {
 }
 
 fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
+    // "an agreement for Kestrel to buy X", "calls for County Trust, a
+    // County Bancorp unit, to merge into Y": the infinitive's own subject.
+    let to = if s.low_is(i, "to") {
+        Some(i)
+    } else if i > s.first && s.low_is(i - 1, "to") {
+        Some(i - 1)
+    } else {
+        None
+    };
+    if let Some(mut k) = to.filter(|&k| k > s.first + 1) {
+        // Over an apposition: "Kestrel, a Larkspur unit, to".
+        if s.low_is(k - 1, ",") {
+            if let Some(q) = (k.saturating_sub(8).max(s.first + 1)..k - 1)
+                .rev()
+                .find(|&q| s.low_is(q, ","))
+            {
+                k = q;
+            }
+        }
+        if let Some(a) = s.arg_ending(k) {
+            let f = s.args[a].first;
+            if f > s.first && s.low_is(f - 1, "for") {
+                return Some(a);
+            }
+        }
+    }
     // "dates back to GM's decision to buy 20% of X": the possessor of the
     // noun the infinitive completes does it, wherever the phrase stands.
     if i >= s.first + 4
@@ -1512,6 +1538,18 @@ fn list_right_with(s: &Sent<'_>, ai: usize, described: bool) -> Vec<usize> {
             Some(next) if next != cur => {
                 // "Vodafone and Deutsche Telekom's T-Mobile": the head.
                 let head = head_of_phrase(s, next, false, &[]).unwrap_or(next);
+                // ", and Colonial's unit, New Holland, to be merged into":
+                // an apposed head set off before an infinitive is that
+                // infinitive's subject (not "selected A and B to develop").
+                let e = s.args[head].last;
+                if head != next
+                    && e + 2 < s.last
+                    && s.low_is(e, ",")
+                    && s.low_is(e + 1, "to")
+                    && INFINITIVES.contains(s.low(e + 2))
+                {
+                    break;
+                }
                 out.push(head);
                 cur = head;
             }

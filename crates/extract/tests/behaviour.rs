@@ -3726,3 +3726,31 @@ fn becoming_or_continuing_as_a_unit_is_being_one() {
         assert_fact(text, RelationKind::PartOf, "org:kestrel", "org:halvorsen");
     }
 }
+
+#[test]
+fn for_x_to_do_names_the_infinitives_own_subject() {
+    assert_fact(
+        "Halvorsen Corp signed an agreement for Kestrel Ltd to buy Brightwater Inc.",
+        RelationKind::Acquisition,
+        "org:kestrel",
+        "org:brightwater",
+    );
+    let text = "Halvorsen Corp agreed to acquire Larkspur Inc in an agreement calling for Kestrel Ltd, a Larkspur subsidiary, to merge into Brightwater Inc.";
+    assert_fact(
+        text,
+        RelationKind::Acquisition,
+        "org:brightwater",
+        "org:kestrel",
+    );
+    let d = extract(text);
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::Acquisition
+            && r.source == "org:brightwater"
+            && r.target == "org:halvorsen"
+    });
+    // A list before an infinitive stays one list.
+    let d = extract("The Air Force selected Kestrel Ltd and Larkspur Inc to develop the aircraft.");
+    for firm in ["org:kestrel", "org:larkspur"] {
+        find(&d, RelationKind::Contract, firm, "air_force");
+    }
+}
