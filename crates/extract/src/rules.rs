@@ -795,6 +795,13 @@ fn skip_modifiers_left(s: &Sent<'_>, mut i: usize, max: usize, lo: usize) -> usi
     i
 }
 
+fn skip_dets_left(s: &Sent<'_>, mut i: usize) -> usize {
+    while i > s.first && DETERMINERS.contains(s.low(i - 1)) {
+        i -= 1;
+    }
+    i
+}
+
 fn skip_dets_right(s: &Sent<'_>, mut i: usize) -> usize {
     while i < s.last && DETERMINERS.contains(s.low(i)) {
         i += 1;
@@ -1629,10 +1636,7 @@ fn list_left(s: &Sent<'_>, ai: usize) -> Vec<usize> {
 
 /// Whether mention `a` is a passive's agent: "acquired by (the) A".
 fn passive_agent(s: &Sent<'_>, a: usize) -> bool {
-    let mut k = s.args[a].first;
-    while k > s.first && DETERMINERS.contains(s.low(k - 1)) {
-        k -= 1;
-    }
+    let k = skip_dets_left(s, s.args[a].first);
     k > s.first + 1 && s.low_is(k - 1, "by") && is_participle(s.low(k - 2))
 }
 
@@ -3334,11 +3338,7 @@ fn phrase_start(s: &Sent<'_>, from: usize) -> usize {
         && plain_word(s, from - 1)
         && !finite_verb(s.low(from - 1))
         && DETERMINERS.contains(s.low(from - 2));
-    let mut k = if modified { from - 1 } else { from };
-    while k > s.first && DETERMINERS.contains(s.low(k - 1)) {
-        k -= 1;
-    }
-    k
+    skip_dets_left(s, if modified { from - 1 } else { from })
 }
 
 /// The subject that a copula equates with the phrase the possessor `whole`
