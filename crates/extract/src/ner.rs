@@ -2600,7 +2600,15 @@ fn find_chunks(
                     || lx.agency_heads.contains(end)
                     || lx.weak_agency_heads.contains(end)
                     || BODY_HEADS.contains(end);
-                if has_head && !bad_run && (low != "in" || ends_in_head) {
+                // "Credit Commercial de France", "Banco de Bilbao": a French,
+                // Spanish or Italian connector before a place continues the
+                // name (the place is the firm's, not where it is).
+                let romance_place = matches!(low, "de" | "du" | "des" | "del" | "di")
+                    && k == last + 2
+                    && lx.is_place(run_text)
+                    && !lx.is_place(cx.span(first, last))
+                    && !lx.not_names.contains(run_text);
+                if (has_head && !bad_run && (low != "in" || ends_in_head)) || romance_place {
                     last += 2 + the_skip;
                     continue;
                 }
@@ -4184,6 +4192,9 @@ fn prepositional_object(cx: &Context<'_>, rec: &Recognised, m: &Mention) -> bool
     }
 }
 
+/// Tokens that join the items of a list of names.
+const LIST_GLUE: [&str; 5] = [",", "and", "or", "(", ")"];
+
 /// Resolve "it", "its", "the company", "the agency" ... to the most salient
 /// compatible entity of the same or previous sentence: the first (subject)
 /// mention of the same sentence before the reference, else the first mention
@@ -4319,6 +4330,8 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
             i += len;
             continue;
         }
+        // An entity the reference cannot be (the name a role describes).
+        let mut not_this: Vec<usize> = Vec::new();
         let same: Option<usize> = if let Some(p) = after_it {
             Some(p.entity)
         } else if len == 1 && said_it(cx, i) {
@@ -4349,6 +4362,37 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
                 }
                 m => m.map(|m| m.entity),
             }
+        } else if low == "its" && i > 1 && cx.low_is(i - 1, "as") {
+            // "retained Kestrel as its adviser", "Kestrel will act as its
+            // auditor": the name described by the role is not its holder.
+            let serving = matches!(
+                cx.low(i - 2),
+                "act" | "acts" | "acted" | "acting" | "serve" | "serves" | "served" | "serving"
+            );
+            match candidates.next() {
+                Some(m) if serving || m.last + 1 == i => {
+                    // The whole list described: "named A, B and C as its
+                    // advisers".
+                    let mut lo = m.first;
+                    not_this.push(m.entity);
+                    let next = loop {
+                        match candidates.next() {
+                            Some(c) if (c.last..lo).all(|k| LIST_GLUE.contains(&cx.low(k))) => {
+                                not_this.push(c.entity);
+                                lo = c.first;
+                            }
+                            c => break c,
+                        }
+                    };
+                    // With only the described names in the sentence: the
+                    // previous sentence's party (below).
+                    next.into_iter()
+                        .chain(candidates)
+                        .map(|m| m.entity)
+                        .find(|e| !not_this.contains(e))
+                }
+                m => m.map(|m| m.entity),
+            }
         } else {
             candidates.next().map(|m| m.entity)
         };
@@ -4362,13 +4406,13 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
             let named = by_sentence[s - 1]
                 .iter()
                 .map(|&mi| &rec.mentions[mi])
-                .filter(|m| !m.pronoun && !hearer(cx, m))
+                .filter(|m| !m.pronoun && !hearer(cx, m) && !not_this.contains(&m.entity))
                 .find(|m| compatible(m));
             let referred = added
                 .iter()
                 .rev()
                 .take_while(|m| m.sentence + 1 >= s)
-                .filter(|m| m.sentence + 1 == s && compatible(m))
+                .filter(|m| m.sentence + 1 == s && compatible(m) && !not_this.contains(&m.entity))
                 .min_by_key(|m| m.first);
             match (named, referred) {
                 (Some(a), Some(b)) if b.first < a.first => Some(b.entity),

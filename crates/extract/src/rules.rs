@@ -3270,6 +3270,17 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         }
         return;
     };
+    // "the bank's chief economic adviser X": a person's post, not a firm's
+    // service.
+    if cx.rule().kind == RelationKind::Contract
+        && t0 > s.first
+        && matches!(
+            s.low(t0 - 1),
+            "economic" | "chief" | "senior" | "special" | "political" | "personal" | "top"
+        )
+    {
+        return;
+    }
     // "its wholly owned X": the verb rule reads "owned" after a pronoun.
     if s.low(t1 - 1).ends_with("owned") && matches!(s.low(s.args[whole].first), "its" | "their") {
         return;
@@ -3314,10 +3325,15 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                 .filter(|&a| !indefinite && !clause_subject(a))
             {
                 Some(a) => list_right(s, a),
-                None => match apposed(s.args[whole].first) {
+                // "Harcourt, its directors and advisers": a list of
+                // nouns after the name is no description of it ("its
+                // search and advertising subsidiary" is one noun).
+                None => match apposed(s.args[whole].first)
+                    .filter(|_| !matches!(s.low(t0 - 1), "and" | "or"))
+                {
                     Some(a) => vec![a],
                     // "the FBI and the IRS are Chainalysis's only clients".
-                    None => match copula_subject(s, whole) {
+                    None => match copula_subject(s, whole).or_else(|| role_subject(cx, whole)) {
                         Some(a) => list_left(s, a),
                         None => return,
                     },
@@ -3356,6 +3372,29 @@ fn copula_subject(s: &Sent<'_>, whole: usize) -> Option<usize> {
         return s.arg_ending(k - 3);
     }
     None
+}
+
+/// The name a supplier noun after "as" describes: "retained Kestrel as its
+/// adviser", or the subject of a verb of serving: "Kestrel will act as its
+/// financial adviser", "Kestrel is serving as Halvorsen's auditor". Only
+/// for contract rules: what a name serves as is a service.
+fn role_subject(cx: &Trig<'_, '_>, whole: usize) -> Option<usize> {
+    let s = cx.s;
+    let k = s.args[whole].first;
+    if cx.rule().kind != RelationKind::Contract || k < s.first + 3 || !s.low_is(k - 1, "as") {
+        return None;
+    }
+    // "retained Kestrel as its financial adviser", "dropped Kestrel as
+    // its auditor" (it was one).
+    if let Some(a) = s.arg_ending(k - 1) {
+        return Some(a);
+    }
+    let v = k - 2;
+    let serving = matches!(
+        s.low(v),
+        "act" | "acts" | "acted" | "acting" | "serve" | "serves" | "served" | "serving"
+    );
+    serving.then(|| subject(cx.rules, s, v)).flatten()
 }
 
 /// A verb of being that equates its subject with what follows.

@@ -3754,3 +3754,73 @@ fn for_x_to_do_names_the_infinitives_own_subject() {
         find(&d, RelationKind::Contract, firm, "air_force");
     }
 }
+
+#[test]
+fn a_bank_adviser_or_auditor_serves_its_client() {
+    for (text, client) in [
+        (
+            "Brightwater Inc sued Kestrel Ltd, its former banker, to recover 136m euros.",
+            "org:brightwater",
+        ),
+        (
+            "Brightwater Inc said its auditors, Kestrel Ltd, qualified their opinion.",
+            "org:brightwater",
+        ),
+        (
+            "Kestrel Ltd, Halvorsen Corp's financial adviser, declined to comment.",
+            "org:halvorsen",
+        ),
+        (
+            "Brightwater Inc said Kestrel Ltd will act as its financial adviser.",
+            "org:brightwater",
+        ),
+        (
+            "Brightwater Inc said it named Kestrel Ltd as its adviser in the sale.",
+            "org:brightwater",
+        ),
+    ] {
+        assert_fact(text, RelationKind::Contract, "org:kestrel", client);
+    }
+    // Every name of the list a role describes serves the one before it.
+    let d = extract("Brightwater Inc said it named Kestrel Ltd and Larkspur Inc as its advisers.");
+    for firm in ["org:kestrel", "org:larkspur"] {
+        find(&d, RelationKind::Contract, firm, "org:brightwater");
+    }
+    assert_no_relation(&d, |r| {
+        r.source == "org:larkspur" && r.target == "org:kestrel"
+    });
+    // A list of nouns after a name describes no one; a person's post is no
+    // firm's service.
+    for text in [
+        "Brightwater Inc filed a lawsuit against Kestrel Ltd, its directors and advisers.",
+        "The yen will rise, Brightwater Inc's chief economic adviser Kestrel Ltd said.",
+    ] {
+        let d = extract(text);
+        assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+    }
+    // Two modifiers joined by "and" still describe one noun.
+    assert_fact(
+        "Kestrel Ltd, Halvorsen Corp's search and advertising subsidiary, invested $2 billion.",
+        RelationKind::PartOf,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+}
+
+#[test]
+fn a_romance_connector_before_a_place_continues_a_name() {
+    let d = extract("Halvorsen Corp said it bought a stake in Credit Commercial de France.");
+    find(
+        &d,
+        RelationKind::Investment,
+        "org:halvorsen",
+        "org:credit commercial de france",
+    );
+    assert_no_entity(&d, "gov:france");
+    assert_fact(
+        "Spain's Banco de Bilbao agreed to buy Kestrel Ltd.",
+        RelationKind::Acquisition,
+        "org:banco de bilbao",
+        "org:kestrel",
+    );
+}
