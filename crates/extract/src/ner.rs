@@ -1287,16 +1287,66 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         let word_and_co = c.last - c.first >= 3
             && and_co_at(cx, c.first + 1)
             && only_legal_suffixes(cx, c.first + 3, c.last);
+        // "Orange Julius International Inc", "Shell Canada Ltd": up to three
+        // capitalised words that none of the gazetteer entry's names has,
+        // then a legal form, make another firm too.
+        let mut q = c.first;
+        while q < c.last && q < c.first + 3 && !lx.is_legal_suffix(cx.tok(q)) {
+            q += 1;
+        }
+        // "Reebok International Ltd": words of many a firm's own legal name
+        // and a legal form; a variant of the known name.
+        let generic_words = c.last - c.first >= 2
+            && q > c.first
+            && q < c.last
+            && only_legal_suffixes(cx, q, c.last)
+            && (c.first..q).all(|k| {
+                matches!(
+                    cx.tok(k),
+                    "International" | "Industries" | "Enterprises" | "Worldwide" | "Global"
+                )
+            });
+        let foreign_words = c.last - c.first >= 2 && {
+            q > c.first
+                && q < c.last
+                && only_legal_suffixes(cx, q, c.last)
+                && (c.first..q).all(|k| {
+                    cx.tokens[k].kind == TokKind::Word
+                        && cx.is_capword(k)
+                        && !cx.tokens[k].all_caps
+                        && foreign_head(cx, &rec.entities[base.entity], cx.tok(k))
+                })
+                && !generic_words
+        };
+        // "General Motors Espanola" after "General Motors Espanola S.A.":
+        // the longer firm named before, without its legal form.
+        let named_before = !foreign_words
+            && base_kind == EntityKind::Firm
+            && q == c.last
+            && (c.first..c.last).all(|k| cx.tokens[k].kind == TokKind::Word && cx.is_capword(k))
+            && by_key
+                .get(&format!(
+                    "org:{}",
+                    normalize_name(&cx.span(base.first, c.last).replace('\u{2019}', "'"), lx)
+                ))
+                .is_some_and(|&e| e != base.entity && rec.entities[e].kind == EntityKind::Firm);
         // "Adobe Resources Corp", "Coca-Cola Bottling Co": a head word that
         // none of the gazetteer entry's names has makes another firm.
-        if head_and_suffix
-            && base_kind == EntityKind::Firm
+        if base_kind == EntityKind::Firm
             && !legal_form
-            && !matches!(
-                first_w,
-                "Group" | "Holdings" | "Holding" | "Corporation" | "Company" | "Companies" | "Cos"
-            )
-            && foreign_head(cx, &rec.entities[base.entity], first_w)
+            && ((head_and_suffix
+                && !matches!(
+                    first_w,
+                    "Group"
+                        | "Holdings"
+                        | "Holding"
+                        | "Corporation"
+                        | "Company"
+                        | "Companies"
+                        | "Cos"
+                )
+                && foreign_head(cx, &rec.entities[base.entity], first_w))
+                || foreign_words)
         {
             let surface = cx.span(base.first, c.last).replace('\u{2019}', "'");
             let key = format!("org:{}", normalize_name(&surface, lx));
@@ -1304,12 +1354,20 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             for cv in &mut covered[c.first..c.last] {
                 *cv = true;
             }
-            shadowed.push((base.entity, idx, cx.span(base.first, base.last).to_string()));
             rec.mentions[mi].last = c.last;
             rec.mentions[mi].entity = idx;
+            // "Shell Canada Ltd", "Daiwa Europe Ltd": the firm's unit for a
+            // place, as "Shell Canada" is (below), and "Shell" alone is
+            // still the parent.
+            if foreign_words && lx.is_place(cx.span(c.first, q)) {
+                rec.named_parts
+                    .push((idx, base.entity, rec.mentions[mi], true));
+            } else {
+                shadowed.push((base.entity, idx, cx.span(base.first, base.last).to_string()));
+            }
             return false;
         }
-        if (head_and_suffix || legal_form || comma_and_co || word_and_co)
+        if (head_and_suffix || legal_form || comma_and_co || word_and_co || generic_words)
             && base_kind == EntityKind::Firm
         {
             let surface = cx.span(base.first, c.last).replace('\u{2019}', "'");
@@ -1353,7 +1411,21 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         } else {
             None
         };
-        let Some(kind) = kind else { return true };
+        let Some(kind) = kind else {
+            if named_before {
+                let surface = cx.span(base.first, c.last).replace('\u{2019}', "'");
+                let key = format!("org:{}", normalize_name(&surface, lx));
+                let idx =
+                    named_variant_entity(&mut rec, &mut by_key, key, surface, EntityKind::Firm);
+                for cv in &mut covered[c.first..c.last] {
+                    *cv = true;
+                }
+                rec.mentions[mi].last = c.last;
+                rec.mentions[mi].entity = idx;
+                return false;
+            }
+            return true;
+        };
         let surface = cx.span(base.first, c.last).replace('\u{2019}', "'");
         let key = format!("org:{}", normalize_name(&surface, lx));
         let idx = named_variant_entity(&mut rec, &mut by_key, key, surface, kind);

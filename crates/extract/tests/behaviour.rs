@@ -3824,3 +3824,62 @@ fn a_romance_connector_before_a_place_continues_a_name() {
         "org:kestrel",
     );
 }
+
+#[test]
+fn a_known_name_before_foreign_words_and_a_legal_form_names_another_firm() {
+    // Words none of the known firm's names has, then a legal form: another
+    // firm, not the known one beside a fragment.
+    let d = extract("Orange Julius International Inc said profits rose.");
+    entity(&d, "org:orange julius international");
+    assert_no_entity(&d, "orange");
+    assert_no_entity(&d, "org:julius international");
+    // A place: the known firm's unit, and the known name alone is still
+    // the parent.
+    assert_fact(
+        "Shell Canada Ltd, 72 pct owned by Shell, said profits rose.",
+        RelationKind::PartOf,
+        "org:shell canada",
+        "shell",
+    );
+    let d = extract("Shell Canada Ltd said profits rose. Shell said it was pleased.");
+    find(&d, RelationKind::PartOf, "org:shell canada", "shell");
+    assert_no_entity(&d, "org:canada");
+    // The longer name again without its legal form is the same firm.
+    let d = extract(
+        "Ford Espana and General Motors Espanola S.A. led sales. General Motors Espanola is 100 pct owned by General Motors Corp.",
+    );
+    assert_alias(&d, "org:general motors espanola", "General Motors Espanola");
+    find(
+        &d,
+        RelationKind::PartOf,
+        "org:general motors espanola",
+        "general_motors",
+    );
+    // Words of many a firm's own legal name keep the known firm.
+    let d = extract("Reebok International Ltd said profits rose.");
+    assert_alias(&d, "reebok", "Reebok International Ltd");
+    assert_no_entity(&d, "org:international");
+}
+
+#[test]
+fn a_licence_granted_is_the_licensors_supply() {
+    for text in [
+        "Halvorsen Corp granted an exclusive license agreement to Brightwater Inc.",
+        "Halvorsen Corp granted Brightwater Inc a license to sell its software.",
+        "Halvorsen Corp said it granted a licence to Brightwater Inc for the index.",
+    ] {
+        assert_fact(
+            text,
+            RelationKind::Contract,
+            "org:halvorsen",
+            "org:brightwater",
+        );
+    }
+    // "a license to X" names the licensee, no supplier.
+    let d = extract(
+        "The agreement provides for a non-exclusive license to Brightwater Inc to use the Halvorsen Corp name.",
+    );
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::Contract && r.source == "org:brightwater"
+    });
+}
