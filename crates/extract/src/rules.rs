@@ -2615,6 +2615,18 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     {
         return;
     }
+    // "sold it to Southcorp", "sell Kestrel Ltd and its unit to X": a
+    // company sold is a takeover (the sale rule's), no supply.
+    if rule.kind == RelationKind::Contract
+        && (s.low(t1 - 1).starts_with("sel") || s.low(t1 - 1) == "sold")
+    {
+        if let Some(a) = s.arg_starting(skip_dets_right(s, t1)) {
+            let end = s.args[a].last;
+            if end < s.args[patient].first && matches!(s.low(end), "to" | "and" | "," | "for") {
+                return;
+            }
+        }
+    }
     if rule.no_price && price_follows(s, t1) {
         return;
     }

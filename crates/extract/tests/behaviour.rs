@@ -3883,3 +3883,27 @@ fn a_licence_granted_is_the_licensors_supply() {
         r.kind == RelationKind::Contract && r.source == "org:brightwater"
     });
 }
+
+#[test]
+fn a_company_sold_is_no_supply() {
+    for text in [
+        "Halvorsen Corp founded Kestrel Ltd and sold it to Brightwater Inc in 2001.",
+        "Halvorsen Corp agreed to sell Kestrel Ltd to Brightwater Inc.",
+    ] {
+        assert_fact(
+            text,
+            RelationKind::Acquisition,
+            "org:brightwater",
+            "org:kestrel",
+        );
+        let d = extract(text);
+        assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+    }
+    // Goods sold still are.
+    assert_fact(
+        "Halvorsen Corp sold Kestrel Ltd radars to the Navy.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "navy",
+    );
+}
