@@ -3694,12 +3694,18 @@ fn transfer(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         }
     }
     // Skip an apposition after the thing sold: "sell X, a unit that ..., to Y".
+    // The rule's own preposition: "merged X into Y".
     let to = ["to".to_string()];
+    let preps = if rule.patient_preps.is_empty() {
+        &to[..]
+    } else {
+        &rule.patient_preps[..]
+    };
     let Some(buyer) = object(
         rules,
         s,
         s.args[thing].last,
-        &to,
+        preps,
         rule.max_gap.max(20),
         Some(thing),
     ) else {

@@ -3907,3 +3907,28 @@ fn a_company_sold_is_no_supply() {
         "navy",
     );
 }
+
+#[test]
+fn what_is_merged_into_a_company_is_taken_over() {
+    for text in [
+        "Halvorsen Corp merged Kestrel Ltd into Brightwater Inc.",
+        "The Oatley family founded Kestrel Ltd and later merged it into Brightwater Inc.",
+    ] {
+        assert_fact(
+            text,
+            RelationKind::Acquisition,
+            "org:brightwater",
+            "org:kestrel",
+        );
+    }
+    let d = extract("Halvorsen Corp did not merge Kestrel Ltd into Brightwater Inc.");
+    assert!(
+        find(
+            &d,
+            RelationKind::Acquisition,
+            "org:brightwater",
+            "org:kestrel"
+        )
+        .negated
+    );
+}
