@@ -36,6 +36,8 @@ pub const RULE_NAMED_PART: &str = "name.part";
 pub const RULE_PARENT: &str = "gazetteer.parent";
 /// Rule id of "A's B" read as B part of A.
 pub const RULE_POSSESSIVE: &str = "possessive.part";
+/// Rule id of "the Office of X in the Y Service" read as part of Y.
+pub const RULE_OFFICE_IN: &str = "office.in";
 
 /// Everything extraction needs: gazetteer, lexicon and relation rules.
 #[derive(Debug, Clone)]
@@ -341,6 +343,80 @@ impl Extractor {
                     RULE_POSSESSIVE,
                     Status::Asserted,
                     0.6,
+                ),
+            ));
+        }
+
+        // "the Office of Professional Services in the GSA's Federal
+        // Acquisition Service", "a bureau within the agency's": a
+        // government office named in or within another government body is
+        // part of it (of the last body of a possessive chain).
+        for (mi, m) in rec.mentions.iter().enumerate() {
+            let me = &rec.entities[m.entity];
+            if m.pronoun || me.kind != EntityKind::Agency || me.latent {
+                continue;
+            }
+            let head = &text[tokens[m.first].start as usize..tokens[m.first].end as usize];
+            if !matches!(
+                head,
+                "Office" | "Bureau" | "Division" | "Directorate" | "Center" | "Centre" | "Branch"
+            ) {
+                continue;
+            }
+            let word = |k: usize| {
+                tokens
+                    .get(k)
+                    .map(|t| &lower[t.start as usize..t.end as usize])
+                    .unwrap_or("")
+            };
+            if !matches!(word(m.last), "in" | "within") {
+                continue;
+            }
+            let mut k = m.last + 1;
+            if word(k) == "the" {
+                k += 1;
+            }
+            // The body: the mention at k, or the one its possessive owns.
+            let mut whole = None;
+            for n in &rec.mentions[mi + 1..] {
+                if n.first != k || n.sentence != m.sentence {
+                    continue;
+                }
+                whole = Some(*n);
+                if tokens
+                    .get(n.last)
+                    .is_some_and(|t| t.kind == text::TokKind::Possessive)
+                {
+                    k = n.last + 1;
+                    continue;
+                }
+                break;
+            }
+            let Some(w) = whole else { continue };
+            let we = &rec.entities[w.entity];
+            if w.entity == m.entity || we.kind != EntityKind::Agency || we.latent {
+                continue;
+            }
+            // A country's government is where an office is, not its whole.
+            if we.key.starts_with("gov:") {
+                continue;
+            }
+            let s = &sentences[m.sentence];
+            let trigger = &text[tokens[m.last].start as usize..tokens[w.last - 1].end as usize];
+            statements.push((
+                RelationKind::PartOf,
+                m.entity,
+                w.entity,
+                evidence(
+                    doc,
+                    text,
+                    m.sentence,
+                    s.start,
+                    s.end,
+                    trigger,
+                    RULE_OFFICE_IN,
+                    Status::Asserted,
+                    0.7,
                 ),
             ));
         }

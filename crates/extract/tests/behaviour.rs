@@ -3932,3 +3932,16 @@ fn what_is_merged_into_a_company_is_taken_over() {
         .negated
     );
 }
+
+#[test]
+fn an_office_in_a_government_body_is_part_of_it() {
+    assert_fact(
+        "The director of the Office of Digital Records in the GSA's Federal Acquisition Service said the rules will change.",
+        RelationKind::PartOf,
+        "org:office of digital records",
+        "gsa_fas",
+    );
+    // A place is where an office is, not its whole.
+    let d = extract("The Office of Digital Records in Washington issued guidance.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
+}
