@@ -247,6 +247,29 @@ impl Extractor {
             }
         }
 
+        // A `part_of` statement stated by tokens `from..to` of a sentence.
+        let part_of = |sentence: usize,
+                       part: usize,
+                       whole: usize,
+                       (from, to): (usize, usize),
+                       rule: &str,
+                       confidence: f32| {
+            let s = &sentences[sentence];
+            let words = &text[tokens[from].start as usize..tokens[to - 1].end as usize];
+            let ev = evidence(
+                doc,
+                text,
+                sentence,
+                s.start,
+                s.end,
+                words,
+                rule,
+                Status::Asserted,
+                confidence,
+            );
+            (RelationKind::PartOf, part, whole, ev)
+        };
+
         // Descriptive gazetteer aliases state a part ("Amazon's cloud
         // division"), and so does a possessive naming the gazetteer parent
         // ("the Navy's Naval Air Systems Command", "Microsoft, whose Azure").
@@ -275,22 +298,13 @@ impl Extractor {
                 continue;
             }
             if let Some(pi) = rec.entities.iter().position(|x| &x.key == parent) {
-                let s = &sentences[m.sentence];
-                statements.push((
-                    RelationKind::PartOf,
+                statements.push(part_of(
+                    m.sentence,
                     m.entity,
                     pi,
-                    evidence(
-                        doc,
-                        text,
-                        m.sentence,
-                        s.start,
-                        s.end,
-                        surface,
-                        RULE_DESCRIPTIVE,
-                        Status::Asserted,
-                        0.9,
-                    ),
+                    (m.first, m.last),
+                    RULE_DESCRIPTIVE,
+                    0.9,
                 ));
             }
         }
@@ -327,23 +341,13 @@ impl Extractor {
                     continue;
                 }
             }
-            let s = &sentences[m.sentence];
-            let trigger = &text[tokens[p.first].start as usize..tokens[m.last - 1].end as usize];
-            statements.push((
-                RelationKind::PartOf,
+            statements.push(part_of(
+                m.sentence,
                 m.entity,
                 p.entity,
-                evidence(
-                    doc,
-                    text,
-                    m.sentence,
-                    s.start,
-                    s.end,
-                    trigger,
-                    RULE_POSSESSIVE,
-                    Status::Asserted,
-                    0.6,
-                ),
+                (p.first, m.last),
+                RULE_POSSESSIVE,
+                0.6,
             ));
         }
 
@@ -401,23 +405,13 @@ impl Extractor {
             if we.key.starts_with("gov:") {
                 continue;
             }
-            let s = &sentences[m.sentence];
-            let trigger = &text[tokens[m.last].start as usize..tokens[w.last - 1].end as usize];
-            statements.push((
-                RelationKind::PartOf,
+            statements.push(part_of(
+                m.sentence,
                 m.entity,
                 w.entity,
-                evidence(
-                    doc,
-                    text,
-                    m.sentence,
-                    s.start,
-                    s.end,
-                    trigger,
-                    RULE_OFFICE_IN,
-                    Status::Asserted,
-                    0.7,
-                ),
+                (m.last, w.last),
+                RULE_OFFICE_IN,
+                0.7,
             ));
         }
 
@@ -451,23 +445,13 @@ impl Extractor {
             {
                 continue;
             }
-            let s = &sentences[m.sentence];
-            let surface = &text[tokens[m.first].start as usize..tokens[m.last - 1].end as usize];
-            statements.push((
-                RelationKind::PartOf,
+            statements.push(part_of(
+                m.sentence,
                 m.entity,
                 pi,
-                evidence(
-                    doc,
-                    text,
-                    m.sentence,
-                    s.start,
-                    s.end,
-                    surface,
-                    RULE_PARENT,
-                    Status::Asserted,
-                    0.5,
-                ),
+                (m.first, m.last),
+                RULE_PARENT,
+                0.5,
             ));
         }
 
@@ -476,23 +460,13 @@ impl Extractor {
             if needs_mention && !rec.mentions.iter().any(|o| o.entity == whole) {
                 continue;
             }
-            let s = &sentences[m.sentence];
-            let surface = &text[tokens[m.first].start as usize..tokens[m.last - 1].end as usize];
-            statements.push((
-                RelationKind::PartOf,
+            statements.push(part_of(
+                m.sentence,
                 part,
                 whole,
-                evidence(
-                    doc,
-                    text,
-                    m.sentence,
-                    s.start,
-                    s.end,
-                    surface,
-                    RULE_NAMED_PART,
-                    Status::Asserted,
-                    0.8,
-                ),
+                (m.first, m.last),
+                RULE_NAMED_PART,
+                0.8,
             ));
         }
 
