@@ -1294,30 +1294,24 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         while q < c.last && q < c.first + 3 && !lx.is_legal_suffix(cx.tok(q)) {
             q += 1;
         }
+        let words_then_form = q > c.first && q < c.last && only_legal_suffixes(cx, q, c.last);
         // "Reebok International Ltd": words of many a firm's own legal name
         // and a legal form; a variant of the known name.
-        let generic_words = c.last - c.first >= 2
-            && q > c.first
-            && q < c.last
-            && only_legal_suffixes(cx, q, c.last)
+        let generic_words = words_then_form
             && (c.first..q).all(|k| {
                 matches!(
                     cx.tok(k),
                     "International" | "Industries" | "Enterprises" | "Worldwide" | "Global"
                 )
             });
-        let foreign_words = c.last - c.first >= 2 && {
-            q > c.first
-                && q < c.last
-                && only_legal_suffixes(cx, q, c.last)
-                && (c.first..q).all(|k| {
-                    cx.tokens[k].kind == TokKind::Word
-                        && cx.is_capword(k)
-                        && !cx.tokens[k].all_caps
-                        && foreign_head(cx, &rec.entities[base.entity], cx.tok(k))
-                })
-                && !generic_words
-        };
+        let foreign_words = words_then_form
+            && !generic_words
+            && (c.first..q).all(|k| {
+                cx.tokens[k].kind == TokKind::Word
+                    && cx.is_capword(k)
+                    && !cx.tokens[k].all_caps
+                    && foreign_head(cx, &rec.entities[base.entity], cx.tok(k))
+            });
         // "General Motors Espanola" after "General Motors Espanola S.A.":
         // the longer firm named before, without its legal form.
         let named_before = !foreign_words
@@ -1348,14 +1342,15 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
                 && foreign_head(cx, &rec.entities[base.entity], first_w))
                 || foreign_words)
         {
-            let surface = cx.span(base.first, c.last).replace('\u{2019}', "'");
-            let key = format!("org:{}", normalize_name(&surface, lx));
-            let idx = named_variant_entity(&mut rec, &mut by_key, key, surface, EntityKind::Firm);
-            for cv in &mut covered[c.first..c.last] {
-                *cv = true;
-            }
-            rec.mentions[mi].last = c.last;
-            rec.mentions[mi].entity = idx;
+            let idx = extend_to_variant(
+                cx,
+                &mut rec,
+                &mut by_key,
+                &mut covered,
+                mi,
+                c,
+                EntityKind::Firm,
+            );
             // "Shell Canada Ltd", "Daiwa Europe Ltd": the firm's unit for a
             // place, as "Shell Canada" is (below), and "Shell" alone is
             // still the parent.
@@ -1413,34 +1408,22 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         };
         let Some(kind) = kind else {
             if named_before {
-                let surface = cx.span(base.first, c.last).replace('\u{2019}', "'");
-                let key = format!("org:{}", normalize_name(&surface, lx));
-                let idx =
-                    named_variant_entity(&mut rec, &mut by_key, key, surface, EntityKind::Firm);
-                for cv in &mut covered[c.first..c.last] {
-                    *cv = true;
-                }
-                rec.mentions[mi].last = c.last;
-                rec.mentions[mi].entity = idx;
+                extend_to_variant(
+                    cx,
+                    &mut rec,
+                    &mut by_key,
+                    &mut covered,
+                    mi,
+                    c,
+                    EntityKind::Firm,
+                );
                 return false;
             }
             return true;
         };
-        let surface = cx.span(base.first, c.last).replace('\u{2019}', "'");
-        let key = format!("org:{}", normalize_name(&surface, lx));
-        let idx = named_variant_entity(&mut rec, &mut by_key, key, surface, kind);
-        for cv in &mut covered[c.first..c.last] {
-            *cv = true;
-        }
-        let m = Mention {
-            first: base.first,
-            last: c.last,
-            sentence: base.sentence,
-            entity: idx,
-            pronoun: false,
-        };
-        rec.mentions[mi] = m;
-        rec.named_parts.push((idx, base.entity, m, true));
+        let idx = extend_to_variant(cx, &mut rec, &mut by_key, &mut covered, mi, c, kind);
+        rec.named_parts
+            .push((idx, base.entity, rec.mentions[mi], true));
         false
     });
 
@@ -3848,6 +3831,28 @@ fn pattern_entity(
 
 /// The pattern entity under `key` (created on first use, named by
 /// `surface`), with `surface` recorded as a name variant.
+/// Extend mention `mi` (a known name) over chunk `c` right after it to one
+/// mention of the firm or body the whole span names, created if new:
+/// "Adobe Resources Corp" over "Adobe".
+fn extend_to_variant(
+    cx: &Context<'_>,
+    rec: &mut Recognised,
+    by_key: &mut HashMap<String, usize>,
+    covered: &mut [bool],
+    mi: usize,
+    c: &Chunk,
+    kind: EntityKind,
+) -> usize {
+    let first = rec.mentions[mi].first;
+    let surface = cx.span(first, c.last).replace('\u{2019}', "'");
+    let key = format!("org:{}", normalize_name(&surface, cx.lexicon));
+    let idx = named_variant_entity(rec, by_key, key, surface, kind);
+    covered[c.first..c.last].fill(true);
+    rec.mentions[mi].last = c.last;
+    rec.mentions[mi].entity = idx;
+    idx
+}
+
 fn named_variant_entity(
     rec: &mut Recognised,
     by_key: &mut HashMap<String, usize>,
@@ -4264,6 +4269,14 @@ fn prepositional_object(cx: &Context<'_>, rec: &Recognised, m: &Mention) -> bool
     }
 }
 
+/// A verb of serving in a role: "Kestrel will act as its adviser".
+pub(crate) fn serving_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "act" | "acts" | "acted" | "acting" | "serve" | "serves" | "served" | "serving"
+    )
+}
+
 /// Tokens that join the items of a list of names.
 const LIST_GLUE: [&str; 5] = [",", "and", "or", "(", ")"];
 
@@ -4437,10 +4450,7 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
         } else if low == "its" && i > 1 && cx.low_is(i - 1, "as") {
             // "retained Kestrel as its adviser", "Kestrel will act as its
             // auditor": the name described by the role is not its holder.
-            let serving = matches!(
-                cx.low(i - 2),
-                "act" | "acts" | "acted" | "acting" | "serve" | "serves" | "served" | "serving"
-            );
+            let serving = serving_verb(cx.low(i - 2));
             match candidates.next() {
                 Some(m) if serving || m.last + 1 == i => {
                     // The whole list described: "named A, B and C as its

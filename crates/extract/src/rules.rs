@@ -3402,11 +3402,9 @@ fn role_subject(cx: &Trig<'_, '_>, whole: usize) -> Option<usize> {
         return Some(a);
     }
     let v = k - 2;
-    let serving = matches!(
-        s.low(v),
-        "act" | "acts" | "acted" | "acting" | "serve" | "serves" | "served" | "serving"
-    );
-    serving.then(|| subject(cx.rules, s, v)).flatten()
+    crate::ner::serving_verb(s.low(v))
+        .then(|| subject(cx.rules, s, v))
+        .flatten()
 }
 
 /// A verb of being that equates its subject with what follows.
