@@ -3308,6 +3308,12 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         .iter()
         .position(|a| a.first >= s.args[whole].last && a.last <= t0);
     let parts = match between {
+        // "UTC's Collins Aerospace and Pratt & Whitney divisions": a plural
+        // noun owns every name of the list before it.
+        Some(b) if s.low(t1 - 1).ends_with('s') => list_right(s, b)
+            .into_iter()
+            .filter(|&a| s.args[a].last <= t0)
+            .collect(),
         Some(b) => vec![b],
         None => {
             // "Palantir's customers include the Army and NASA".

@@ -3945,3 +3945,19 @@ fn an_office_in_a_government_body_is_part_of_it() {
     let d = extract("The Office of Digital Records in Washington issued guidance.");
     assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
 }
+
+#[test]
+fn a_plural_part_noun_owns_every_name_of_its_list() {
+    for text in [
+        "Halvorsen Corp's Kestrel Ltd and Larkspur Inc units reported losses.",
+        "Halvorsen Corp said its Kestrel Ltd and Larkspur Inc subsidiaries reported losses.",
+    ] {
+        let d = extract(text);
+        for part in ["org:kestrel", "org:larkspur"] {
+            find(&d, RelationKind::PartOf, part, "org:halvorsen");
+        }
+    }
+    // A singular noun owns only its own name.
+    let d = extract("Halvorsen Corp's Kestrel Ltd unit and Larkspur Inc reported losses.");
+    assert_no_relation(&d, |r| r.source == "org:larkspur");
+}
