@@ -175,6 +175,7 @@ impl Extractor {
                     entity: m.entity,
                     kind: rec.entities[m.entity].kind,
                     nation: key.starts_with("gov:") || key.ends_with("_government"),
+                    commentator: self.lexicon.is_commentator(key),
                 });
                 k += 1;
             }

@@ -48,6 +48,12 @@ pub struct LexiconFile {
     /// "Summit", "Strategy").
     #[serde(default)]
     pub non_org_heads: Vec<String>,
+    /// Organisations that report on others, rating agencies above all
+    /// ("Moody's said it cut Kestrel's debt"): the antecedent of no "its",
+    /// "the company" or "the parent" but in "said it". Entity keys:
+    /// gazetteer ids, or `org:` keys of names found in text.
+    #[serde(default)]
+    pub commentators: Vec<String>,
 }
 
 /// A country and how news refers to it.
@@ -89,6 +95,7 @@ pub struct Lexicon {
     pub(crate) places: FilteredSet,
     pub(crate) not_names: FilteredSet,
     pub(crate) non_org_heads: FilteredSet,
+    pub(crate) commentators: FilteredSet,
 }
 
 fn set(v: &[String]) -> FilteredSet {
@@ -155,6 +162,7 @@ impl Lexicon {
             places: set(&file.places),
             not_names: set(&file.not_names),
             non_org_heads: set(&file.non_org_heads),
+            commentators: set(&file.commentators),
             file,
         }
     }
@@ -180,6 +188,11 @@ impl Lexicon {
     /// Whether a word ends names that are not organisations ("Act").
     pub fn is_non_org_head(&self, word: &str) -> bool {
         self.non_org_heads.contains(word)
+    }
+
+    /// Whether the entity keyed `key` reports on others (a rating agency).
+    pub fn is_commentator(&self, key: &str) -> bool {
+        self.commentators.contains(key)
     }
 
     /// Whether a lowercase word opens a person title of several words.

@@ -4328,9 +4328,12 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
         // "it is", "it was" + adjective constructions are often expletive;
         // keep them: relation rules decide whether a reference matters.
         let s = cx.tok_sentence[i] as usize;
+        // "Moody's said it cut its rating of the parent's debt": a rating
+        // agency is the party of "it", not of "its" or "the parent".
+        let party_reference = low == "its" || len == 2;
         let compatible = |m: &Mention| -> bool {
             let e = &rec.entities[m.entity];
-            if e.latent {
+            if e.latent || (party_reference && cx.lexicon.is_commentator(&e.key)) {
                 return false;
             }
             match want {

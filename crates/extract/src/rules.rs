@@ -348,6 +348,9 @@ pub(crate) struct Arg {
     /// A country's government as a whole ("Saudi Arabia", "the U.S.
     /// government"), which sells as well as buys.
     pub nation: bool,
+    /// A rating agency or other body reporting on others (the lexicon's
+    /// `commentators`): "Moody's cited the purchase of AMC" names no buyer.
+    pub commentator: bool,
 }
 
 /// A relation statement found by a rule.
@@ -1857,7 +1860,12 @@ fn push_kind(cx: &Trig<'_, '_>, a: Arg, p: Arg, agency_switch: bool, out: &mut V
     // the maker, who supplies the buyer. A noun's buyer is less sure ("40
     // billion lire will go to Alitalia for the purchase of 10 X aircraft"):
     // nothing then.
-    if kind == RelationKind::Acquisition && rule.source == Role::Agent && counted_product(cx.s, p) {
+    // So is a maker's name before a model or a goods noun: "to buy 16
+    // 34-seater Saab SF340 aircraft", "TO BUY BOEING 767 AIRCRAFT".
+    if kind == RelationKind::Acquisition
+        && rule.source == Role::Agent
+        && (counted_product(cx.s, p) || names_product(cx.s, p))
+    {
         if rule.form != Form::Verb {
             return;
         }
@@ -2611,7 +2619,8 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         return;
     }
     if !rule.forbids.is_empty()
-        && (t1..s.args[patient].first).any(|k| rule.forbids.iter().any(|w| w == s.low(k)))
+        && ((t1..s.args[patient].first).any(|k| rule.forbids.iter().any(|w| w == s.low(k)))
+            || forbidden_antecedent(rule, s, t0))
     {
         return;
     }
@@ -2647,6 +2656,62 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             }
         }
     }
+}
+
+/// Goods a maker's name can come before: "Boeing aircraft", "IBM computers".
+static PRODUCT_NOUNS: &[&str] = &[
+    "aircraft",
+    "airplanes",
+    "planes",
+    "jets",
+    "jetliners",
+    "airliners",
+    "helicopters",
+    "engines",
+    "computers",
+    "trucks",
+    "cars",
+    "vehicles",
+    "products",
+    "equipment",
+    "software",
+    "chips",
+    "machines",
+    "satellites",
+    "ships",
+    "tankers",
+    "locomotives",
+];
+
+/// Whether the mention `p` premodifies a product: a model code
+/// ("Saab SF340", "Airbus A320s", "Boeing 767 aircraft") or a goods noun
+/// ("Boeing aircraft").
+fn names_product(s: &Sent<'_>, p: Arg) -> bool {
+    let k = p.last;
+    if k >= s.last {
+        return false;
+    }
+    let w = s.low(k);
+    let has_digit = w.bytes().any(|b| b.is_ascii_digit());
+    let model = has_digit && w.bytes().any(|b| b.is_ascii_alphabetic()) && !w.ends_with("th");
+    let numbered = s.tokens[k].kind == TokKind::Number
+        && !s.low(k).contains(',')
+        && k + 1 < s.last
+        && PRODUCT_NOUNS.contains(&s.low(k + 1));
+    model || numbered || PRODUCT_NOUNS.contains(&w)
+}
+
+/// Whether the verb at `t0` opens a relative clause on a forbidden noun:
+/// "an offer it received from X", "the loan that it took from X".
+fn forbidden_antecedent(rule: &RuleSpec, s: &Sent<'_>, t0: usize) -> bool {
+    let mut k = t0;
+    if k > s.first && matches!(s.low(k - 1), "it" | "they" | "he" | "she" | "we") {
+        k -= 1;
+    }
+    if k > s.first && matches!(s.low(k - 1), "that" | "which") {
+        k -= 1;
+    }
+    k < t0 && k > s.first && rule.forbids.iter().any(|w| w == s.low(k - 1))
 }
 
 /// Whether a second clause with a subject of its own that is no name
@@ -3077,7 +3142,7 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     if named_agent.is_none() && unnamed_by_agent(s, s.args[last_patient].last) {
         return;
     }
-    let agent = named_agent.or_else(|| subject(rules, s, t0));
+    let agent = named_agent.or_else(|| subject(rules, s, t0).filter(|&a| !s.args[a].commentator));
     // A subject is all of its list: "Microsoft and IBM signed deals with
     // the Pentagon".
     let agents = match (named_agent, agent) {

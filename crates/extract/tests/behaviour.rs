@@ -3961,3 +3961,66 @@ fn a_plural_part_noun_owns_every_name_of_its_list() {
     let d = extract("Halvorsen Corp's Kestrel Ltd unit and Larkspur Inc reported losses.");
     assert_no_relation(&d, |r| r.source == "org:larkspur");
 }
+
+#[test]
+fn a_makers_product_bought_buys_no_maker() {
+    // A maker's name before a model or a goods noun: goods bought from the
+    // maker, who supplies the buyer.
+    for text in [
+        "Halvorsen Corp agreed to buy Airbus A320 aircraft worth 650 mln crowns.",
+        "Halvorsen Corp has signed an agreement to buy 16 34-seater Airbus A320 aircraft worth 650 mln crowns.",
+    ] {
+        let d = extract(text);
+        assert_no_relation(&d, |r| r.kind == RelationKind::Acquisition);
+        find(&d, RelationKind::Contract, "airbus", "org:halvorsen");
+    }
+    let d = extract("Halvorsen Corp agreed to buy Boeing 767 aircraft worth 650 mln dlrs.");
+    find(&d, RelationKind::Contract, "boeing", "org:halvorsen");
+    // The maker itself bought still is a takeover.
+    assert_fact(
+        "Halvorsen Corp agreed to buy Kestrel Ltd for 200 mln dlrs.",
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
+
+#[test]
+fn a_rating_raised_or_an_offer_received_is_no_stake() {
+    for text in [
+        "Standard and Poor's Corp said it raised to A-plus from A Halvorsen Corp's 150 mln dlrs of preferred stock.",
+        "Kestrel Ltd said it had no comment on an offer it received from Halvorsen Corp to buy Kestrel for 52 dlrs a share.",
+        "Kestrel Ltd said it received a 19 mln dlr subcontract from Halvorsen Corp for radar parts.",
+    ] {
+        let d = extract(text);
+        assert_no_relation(&d, |r| r.kind == RelationKind::Investment);
+    }
+    assert_fact(
+        "Kestrel Ltd said it received 19 mln dlrs in funding from Halvorsen Corp.",
+        RelationKind::Investment,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
+
+#[test]
+fn a_rating_agency_is_no_party_of_the_firms_it_rates() {
+    // "the parent" and "its" are the rated firm's, not the agency's.
+    let d = extract(
+        "Moody's Investors Service Inc said it affirmed the debt of Halvorsen Corp. \
+         Affirmed were the senior debt of the parent and its units Kestrel Ltd and Larkspur Inc.",
+    );
+    for part in ["org:kestrel", "org:larkspur"] {
+        find(&d, RelationKind::PartOf, part, "org:halvorsen");
+    }
+    assert_no_relation(&d, |r| r.target == "moodys" || r.source == "moodys");
+    // The agency commenting on a deal is no party of it.
+    let d = extract("Moody's pointed out the purchase of Kestrel Ltd would undercut the progress.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Acquisition);
+    // "it" after "said" still is the agency.
+    let d = extract(
+        "Standard and Poor's said it cut the rating of Halvorsen Corp. \
+         Halvorsen Corp said its unit Kestrel Ltd would be sold.",
+    );
+    find(&d, RelationKind::PartOf, "org:kestrel", "org:halvorsen");
+}
