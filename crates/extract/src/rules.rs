@@ -1661,7 +1661,7 @@ fn has_required(rule: &RuleSpec, s: &Sent<'_>, from: usize, to: usize) -> bool {
 }
 
 /// Status of a statement from cues in its clause before the trigger.
-fn status(rules: &Rules, s: &Sent<'_>, trigger: usize, rule: &RuleSpec) -> Status {
+fn status(rules: &Rules, s: &Sent<'_>, trigger: usize, end: usize, rule: &RuleSpec) -> Status {
     let clause = clause_start(rules, s, trigger).max(s.first);
     // A cue before a subordinator belongs to another clause: "talks after
     // X bought".
@@ -1706,6 +1706,7 @@ fn status(rules: &Rules, s: &Sent<'_>, trigger: usize, rule: &RuleSpec) -> Statu
         st = forced;
     } else if hedged(start.max(trigger.saturating_sub(12)), trigger)
         || sought_noun(s, trigger, rule)
+        || talked_noun(s, end, rule)
     {
         st = Status::Hedged;
     }
@@ -1760,6 +1761,30 @@ fn held_stake(s: &Sent<'_>, trigger: usize, rule: &RuleSpec) -> bool {
         }
     }
     false
+}
+
+/// Whether the deal noun ending before `end` only names what is talked
+/// about or proposed: "held merger talks with", "a takeover proposal from",
+/// "partnership negotiations".
+fn talked_noun(s: &Sent<'_>, end: usize, rule: &RuleSpec) -> bool {
+    rule.form == Form::Noun
+        && rule.kind != RelationKind::Dispute
+        && end < s.last
+        && matches!(
+            s.low(end),
+            "talks"
+                | "negotiations"
+                | "discussions"
+                | "proposal"
+                | "proposals"
+                | "plan"
+                | "plans"
+                | "speculation"
+                | "rumours"
+                | "rumors"
+                | "approach"
+                | "overtures"
+        )
 }
 
 /// Whether the trigger noun is what someone seeks or wants: "is seeking a
@@ -1919,7 +1944,7 @@ fn push_kind(cx: &Trig<'_, '_>, a: Arg, p: Arg, agency_switch: bool, out: &mut V
         kind,
         source: src.entity,
         target: tgt.entity,
-        status: status(cx.rules, cx.s, cx.t0, rule),
+        status: status(cx.rules, cx.s, cx.t0, cx.t1, rule),
         trigger_first: cx.t0,
         trigger_last: cx.t1,
     });

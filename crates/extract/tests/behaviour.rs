@@ -4024,3 +4024,36 @@ fn a_rating_agency_is_no_party_of_the_firms_it_rates() {
     );
     find(&d, RelationKind::PartOf, "org:kestrel", "org:halvorsen");
 }
+
+#[test]
+fn deal_talks_proposals_and_attempts_are_hedged() {
+    for (text, kind, s, t) in [
+        (
+            "Halvorsen Corp has held merger talks with Kestrel Ltd.",
+            RelationKind::Acquisition,
+            "org:halvorsen",
+            "org:kestrel",
+        ),
+        (
+            "Kestrel Ltd said the merger proposal submitted by Halvorsen Corp merits consideration.",
+            RelationKind::Acquisition,
+            "org:halvorsen",
+            "org:kestrel",
+        ),
+        (
+            "Halvorsen Corp spent 3 mln dlrs on its attempted takeover of Kestrel Ltd.",
+            RelationKind::Acquisition,
+            "org:halvorsen",
+            "org:kestrel",
+        ),
+    ] {
+        assert_status(text, kind, s, t, Status::Hedged);
+    }
+    // A deal done is not.
+    assert_fact(
+        "Halvorsen Corp completed its merger with Kestrel Ltd.",
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
