@@ -2333,11 +2333,34 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     if t0 > s.first {
         let prev = &s.tokens[t0 - 1];
         let w = s.low(t0 - 1);
+        // So does an adjective: "continued financial support for Turkey"
+        // (not "continued selling").
+        let adjective = matches!(
+            w,
+            "financial"
+                | "technical"
+                | "logistical"
+                | "logistic"
+                | "additional"
+                | "operational"
+                | "political"
+                | "legal"
+                | "criminal"
+                | "commercial"
+                | "industrial"
+                | "military"
+                | "mutual"
+                | "ongoing"
+                | "further"
+                | "strong"
+                | "full"
+        ) || (w == "continued" && !s.low(t0).ends_with("ing"));
         if matches!(
             w,
             "a" | "an" | "the" | "this" | "that" | "its" | "their" | "-" | "$" | "%"
         ) || prev.kind == TokKind::Number
             || s.tokens[t0 - 1].kind == TokKind::Possessive
+            || adjective
         {
             return;
         }
@@ -2518,7 +2541,8 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                 return;
             }
         }
-        let patient = subject(rules, s, t0)
+        let patient = described_by_participle(s, t0)
+            .or_else(|| subject(rules, s, t0))
             .or_else(|| {
                 object(
                     rules,
@@ -2737,6 +2761,44 @@ fn forbidden_antecedent(rule: &RuleSpec, s: &Sent<'_>, t0: usize) -> bool {
         k -= 1;
     }
     k < t0 && k > s.first && rule.forbids.iter().any(|w| w == s.low(k - 1))
+}
+
+/// The name a participle after a dash or comma describes, over the common
+/// nouns of its phrase: "the Maserati car company - currently owned by
+/// Ferrari -" is Maserati.
+fn described_by_participle(s: &Sent<'_>, t0: usize) -> Option<usize> {
+    let mut k = t0;
+    while k > s.first
+        && matches!(
+            s.low(k - 1),
+            "currently" | "now" | "also" | "still" | "already" | "partly" | "jointly" | "wholly"
+        )
+    {
+        k -= 1;
+    }
+    if k <= s.first + 1 || !matches!(s.low(k - 1), "-" | ",") {
+        return None;
+    }
+    let mut q = k - 1;
+    // Over up to three lowercase nouns: "car company", "oil unit".
+    for _ in 0..3 {
+        if s.arg_ending(q).is_some() {
+            break;
+        }
+        let t = &s.tokens[q - 1];
+        if q - 1 <= s.first
+            || t.kind != TokKind::Word
+            || t.cap
+            || crate::ner::verb_like(s.low(q - 1))
+        {
+            return None;
+        }
+        q -= 1;
+    }
+    // Only a phrase the name modifies: "the Maserati car company", not
+    // the verb's own subject before it ("Ferrari, owned by Fiat").
+    let a = s.arg_ending(q)?;
+    (q < k - 1).then_some(a)
 }
 
 /// Whether a second clause with a subject of its own that is no name

@@ -4057,3 +4057,38 @@ fn deal_talks_proposals_and_attempts_are_hedged() {
         "org:kestrel",
     );
 }
+
+#[test]
+fn a_participle_after_a_dash_describes_the_phrase_before_it() {
+    assert_fact(
+        "Halvorsen Corp is to integrate the Kestrel car company - currently owned by Larkspur Inc - within its own operations.",
+        RelationKind::PartOf,
+        "org:kestrel",
+        "org:larkspur",
+    );
+    let d = extract(
+        "Halvorsen Corp is to integrate the Kestrel car company - currently owned by Larkspur Inc - within its own operations.",
+    );
+    assert_no_relation(&d, |r| {
+        r.source == "org:halvorsen" && r.target == "org:larkspur"
+    });
+}
+
+#[test]
+fn support_as_a_noun_and_rivalry_are_no_deal_or_dispute() {
+    for text in [
+        "The U.S. government is a strong supporter of continued financial support for Brightwater Inc.",
+        "Halvorsen Corp urged continued support for Brightwater Inc.",
+    ] {
+        let d = extract(text);
+        assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+    }
+    let d = extract("Halvorsen Corp has unveiled a robot to challenge Kestrel Ltd's Asimo.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Dispute);
+    assert_fact(
+        "Kestrel Ltd will challenge Halvorsen Corp in court.",
+        RelationKind::Dispute,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+}
