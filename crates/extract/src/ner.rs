@@ -4120,15 +4120,7 @@ fn speaker(
         // said it") nor a name inside a relative clause ("The group, which
         // includes Y AB, said it") nor a possessive pronoun's noun ("In its
         // SEC filing").
-        let mut p = m.first;
-        while p > 0 && matches!(cx.low(p - 1), "the" | "a" | "an") {
-            p -= 1;
-        }
-        let prev = if p > 0 { cx.low(p - 1) } else { "" };
-        // Nor the hearer: "An investor group told the SEC it".
-        let governed = crate::rules::PREPOSITIONS.contains(prev)
-            || matches!(prev, "its" | "their" | "his" | "her")
-            || tells(prev);
+        let governed = governed(cx, m);
         let relative = (0..m.first)
             .rev()
             .take_while(|&k| cx.tok_sentence[k] == cx.tok_sentence[m.first] && cx.tok(k) != ",")
@@ -4144,6 +4136,26 @@ fn speaker(
         return Some(mi);
     }
     None
+}
+
+/// Whether mention `m` is governed by the word before it (over an
+/// article): the object of a preposition ("In a filing with the SEC"), a
+/// possessive pronoun's noun ("In its SEC filing") or the hearer ("An
+/// investor group told the SEC it").
+fn governed(cx: &Context<'_>, m: &Mention) -> bool {
+    let mut p = m.first;
+    while p > 0 && matches!(cx.low(p - 1), "the" | "a" | "an") {
+        p -= 1;
+    }
+    let prev = if p > 0 { cx.low(p - 1) } else { "" };
+    crate::rules::PREPOSITIONS.contains(prev)
+        || matches!(prev, "its" | "their" | "his" | "her")
+        || tells(prev)
+}
+
+/// Whether mention `m` is the agent of a "by" phrase ("led by X").
+fn agent_phrase(cx: &Context<'_>, m: &Mention) -> bool {
+    m.first > 0 && cx.low_is(m.first - 1, "by")
 }
 
 /// Words that may stand between a subject and its verb.
@@ -4359,6 +4371,10 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
                     && (!apposed || m.last + 1 != i)
                     && !modifier_use(cx, m)
                     && compatible(m)
+                    // Nor a name in a relative clause closed before the
+                    // reference: "Umbro, which lost deals with Chelsea,
+                    // said on Thursday it".
+                    && !in_relative_clause(cx, m, i)
             });
         // "X told the SEC it cut its stake": "its" after "it", no name in
         // between, is the same party.
@@ -4434,6 +4450,10 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
                             unresolved_it = Some((s, i));
                             None
                         }
+                        // Nor the object of a preposition: "In a filing
+                        // with the SEC, the group, which includes X, said
+                        // it" (but "A group led by X said it" is X's).
+                        Some(m) if governed(cx, m) && !agent_phrase(cx, m) => None,
                         m => m.map(|m| m.entity),
                     }
                 })
@@ -4517,6 +4537,21 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
         i += len;
     }
     rec.mentions.extend(added);
+}
+
+/// Whether mention `m` stands in a relative clause opened after a comma
+/// and closed by one before token `i`: "X, which lost deals with Chelsea
+/// and Celtic, said".
+fn in_relative_clause(cx: &Context<'_>, m: &Mention, i: usize) -> bool {
+    let sent = cx.tok_sentence[m.first];
+    let opened = (0..m.first)
+        .rev()
+        .take_while(|&k| cx.tok_sentence[k] == sent && cx.tok(k) != ",")
+        .last()
+        .is_some_and(|k| {
+            k > 0 && cx.tok(k - 1) == "," && matches!(cx.low(k), "which" | "who" | "whose")
+        });
+    opened && (m.last..i).any(|k| cx.tok(k) == ",")
 }
 
 /// Whether mention `m` is the hearer of a verb of telling ("a spokesman

@@ -929,6 +929,9 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
         }
         p > s.first && crate::ner::tells(s.low(p - 1))
     };
+    // "Umbro, which lost deals with Chelsea, said it signed": a name of a
+    // relative clause closed before the verb is not its subject.
+    let found = found.filter(|&ai| !closed_relative(s, ai, i));
     let found = found.filter(|&ai| {
         let a = s.args[ai];
         let hearer_pronoun = matches!(s.low(a.first), "it" | "they")
@@ -949,7 +952,16 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
         }
         let q = skip_modifiers_left(s, k, 6, s.first);
         if q > s.first && s.low_is(q - 1, ",") {
-            return s.arg_ending(q - 1);
+            // "In a filing with the SEC, the group, which": the phrase
+            // before the comma is no apposition ("owned by X, a firm
+            // which" is).
+            return s.arg_ending(q - 1).filter(|&a| {
+                let mut p = s.args[a].first;
+                if p > s.first && s.low_is(p - 1, "the") {
+                    p -= 1;
+                }
+                !(p > s.first && PREPOSITIONS.contains(s.low(p - 1)) && !s.low_is(p - 1, "by"))
+            });
         }
         // "X offered £1.3bn, which was rejected": the offer's maker.
         s.arg_ending(q)
@@ -2799,6 +2811,18 @@ fn described_by_participle(s: &Sent<'_>, t0: usize) -> Option<usize> {
     // the verb's own subject before it ("Ferrari, owned by Fiat").
     let a = s.arg_ending(q)?;
     (q < k - 1).then_some(a)
+}
+
+/// Whether mention `ai` stands in a relative clause opened after a comma
+/// ("X, which ...") and closed by a comma before token `i`.
+fn closed_relative(s: &Sent<'_>, ai: usize, i: usize) -> bool {
+    let a = s.args[ai];
+    let Some(open) = (s.first..a.first).rev().find(|&k| s.low_is(k, ",")) else {
+        return false;
+    };
+    open + 1 < a.first
+        && matches!(s.low(open + 1), "which" | "who" | "whose")
+        && (a.last..i).any(|k| s.low_is(k, ","))
 }
 
 /// Whether a second clause with a subject of its own that is no name

@@ -4092,3 +4092,28 @@ fn support_as_a_noun_and_rivalry_are_no_deal_or_dispute() {
         "org:halvorsen",
     );
 }
+
+#[test]
+fn said_it_is_no_name_of_a_relative_clause() {
+    let d = extract(
+        "Vantoro, which recently lost sponsorship deals with Halvorsen Corp and Larkspur Inc, said on Thursday it had signed a new agreement with Brightwater Inc.",
+    );
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::Partnership
+            && r.source != "org:halvorsen"
+            && r.target == "org:brightwater"
+            || r.source == "org:brightwater"
+    });
+    // Nor the body a filing is lodged with.
+    let d = extract(
+        "In a filing with the Securities and Exchange Commission, the group, which includes Halvorsen Corp, said it bought 9.8 pct of Kestrel Ltd.",
+    );
+    assert_no_relation(&d, |r| r.source == "sec");
+    // "A group led by X said it" is X's.
+    assert_fact(
+        "A group led by Halvorsen Corp said it has acquired a 9.8 pct stake in Kestrel Ltd.",
+        RelationKind::Investment,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
