@@ -1035,7 +1035,19 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
     let a = s.args[ai];
     let relative = (a.last..i).any(|k| matches!(s.low(k), "that" | "which" | "who"));
     if a.first > s.first && !relative {
-        let p = skip_np_left(s, a.first, 3, start);
+        // A list after "from" or "at": "researchers from OpenAI and
+        // Anthropic".
+        let list_first = list_left(s, ai)
+            .iter()
+            .map(|&x| s.args[x].first)
+            .min()
+            .unwrap_or(a.first)
+            .max(start);
+        let p = if list_first > s.first && matches!(s.low(list_first - 1), "from" | "at") {
+            list_first
+        } else {
+            skip_np_left(s, a.first, 3, start)
+        };
         // "after Argentina signed a contract": a conjunction opening a
         // clause whose verb follows the name.
         let opens_clause = p > s.first
@@ -3048,7 +3060,28 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             None
         }
     });
-    if let (Some(p), true) = (pre, symmetric_rule) {
+    // (A pair before a noun of two sides only: "the A-B row", not
+    // "investigations into A, FTC scrutiny".)
+    let two_sided = rule.kind != RelationKind::Dispute
+        || !matches!(
+            s.low(t1 - 1),
+            "scrutiny"
+                | "crackdown"
+                | "fallout"
+                | "attacks"
+                | "challenge"
+                | "probe"
+                | "probes"
+                | "investigation"
+                | "investigations"
+                | "inquiry"
+                | "fine"
+                | "fines"
+                | "penalty"
+                | "sanctions"
+                | "ban"
+        );
+    if let (Some(p), true) = (pre, symmetric_rule && two_sided) {
         let a = s.args[p];
         let adjacent =
             a.last == t0 || (a.last + 1 == t0 && s.tokens[a.last].kind != TokKind::Possessive);

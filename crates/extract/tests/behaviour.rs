@@ -4117,3 +4117,27 @@ fn said_it_is_no_name_of_a_relative_clause() {
         "org:kestrel",
     );
 }
+
+#[test]
+fn people_from_a_firm_and_one_sided_probes_name_no_pair() {
+    // Researchers from firms are not the firms.
+    let d = extract(
+        "Researchers, including those from Kestrel Ltd and Larkspur Inc, later criticized Halvorsen Corp's approach.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Dispute);
+    // "investigations into A, FTC scrutiny": A does not scrutinise the FTC.
+    let d = extract(
+        "The company faced investigations into Kestrel Ltd, FTC scrutiny of privacy violations and antitrust probes.",
+    );
+    assert_no_relation(&d, |r| r.source == "org:kestrel");
+    // A two-sided noun still pairs its modifiers.
+    let d = extract("The judge ruled in the Boeing-Airbus litigation on Monday.");
+    find(&d, RelationKind::Dispute, "boeing", "airbus");
+    // A contract placed under review is no contract given.
+    let d = extract(
+        "The Department of Transportation placed the $24 billion Kestrel FAA contract under review.",
+    );
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::Contract && r.target == "dot"
+    });
+}
