@@ -4498,6 +4498,21 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
                 }
                 m => m.map(|m| m.entity),
             }
+        } else if low == "its" && listed {
+            // "its X unit and its Y operations": the item before is
+            // itself possessed, and both "its" are one holder's.
+            match candidates.next() {
+                Some(m) => {
+                    let holder = added.iter().rev().find(|p| {
+                        p.sentence == s
+                            && cx.low_is(p.first, "its")
+                            && p.last <= m.first
+                            && m.first - p.last <= 2
+                    });
+                    Some(holder.map_or(m.entity, |p| p.entity))
+                }
+                None => None,
+            }
         } else {
             candidates.next().map(|m| m.entity)
         };

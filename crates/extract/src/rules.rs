@@ -2684,6 +2684,50 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     {
         return;
     }
+    // "to purchase its West German affiliate <Bankhaus Centrale Credit
+    // AG>": what is bought is the one named in the possessed phrase, if
+    // any, not the possessor.
+    let patient = if rule.kind == RelationKind::Acquisition
+        && matches!(s.low(s.args[patient].first), "its" | "their")
+        && !whole
+    {
+        let after = s.args[patient].last;
+        let mut k = after;
+        while k < (after + 6).min(s.last)
+            && s.arg_starting(k).is_none()
+            && (s.tokens[k].kind == TokKind::Word || matches!(s.low(k), "<" | "-"))
+            && !matches!(s.low(k), "and" | "or" | "for" | "from" | "to" | "in" | "at")
+        {
+            k += 1;
+        }
+        // Only a company: a part noun before or after the name ("its West
+        // German affiliate X", "its Fox Research Inc unit"), not "its
+        // Metex stake" or "its Eagle line".
+        let part_noun = |q: usize| {
+            q < s.last
+                && matches!(
+                    s.low(q),
+                    "unit"
+                        | "units"
+                        | "subsidiary"
+                        | "subsidiaries"
+                        | "affiliate"
+                        | "division"
+                        | "operations"
+                        | "business"
+                        | "arm"
+                )
+        };
+        let Some(p) = s
+            .arg_starting(k)
+            .filter(|&p| (after..k).any(part_noun) || part_noun(s.args[p].last))
+        else {
+            return;
+        };
+        p
+    } else {
+        patient
+    };
     if rule.clear_path
         && s.args
             .iter()

@@ -4141,3 +4141,33 @@ fn people_from_a_firm_and_one_sided_probes_name_no_pair() {
         r.kind == RelationKind::Contract && r.target == "dot"
     });
 }
+
+#[test]
+fn buying_its_unit_buys_the_unit_not_its_owner() {
+    let d = extract(
+        "Brightwater Inc signed a letter of intent with Halvorsen Corp to purchase its West German affiliate Kestrel Ltd.",
+    );
+    find(
+        &d,
+        RelationKind::Acquisition,
+        "org:brightwater",
+        "org:kestrel",
+    );
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::Acquisition && r.target == "org:halvorsen"
+    });
+    // A stake or a product line of the owner's is no takeover of anyone.
+    let d = extract("Brightwater Inc said it agreed with Halvorsen Corp to buy its Kestrel stake.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Acquisition);
+    // Parallel possessives are one holder's.
+    let d = extract(
+        "Halvorsen Corp said it sold its Kestrel Research Institute unit and its Larkspur Seed Co operations.",
+    );
+    find(
+        &d,
+        RelationKind::PartOf,
+        "org:larkspur seed",
+        "org:halvorsen",
+    );
+    assert_no_relation(&d, |r| r.target == "org:kestrel research institute");
+}
