@@ -2357,6 +2357,20 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     if t0 > s.first {
         let prev = &s.tokens[t0 - 1];
         let w = s.low(t0 - 1);
+        // "a complaint over US support for Boeing": a name governed by a
+        // preposition right before the trigger modifies a noun.
+        if let Some(a) = s.arg_ending(t0) {
+            let f = s.args[a].first;
+            if f > s.first
+                && matches!(
+                    s.low(f - 1),
+                    "over" | "for" | "of" | "on" | "about" | "against" | "from" | "into" | "at"
+                )
+                && !s.low(t0).ends_with("ing")
+            {
+                return;
+            }
+        }
         // So does an adjective: "continued financial support for Turkey"
         // (not "continued selling").
         let adjective = matches!(
@@ -3595,6 +3609,11 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                 .arg_starting(skip_dets_right(s, k))
                 .filter(|&a| !indefinite && !clause_subject(a))
             {
+                // "Gazprom, its unit Gazpromneft, Rosneft and ...": a
+                // singular noun names one part.
+                Some(a) if !s.low(t1 - 1).ends_with('s') || s.low(t1 - 1).ends_with("ss") => {
+                    vec![a]
+                }
                 Some(a) => list_right(s, a),
                 // "Harcourt, its directors and advisers": a list of
                 // nouns after the name is no description of it ("its

@@ -4171,3 +4171,19 @@ fn buying_its_unit_buys_the_unit_not_its_owner() {
     );
     assert_no_relation(&d, |r| r.target == "org:kestrel research institute");
 }
+
+#[test]
+fn a_singular_part_noun_names_one_part_and_a_governed_name_no_subject() {
+    let d = extract(
+        "Yukos is suing four companies - Halvorsen Corp, its unit Kestrel Ltd, Larkspur Inc and a shell company.",
+    );
+    find(&d, RelationKind::PartOf, "org:kestrel", "org:halvorsen");
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::PartOf && r.source == "org:larkspur"
+    });
+    // "shareholders of X own 40 pct of Y": the shareholders hold it.
+    let d = extract(
+        "It said former shareholders of Halvorsen Corp own the remaining 40 pct in Kestrel Ltd.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Investment);
+}
