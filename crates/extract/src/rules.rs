@@ -2359,8 +2359,12 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         let w = s.low(t0 - 1);
         // "a complaint over US support for Boeing": a name governed by a
         // preposition right before the trigger modifies a noun.
-        if let Some(a) = s.arg_ending(t0) {
-            let f = s.args[a].first;
+        // (Also a capitalised word no mention covers: "over US support".)
+        let modifier_start = s.arg_ending(t0).map(|a| s.args[a].first).or_else(|| {
+            (prev.kind == TokKind::Word && prev.all_caps && s.arg_at(t0 - 1).is_none())
+                .then_some(t0 - 1)
+        });
+        if let Some(f) = modifier_start {
             if f > s.first
                 && matches!(
                     s.low(f - 1),

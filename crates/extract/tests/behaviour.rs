@@ -4187,3 +4187,9 @@ fn a_singular_part_noun_names_one_part_and_a_governed_name_no_subject() {
     );
     assert_no_relation(&d, |r| r.kind == RelationKind::Investment);
 }
+
+#[test]
+fn an_acronym_before_a_verb_trigger_after_a_preposition_modifies_a_noun() {
+    let d = extract("The EU filed a complaint over US support for Boeing.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+}
