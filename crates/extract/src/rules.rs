@@ -1502,6 +1502,18 @@ fn object_with(
         if s.low_is(at, "to") && at + 1 < s.last && INFINITIVES.contains(s.low(at + 1)) {
             continue;
         }
+        // "won a contract for a plant run by X": the "by" phrase is the
+        // participle's (an order "placed by X" is still the customer's).
+        if s.low_is(at, "by")
+            && at > i + 1
+            && is_participle(s.low(at - 1))
+            && !matches!(
+                s.low(at - 1),
+                "placed" | "awarded" | "issued" | "granted" | "signed" | "let" | "made"
+            )
+        {
+            continue;
+        }
         match head_of_phrase(s, ai, false, allowed_next) {
             Ok(h) if Some(h) != exclude => return Some(h),
             _ => continue,
@@ -2348,6 +2360,10 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                         .args
                         .iter()
                         .any(|a| a.first >= t1 && a.last <= s.args[b].first)
+                    // "won a contract for a plant run by X": the "by" phrase
+                    // is another participle's.
+                    && !(t1..s.args[b].first)
+                        .any(|k| s.low_is(k + 1, "by") && is_participle(s.low(k)))
             }));
     if (passive && rule.voice == Voice::Active) || (!passive && rule.voice == Voice::Passive) {
         return;
@@ -2582,6 +2598,18 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             if reported_noun {
                 return;
             }
+        }
+        // "a power plant run by X": a participle right after a common
+        // noun, with no form of "be", describes that noun, not the
+        // sentence's subject.
+        // Goods supplied are the subject's: "recall cars with a pump
+        // supplied by Bosch".
+        let goods_verb = matches!(
+            s.low(t0),
+            "supplied" | "provided" | "delivered" | "sold" | "built" | "licensed" | "hosted"
+        );
+        if !goods_verb && !is_passive(s, t0) && after_common_noun(s, t0) {
+            return;
         }
         let patient = described_by_participle(s, t0)
             .or_else(|| subject(rules, s, t0))
@@ -2885,6 +2913,84 @@ fn described_by_participle(s: &Sent<'_>, t0: usize) -> Option<usize> {
     // the verb's own subject before it ("Ferrari, owned by Fiat").
     let a = s.arg_ending(q)?;
     (q < k - 1).then_some(a)
+}
+
+/// Whether the word before the participle at `t0` (over adverbs) is a
+/// common noun no name premodifies: "a power plant run by X", "the
+/// stores owned by X", not "Maserati car company owned by X".
+fn after_common_noun(s: &Sent<'_>, t0: usize) -> bool {
+    let mut k = t0;
+    while k > s.first && {
+        let w = s.low(k - 1);
+        (w.len() > 4 && w.ends_with("ly"))
+            || matches!(
+                w,
+                "currently"
+                    | "now"
+                    | "also"
+                    | "still"
+                    | "already"
+                    | "today"
+                    | "yesterday"
+                    | "later"
+                    | "since"
+                    | "then"
+                    | "earlier"
+                    | "once"
+            )
+    } {
+        k -= 1;
+    }
+    if k <= s.first {
+        return false;
+    }
+    // "51 pct owned by X" is a share, not a noun.
+    if k > s.first + 1
+        && (matches!(
+            s.low(k - 1),
+            "pct" | "percent" | "cent" | "majority" | "minority"
+        ) || s.tokens[k - 2].kind == TokKind::Number)
+    {
+        return false;
+    }
+    let t = &s.tokens[k - 1];
+    let w = s.low(k - 1);
+    if t.kind != TokKind::Word
+        || t.cap
+        || s.arg_at(k - 1).is_some()
+        || crate::ner::verb_like(w)
+        || DETERMINERS.contains(w)
+        || matches!(w, "and" | "or" | "but" | "that" | "which" | "who")
+    {
+        return false;
+    }
+    // A name right before the noun phrase is what it describes; so is the
+    // subject of "is a N owned by" and a name before an apposition ("X, a
+    // newly formed gold company equally owned by").
+    let mut q = k - 1;
+    for _ in 0..6 {
+        if q <= s.first {
+            return true;
+        }
+        if s.arg_ending(q).is_some() {
+            return false;
+        }
+        let w = s.low(q - 1);
+        if matches!(w, "a" | "an") {
+            return !(q - 1 > s.first && (BE.contains(&s.low(q - 2)) || s.low_is(q - 2, ",")));
+        }
+        let t = &s.tokens[q - 1];
+        // (Over a capitalised adjective: "a Japanese autoparts maker".)
+        let word = t.kind == TokKind::Word
+            && !DETERMINERS.contains(w)
+            && !PREPOSITIONS.contains(w)
+            && !matches!(w, "said" | "says" | "and" | "or");
+        if !(word || t.kind == TokKind::Number || w == "-" || w == "/") {
+            return true;
+        }
+        q -= 1;
+    }
+    true
 }
 
 /// Whether mention `ai` stands in a relative clause opened after a comma
