@@ -39,6 +39,17 @@ pub const RULE_POSSESSIVE: &str = "possessive.part";
 /// Rule id of "the Office of X in the Y Service" read as part of Y.
 pub const RULE_OFFICE_IN: &str = "office.in";
 
+/// People whose employer, named beside them, comments on a story without
+/// being its topic: "said X analyst Y", "an economist at X".
+const COMMENTING_ROLES: [&str; 6] = [
+    "analyst",
+    "analysts",
+    "economist",
+    "economists",
+    "strategist",
+    "strategists",
+];
+
 /// Everything extraction needs: gazetteer, lexicon and relation rules.
 #[derive(Debug, Clone)]
 pub struct Extractor {
@@ -155,11 +166,17 @@ impl Extractor {
         let mut statements: Vec<(RelationKind, usize, usize, Evidence)> = Vec::new();
         let mut mi = 0;
         let mut args: Vec<Arg> = Vec::new();
+        let low = |i: usize| {
+            tokens
+                .get(i)
+                .map_or("", |t| &lower[t.start as usize..t.end as usize])
+        };
         for (si, s) in sentences.iter().enumerate() {
-            // The topic of the previous sentence: its first entity.
+            // The topic of the previous sentence: its first entity that is
+            // no commentator ("said X analyst Y" names no topic).
             let topic = args
                 .iter()
-                .find(|a| !rec.entities[a.entity].latent)
+                .find(|a| !rec.entities[a.entity].latent && !a.commentator)
                 .copied();
             args.clear();
             while mi < rec.mentions.len() && rec.mentions[mi].sentence < si {
@@ -175,7 +192,11 @@ impl Extractor {
                     entity: m.entity,
                     kind: rec.entities[m.entity].kind,
                     nation: key.starts_with("gov:") || key.ends_with("_government"),
-                    commentator: self.lexicon.is_commentator(key),
+                    commentator: self.lexicon.is_commentator(key)
+                        || COMMENTING_ROLES.contains(&low(m.last))
+                        || (m.first >= 2
+                            && matches!(low(m.first - 1), "at" | "with")
+                            && COMMENTING_ROLES.contains(&low(m.first - 2))),
                 });
                 k += 1;
             }

@@ -4153,9 +4153,37 @@ fn governed(cx: &Context<'_>, m: &Mention) -> bool {
         || tells(prev)
 }
 
+/// Whether the noun phrase opened at `i` ("its key Y division") is the
+/// subject of a clause: a finite verb follows it within a few words.
+fn opens_clause_after(cx: &Context<'_>, i: usize) -> bool {
+    let sent = cx.tok_sentence[i];
+    let mut k = i + 1;
+    while k < cx.tokens.len() && k <= i + 6 && cx.tok_sentence[k] == sent {
+        let w = cx.low(k);
+        if matches!(
+            w,
+            "was" | "were" | "is" | "are" | "has" | "had" | "have" | "will" | "would"
+        ) {
+            return true;
+        }
+        if cx.tokens[k].kind != TokKind::Word || PREPOSITIONS_OR_GLUE.contains(&w) {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Words that end a noun phrase before its verb could follow.
+const PREPOSITIONS_OR_GLUE: [&str; 8] = ["and", "or", "of", "in", "for", "to", "with", "by"];
+
 /// Whether mention `m` is the agent of a "by" phrase ("led by X").
 fn agent_phrase(cx: &Context<'_>, m: &Mention) -> bool {
-    m.first > 0 && cx.low_is(m.first - 1, "by")
+    let mut p = m.first;
+    if p > 0 && cx.low_is(p - 1, "the") {
+        p -= 1;
+    }
+    p > 0 && cx.low_is(p - 1, "by")
 }
 
 /// Words that may stand between a subject and its verb.
@@ -4502,6 +4530,12 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
             // "its X unit and its Y operations": the item before is
             // itself possessed, and both "its" are one holder's.
             match candidates.next() {
+                // "X was fined by the SEC and its unit was sold": an "its"
+                // opening a new clause is the subject's, not a passive's
+                // agent's.
+                Some(m) if agent_phrase(cx, m) && opens_clause_after(cx, i) => candidates
+                    .find(|c| !governed(cx, c))
+                    .map_or(Some(m.entity), |c| Some(c.entity)),
                 Some(m) => {
                     let holder = added.iter().rev().find(|p| {
                         p.sentence == s

@@ -349,7 +349,8 @@ pub(crate) struct Arg {
     /// government"), which sells as well as buys.
     pub nation: bool,
     /// A rating agency or other body reporting on others (the lexicon's
-    /// `commentators`): "Moody's cited the purchase of AMC" names no buyer.
+    /// `commentators`, or an employer named beside "analyst" or
+    /// "economist"): "Moody's cited the purchase of AMC" names no buyer.
     pub commentator: bool,
 }
 
@@ -436,6 +437,37 @@ static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
     "u.s.", "us", "both", "all", "each", "another",
 ]);
+/// Verbs of those who serve a deal without being party to it.
+static ADVISER_VERBS: WordSet = WordSet::new(&[
+    "underwrote",
+    "underwrite",
+    "underwrites",
+    "underwriting",
+    "advised",
+    "advise",
+    "advises",
+    "advising",
+    "arranged",
+    "arrange",
+    "arranges",
+    "arranging",
+    "brokered",
+    "broker",
+    "brokers",
+    "brokering",
+    "financed",
+    "finance",
+    "finances",
+    "financing",
+    "managed",
+    "co-managed",
+    "lead-managed",
+    "handled",
+    "handle",
+    "handles",
+    "handling",
+]);
+
 pub(crate) static PREPOSITIONS: WordSet = WordSet::new(&[
     "from",
     "with",
@@ -2611,8 +2643,14 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         if !goods_verb && !is_passive(s, t0) && after_common_noun(s, t0) {
             return;
         }
+        // "Yugansk was sold by the Russian authorities": what is sold is
+        // no customer; only a "to" phrase names the buyer.
+        let sold = rule.kind == RelationKind::Contract
+            && rule.source == Role::Agent
+            && matches!(s.low(t0), "sold" | "resold");
         let patient = described_by_participle(s, t0)
-            .or_else(|| subject(rules, s, t0))
+            .filter(|_| !sold)
+            .or_else(|| subject(rules, s, t0).filter(|_| !sold))
             .or_else(|| {
                 object(
                     rules,
@@ -2625,6 +2663,9 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             })
             .or_else(|| {
                 // "with AT&T being bought by SBC": the nearest name before.
+                if sold {
+                    return None;
+                }
                 let start = clause_start(rules, s, t0);
                 s.args
                     .iter()
@@ -3416,8 +3457,12 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                             | "-"
                             | ":"
                     );
-                let gap_ok = !(s.args[subj].last..t0)
-                    .any(|k| PREPOSITIONS.contains(s.low(k)) && !s.low_is(k, "in"));
+                // ("A and B underwrote the deal": advisers of a deal are
+                // no parties to it.)
+                let gap_ok = !(s.args[subj].last..t0).any(|k| {
+                    (PREPOSITIONS.contains(s.low(k)) && !s.low_is(k, "in"))
+                        || ADVISER_VERBS.contains(s.low(k))
+                });
                 if list.len() >= 2 && at_start && gap_ok {
                     for k in 1..list.len() {
                         push_plain(cx, list[k], list[0], out);

@@ -4218,3 +4218,60 @@ fn a_participle_after_a_common_noun_describes_that_noun() {
     let d = extract("Kestrel Ltd is 70 pct owned by Halvorsen Corp.");
     find(&d, RelationKind::PartOf, "org:kestrel", "org:halvorsen");
 }
+
+#[test]
+fn advisers_of_a_deal_are_no_parties_to_it() {
+    let d = extract("Halvorsen Corp and Kestrel Ltd co-managed the deal.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Partnership);
+    let d = extract("Halvorsen Corp and Kestrel Ltd underwrote the deal, bankers said.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Partnership);
+    assert_fact(
+        "Halvorsen Corp and Kestrel Ltd signed the deal.",
+        RelationKind::Partnership,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
+
+#[test]
+fn an_analysts_employer_is_no_party_to_what_the_analyst_discusses() {
+    let d = extract(
+        "\"The risks are real,\" said Halvorsen Corp analyst John Smith The dispute with the Russian authorities is driven by politics.",
+    );
+    assert_no_relation(&d, |r| {
+        r.source == "org:halvorsen" || r.target == "org:halvorsen"
+    });
+    let d = extract(
+        "It was a bad year, said an economist at Halvorsen Corp. The dispute with the Russian authorities is driven by politics.",
+    );
+    assert_no_relation(&d, |r| {
+        r.source == "org:halvorsen" || r.target == "org:halvorsen"
+    });
+}
+
+#[test]
+fn its_opening_a_clause_after_a_passive_agent_is_the_subjects() {
+    let d = extract(
+        "Kestrel Ltd has been presented with a tax demand by the Russian authorities and its key Larkspur division was auctioned off.",
+    );
+    find(&d, RelationKind::PartOf, "org:larkspur", "org:kestrel");
+    assert_no_relation(&d, |r| {
+        r.target == "russian_government" && r.kind == RelationKind::PartOf
+    });
+    // A list after the agent is still the agent's.
+    let d = extract("Kestrel Ltd was acquired by Halvorsen Corp and its unit Larkspur Inc.");
+    find(&d, RelationKind::PartOf, "org:larkspur", "org:halvorsen");
+}
+
+#[test]
+fn a_company_sold_by_its_owner_is_no_customer() {
+    let d = extract("Larkspur Inc was sold by Halvorsen Corp to recover tax claims.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+    let d = extract(
+        "Halvorsen Corp filed for an offering of 630,000 shares, including 490,000 to be sold by Kestrel Ltd.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+    // Goods sold to a named buyer are still a supply.
+    let d = extract("The engines were sold by Halvorsen Corp to Kestrel Ltd.");
+    find(&d, RelationKind::Contract, "org:halvorsen", "org:kestrel");
+}
