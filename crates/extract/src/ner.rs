@@ -1390,6 +1390,23 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         } else if (single || bracketed_unit)
             && lx.firm_heads.contains(first_w)
             && !lx.is_legal_suffix(first_w)
+            // A headline capitalises the people of a firm too: "Founded by
+            // Peter Thiel and PayPal Engineers".
+            && !(headline[cx.tok_sentence[c.first] as usize]
+                && matches!(
+                    first_w,
+                    "Engineers"
+                        | "Investors"
+                        | "Partners"
+                        | "Consultants"
+                        | "Advisers"
+                        | "Advisors"
+                        | "Brokers"
+                        | "Builders"
+                        | "Contractors"
+                        | "Trustees"
+                        | "Associates"
+                ))
             && !matches!(
                 first_w,
                 "Group" | "Holdings" | "Holding" | "Company" | "Companies" | "Cos"
@@ -3965,6 +3982,15 @@ fn modifier_use(cx: &Context<'_>, m: &Mention) -> bool {
 pub(crate) fn names_no_party(prev: &str, next_lowercase: Option<&str>) -> bool {
     matches!(prev, "told" | "tells" | "telling" | "informed" | "informs")
         || (matches!(prev, "a" | "an") && next_lowercase.is_some_and(|w| !speaks_for(w)))
+        // "secures its first federal government contract, a deal with the
+        // FBI": a name inside a possessed noun phrase modifies the noun.
+        || (matches!(prev, "its" | "their" | "first")
+            && next_lowercase.is_some_and(|w| {
+                matches!(
+                    w,
+                    "contract" | "contracts" | "deal" | "deals" | "order" | "orders" | "award"
+                )
+            }))
 }
 
 /// Nouns whose bearers speak or act for the name before them: "a Boeing

@@ -1534,6 +1534,11 @@ fn object_with(
         if s.low_is(at, "to") && at + 1 < s.last && INFINITIVES.contains(s.low(at + 1)) {
             continue;
         }
+        // "cited the X acquisition as the foundation of Google's monopoly":
+        // a phrase after "as" is a role, its preposition not the noun's.
+        if (i..at).any(|k| s.low_is(k, "as") && matches!(s.low(k + 1), "the" | "a" | "an")) {
+            continue;
+        }
         // "won a contract for a plant run by X": the "by" phrase is the
         // participle's (an order "placed by X" is still the customer's).
         if s.low_is(at, "by")
@@ -2445,12 +2450,33 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                 | "strong"
                 | "full"
         ) || (w == "continued" && !s.low(t0).ends_with("ing"));
+        // A plural noun agrees with no "-s" verb: "weapons purchases",
+        // "arms sales" are nouns.
+        let plural_compound = t1 == t0 + 1
+            && s.low(t0).ends_with('s')
+            && prev.kind == TokKind::Word
+            && !prev.cap
+            && w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+            && !matches!(w, "has" | "was" | "does" | "always" | "perhaps" | "sometimes")
+            // ("A group of Fidelity companies owns": the head is singular.)
+            && !{
+                let mut k = t0 - 1;
+                while k > s.first && s.tokens[k - 1].cap {
+                    k -= 1;
+                }
+                k > s.first && s.low_is(k - 1, "of")
+            };
         if matches!(
             w,
             "a" | "an" | "the" | "this" | "that" | "its" | "their" | "-" | "$" | "%"
         ) || prev.kind == TokKind::Number
             || s.tokens[t0 - 1].kind == TokKind::Possessive
             || adjective
+            || plural_compound
         {
             return;
         }
@@ -3301,6 +3327,16 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             }
         }
     }
+    // "according to a Reuters investigation": a source of the story, no
+    // party to it.
+    let phrase_start = pre.map_or(t0, |p| s.args[p].first);
+    let phrase_start = skip_modifiers_left(s, phrase_start, 3, s.first);
+    if phrase_start >= s.first + 2
+        && s.low_is(phrase_start - 1, "to")
+        && s.low_is(phrase_start - 2, "according")
+    {
+        return;
+    }
     let agent_preps: Vec<&str> = rule.agent_preps.iter().map(String::as_str).collect();
     let right_agent = if agent_preps.is_empty() {
         None
@@ -3994,6 +4030,16 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         }
     });
     let Some(left) = left else { return };
+    // "the Mercedes group within DaimlerChrysler" is a part; "Palantir
+    // experienced explosive growth within the government" is not: a bare
+    // "within" follows its name or one noun.
+    if s.low_is(t0, "within")
+        && t1 == t0 + 1
+        && (s.args[left].last + 1 < t0
+            || (s.args[left].last..t0).any(|k| crate::ner::verb_like(s.low(k))))
+    {
+        return;
+    }
     // "merge with its subsidiary Medco": a possessive pronoun owns what
     // follows (the possessive rules' business); it is no appositive's head.
     if matches!(s.low(s.args[left].first), "its" | "their") {

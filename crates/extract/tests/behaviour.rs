@@ -4275,3 +4275,44 @@ fn a_company_sold_by_its_owner_is_no_customer() {
     let d = extract("The engines were sold by Halvorsen Corp to Kestrel Ltd.");
     find(&d, RelationKind::Contract, "org:halvorsen", "org:kestrel");
 }
+
+#[test]
+fn noun_phrases_that_only_look_like_relations() {
+    // "growth within the government" makes no part of it.
+    let d = extract(
+        "Between 2007 and 2009, Kestrel Ltd experienced explosive growth within the U.S. government.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
+    // A plural noun before an "-s" trigger makes it a noun: no purchase.
+    let d = extract(
+        "Critics noted that Kestrel Ltd's ties with Pentagon officials and its marketing of threats requiring weapons purchases suggested the company profited.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Acquisition);
+    // A source of the story is no party to it.
+    let d = extract(
+        "The nominee structured a spy satellite contract to favor Kestrel Ltd, according to a Reuters investigation.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Dispute);
+    // A name inside "its first ... contract" is no subject of what follows.
+    let d = extract(
+        "Kestrel Ltd secures its first federal government contract, a data software deal with the FBI.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Partnership);
+    find(&d, RelationKind::Contract, "org:kestrel", "fbi");
+    // A role after "as" has its own preposition.
+    let d = extract(
+        "The complaint cited the Kestrel acquisition as the foundation of Halvorsen Corp's monopoly.",
+    );
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::Acquisition && r.source == "org:kestrel"
+    });
+}
+
+#[test]
+fn a_headline_capitalises_a_firms_people() {
+    let d = extract_article(
+        "Palantir Founded by Peter Thiel, Alex Karp, and PayPal Engineers",
+        "The firm grew.",
+    );
+    assert_no_entity(&d, "org:paypal engineers");
+}
