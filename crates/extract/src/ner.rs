@@ -2775,7 +2775,16 @@ fn find_chunks(
             first = core;
         }
         while first < last && !whole_is_org {
-            let not_name = lx.not_names.contains(cx.tok(first)) || shouted_not_name(cx, first);
+            // "Nor-Quest Resources": a word glued by a hyphen to the next
+            // capitalised word is part of the name.
+            let glued = first + 2 < last
+                && cx.tok(first).len() > 1
+                && cx.tok_is(first + 1, "-")
+                && !cx.tokens[first + 1].space_before
+                && !cx.tokens[first + 2].space_before
+                && cx.is_capword(first + 2);
+            let not_name =
+                !glued && (lx.not_names.contains(cx.tok(first)) || shouted_not_name(cx, first));
             let common_opener = !not_name
                 && cx.sentence_start(first)
                 && lowercase_words.contains(cx.lowercase(first).as_ref());

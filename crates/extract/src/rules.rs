@@ -4161,13 +4161,31 @@ fn transfer(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     // unit": what is sold is the named part, not its owner.
     let a = &s.args[thing];
     if matches!(s.low(a.first), "its" | "their") && a.last == a.first + 1 {
+        // Over modifiers, hyphens and an apposition's comma ("its Canadian
+        // courier unit, Gelco Express Ltd, to"), not into a preposition's
+        // phrase ("its stake in X").
         let named = s.args.iter().position(|b| {
             b.first > a.first
-                && b.first <= a.last + 3
-                && (a.last..b.first).all(|k| is_modifier(s, k) || s.low_is(k, "<"))
+                && b.first <= a.last + 8
+                && (a.last..b.first).all(|k| {
+                    let w = s.low(k);
+                    // ("vegetable oil and fats subsidiary X": "and" between
+                    // lowercase words joins the description.)
+                    let joins =
+                        w == "and" && k > a.last && !s.tokens[k - 1].cap && !s.tokens[k + 1].cap;
+                    !PREPOSITIONS.contains(w)
+                        && (!matches!(w, "and" | "or" | "which" | "that") || joins)
+                        && (s.tokens[k].kind == TokKind::Word
+                            || s.tokens[k].kind == TokKind::Number
+                            || s.tokens[k].kind == TokKind::Possessive
+                            || matches!(w, "<" | "-" | "/" | ","))
+                })
         });
-        if let Some(b) = named {
-            thing = b;
+        match named {
+            Some(b) => thing = b,
+            // "sell its corn milling business to X": a firm sells what it
+            // has, not itself.
+            None => return,
         }
     }
     // Skip an apposition after the thing sold: "sell X, a unit that ..., to Y".

@@ -4316,3 +4316,42 @@ fn a_headline_capitalises_a_firms_people() {
     );
     assert_no_entity(&d, "org:paypal engineers");
 }
+
+#[test]
+fn a_firm_selling_its_business_sells_no_part_of_itself_but_the_one_named() {
+    let d = extract(
+        "Halvorsen Corp said it agreed to sell its European corn wet milling business to Kestrel Ltd.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Acquisition);
+    let d = extract(
+        "Halvorsen Corp said it signed a letter of intent to sell its Canadian courier unit, Larkspur Express Ltd, to Kestrel Ltd for about 54 mln dlrs.",
+    );
+    find(
+        &d,
+        RelationKind::Acquisition,
+        "org:kestrel",
+        "org:larkspur express",
+    );
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::Acquisition && r.target == "org:halvorsen"
+    });
+    // A radio station sold is no supply.
+    let d = extract(
+        "Halvorsen Corp agreed to sell two radio stations to Kestrel Ltd for 13.5 mln dlrs.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+}
+
+#[test]
+fn a_name_opening_with_a_common_word_glued_by_a_hyphen_is_whole() {
+    let d = extract(
+        "Nor-Quest Resources Inc said it will make a takeover offer to acquire all shares of Kestrel Ltd.",
+    );
+    entity(&d, "org:nor quest resources");
+    assert_no_entity(&d, "org:quest resources");
+    // "Moody's Investors" is the agency itself, no unit of it.
+    let d = extract(
+        "The issue is rated Baa-1 by Moody's Investors and BBB-plus by Standard and Poor's.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
+}
