@@ -39,17 +39,6 @@ pub const RULE_POSSESSIVE: &str = "possessive.part";
 /// Rule id of "the Office of X in the Y Service" read as part of Y.
 pub const RULE_OFFICE_IN: &str = "office.in";
 
-/// People whose employer, named beside them, comments on a story without
-/// being its topic: "said X analyst Y", "an economist at X".
-const COMMENTING_ROLES: [&str; 6] = [
-    "analyst",
-    "analysts",
-    "economist",
-    "economists",
-    "strategist",
-    "strategists",
-];
-
 /// Everything extraction needs: gazetteer, lexicon and relation rules.
 #[derive(Debug, Clone)]
 pub struct Extractor {
@@ -193,10 +182,10 @@ impl Extractor {
                     kind: rec.entities[m.entity].kind,
                     nation: key.starts_with("gov:") || key.ends_with("_government"),
                     commentator: self.lexicon.is_commentator(key)
-                        || COMMENTING_ROLES.contains(&low(m.last))
+                        || crate::ner::COMMENTING_ROLES.contains(&low(m.last))
                         || (m.first >= 2
                             && matches!(low(m.first - 1), "at" | "with")
-                            && COMMENTING_ROLES.contains(&low(m.first - 2))),
+                            && crate::ner::COMMENTING_ROLES.contains(&low(m.first - 2))),
                 });
                 k += 1;
             }

@@ -3226,16 +3226,7 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
                     || (p2 == "executive" && p3 == "chief")
                     || (p2 == "officer" && p3 == "executive"))
                 && !noun_follows(cx, last);
-            let at_staff = prev == "at"
-                && matches!(
-                    p2,
-                    "analyst"
-                        | "analysts"
-                        | "economist"
-                        | "economists"
-                        | "strategist"
-                        | "strategists"
-                );
+            let at_staff = prev == "at" && COMMENTING_ROLES.contains(&p2);
             if (of_title || at_staff) && !generic() {
                 return Some(EntityKind::Firm);
             }
@@ -3972,6 +3963,17 @@ fn country_entity(
         rec.entities.len() - 1
     })
 }
+
+/// People whose employer, named beside them, comments on a story without
+/// being its topic: "said X analyst Y", "an economist at X".
+pub(crate) const COMMENTING_ROLES: [&str; 6] = [
+    "analyst",
+    "analysts",
+    "economist",
+    "economists",
+    "strategist",
+    "strategists",
+];
 
 /// Whether a mention is no antecedent.
 fn modifier_use(cx: &Context<'_>, m: &Mention) -> bool {

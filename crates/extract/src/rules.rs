@@ -2944,19 +2944,38 @@ fn forbidden_antecedent(rule: &RuleSpec, s: &Sent<'_>, t0: usize) -> bool {
     k < t0 && k > s.first && rule.forbids.iter().any(|w| w == s.low(k - 1))
 }
 
+/// The start of the adverbs before a participle at `t0` ("currently
+/// owned", "recently acquired", "later bought").
+fn before_adverbs(s: &Sent<'_>, t0: usize) -> usize {
+    let mut k = t0;
+    while k > s.first && {
+        let w = s.low(k - 1);
+        (w.len() > 4 && w.ends_with("ly"))
+            || matches!(
+                w,
+                "now"
+                    | "also"
+                    | "still"
+                    | "already"
+                    | "today"
+                    | "yesterday"
+                    | "later"
+                    | "since"
+                    | "then"
+                    | "earlier"
+                    | "once"
+            )
+    } {
+        k -= 1;
+    }
+    k
+}
+
 /// The name a participle after a dash or comma describes, over the common
 /// nouns of its phrase: "the Maserati car company - currently owned by
 /// Ferrari -" is Maserati.
 fn described_by_participle(s: &Sent<'_>, t0: usize) -> Option<usize> {
-    let mut k = t0;
-    while k > s.first
-        && matches!(
-            s.low(k - 1),
-            "currently" | "now" | "also" | "still" | "already" | "partly" | "jointly" | "wholly"
-        )
-    {
-        k -= 1;
-    }
+    let k = before_adverbs(s, t0);
     if k <= s.first + 1 || !matches!(s.low(k - 1), "-" | ",") {
         return None;
     }
@@ -2986,28 +3005,7 @@ fn described_by_participle(s: &Sent<'_>, t0: usize) -> Option<usize> {
 /// common noun no name premodifies: "a power plant run by X", "the
 /// stores owned by X", not "Maserati car company owned by X".
 fn after_common_noun(s: &Sent<'_>, t0: usize) -> bool {
-    let mut k = t0;
-    while k > s.first && {
-        let w = s.low(k - 1);
-        (w.len() > 4 && w.ends_with("ly"))
-            || matches!(
-                w,
-                "currently"
-                    | "now"
-                    | "also"
-                    | "still"
-                    | "already"
-                    | "today"
-                    | "yesterday"
-                    | "later"
-                    | "since"
-                    | "then"
-                    | "earlier"
-                    | "once"
-            )
-    } {
-        k -= 1;
-    }
+    let k = before_adverbs(s, t0);
     if k <= s.first {
         return false;
     }
