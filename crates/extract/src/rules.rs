@@ -3238,6 +3238,18 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     if rule.kind == RelationKind::Contract && object_of_dispute_verb(rules, s, t0) {
         return;
     }
+    // "will share the licence with Statoil": co-holders of a contract are
+    // no supplier and customer.
+    if rule.kind == RelationKind::Contract && {
+        let mut k = t0;
+        while k > s.first && k + 3 > t0 && DETERMINERS.contains(s.low(k - 1)) {
+            k -= 1;
+        }
+        // (Not "a production sharing contract with X": a kind of contract.)
+        k < t0 && k > s.first && matches!(s.low(k - 1), "share" | "shares" | "shared" | "sharing")
+    } {
+        return;
+    }
     // "between A and B", also after what it is about: "the trade dispute
     // over semiconductors between A and B".
     let mut after = skip_modifiers_left(s, t1, 0, t1);

@@ -4355,3 +4355,14 @@ fn a_name_opening_with_a_common_word_glued_by_a_hyphen_is_whole() {
     );
     assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
 }
+
+#[test]
+fn co_holders_of_a_licence_are_no_supplier_and_customer() {
+    let d = extract(
+        "Halvorsen Corp was named operator on the block and will share the licence with Kestrel Ltd.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+    // A production sharing contract is a contract.
+    let d = extract("Halvorsen Corp signed a production sharing contract with Kestrel Ltd.");
+    assert!(d.relations.iter().any(|r| r.kind == RelationKind::Contract));
+}
