@@ -4563,6 +4563,30 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
                 }
                 m => m.map(|m| m.entity),
             }
+        } else if low == "its" && i > 1 && cx.low_is(i - 1, "with") {
+            // "it would merge X with its subsidiary Y": the one merging
+            // holds the unit, not the object merged into it.
+            match candidates.next() {
+                Some(m)
+                    if m.last + 1 == i
+                        && m.first > 0
+                        && matches!(
+                            cx.low(m.first - 1),
+                            "merge"
+                                | "merged"
+                                | "merging"
+                                | "merges"
+                                | "combine"
+                                | "combined"
+                                | "combining"
+                                | "combines"
+                        ) =>
+                {
+                    let object = m.entity;
+                    candidates.map(|c| c.entity).find(|&e| e != object)
+                }
+                m => m.map(|m| m.entity),
+            }
         } else if low == "its" && listed {
             // "its X unit and its Y operations": the item before is
             // itself possessed, and both "its" are one holder's.

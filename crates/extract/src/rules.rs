@@ -1500,6 +1500,7 @@ fn object_with(
                 .filter(|&h| Some(h) != exclude);
         }
         let p = skip_modifiers_left(s, a.first, 6, i);
+        let p = over_examples(s, p, i);
         // "under investigation by the SEC over how it booked revenue": a
         // pronoun opening a clause after the preposition is that clause's
         // subject, no object of the noun.
@@ -1522,6 +1523,19 @@ fn object_with(
             None
         };
         let Some(at) = prep_at else { continue };
+        // "provided software that enabled referrals to the FBI": the
+        // preposition belongs to the relative clause's verb (unless a comma
+        // closed the clause: "sell X, a unit that cleans sites, to Y").
+        if (i..at).any(|k| {
+            matches!(s.low(k), "that" | "which" | "who")
+                && k + 1 < at
+                && !(k..at).any(|q| s.low_is(q, ","))
+                && s.tokens[k + 1].kind == TokKind::Word
+                && (finite_verb(s.low(k + 1)) || s.low(k + 1).ends_with('s'))
+                && !matches!(s.low(k + 1), "also" | "is" | "was" | "are" | "were")
+        }) {
+            continue;
+        }
         // "according to X" names a source, not a party; "on behalf of X"
         // the one acted for.
         if at > 0
@@ -1557,6 +1571,29 @@ fn object_with(
         }
     }
     None
+}
+
+/// Where a group's noun phrase starts when the names at `p` are its
+/// examples: "to 12 vendors including Deloitte", "with firms such as IBM",
+/// "to several companies, including Leidos". The group is a plain
+/// lowercase noun with its modifiers; otherwise `p`.
+fn over_examples(s: &Sent<'_>, p: usize, lo: usize) -> usize {
+    let mut q = p;
+    if q > lo + 1 && s.low_is(q - 1, "including") {
+        q -= 1;
+    } else if q > lo + 2 && s.low_is(q - 1, "as") && s.low_is(q - 2, "such") {
+        q -= 2;
+    } else {
+        return p;
+    }
+    if q > lo + 1 && s.low_is(q - 1, ",") {
+        q -= 1;
+    }
+    if q <= lo || !plain_word(s, q - 1) || finite_verb(s.low(q - 1)) {
+        return p;
+    }
+    let start = skip_modifiers_left(s, q, 6, lo);
+    if start < q { start } else { p }
 }
 
 /// Expand a mention into the list it heads: "A, B and C".
@@ -1759,12 +1796,13 @@ fn status(rules: &Rules, s: &Sent<'_>, trigger: usize, end: usize, rule: &RuleSp
             Status::Asserted
         };
     }
-    if window_has(
-        &rules.negation,
-        start.max(trigger.saturating_sub(7)),
-        trigger,
-    ) {
-        return Status::Negated;
+    let negation = (start.max(trigger.saturating_sub(7))..trigger)
+        .rev()
+        .find(|&k| rules.negation.at(s, k));
+    if let Some(cue) = negation {
+        if !ruled_on_dispute(s, cue, trigger, rule) {
+            return Status::Negated;
+        }
     }
     // "showed no contract with Amazon", "no formal agreement with": a noun
     // under "no" (not "no-bid") is denied.
@@ -1789,10 +1827,46 @@ fn status(rules: &Rules, s: &Sent<'_>, trigger: usize, end: usize, rule: &RuleSp
     st
 }
 
+/// Whether a negation cue at `cue` is a ruling on the dispute noun at
+/// `trigger`: "the GAO denied a protest by Oracle", "the judge dismissed
+/// Apex's lawsuit". The protest or lawsuit was filed; what the cue denies is
+/// its claim, not that the parties are in dispute. Only determiners,
+/// modifiers and names may stand between ("denied filing a protest" stays
+/// negated).
+fn ruled_on_dispute(s: &Sent<'_>, cue: usize, trigger: usize, rule: &RuleSpec) -> bool {
+    if rule.kind != RelationKind::Dispute || rule.form != Form::Noun {
+        return false;
+    }
+    let mut k = cue + 1;
+    match s.low(cue) {
+        "denied" | "rejected" | "dismissed" | "rebuffed" => {}
+        "turned" if k < trigger && s.low_is(k, "down") => k += 1,
+        _ => return false,
+    }
+    (k..trigger).all(|q| {
+        s.arg_at(q).is_some()
+            || (is_modifier(s, q)
+                && !matches!(s.low(q), "to" | "filing" | "bringing" | "any" | "no"))
+    })
+}
+
 /// Whether the trigger is a stake noun that a possessive determiner
 /// presupposes: "its current 10 pct stake", "their 4.9 pct holding", "its
 /// stake". Not "a stake", nor a stake to be taken ("its planned stake").
+/// Also a unit a possessive names ("its subsidiary X").
 fn held_stake(s: &Sent<'_>, trigger: usize, rule: &RuleSpec) -> bool {
+    // Likewise "was thinking of moving its listed property subsidiary X":
+    // the possessive presupposes the unit, whatever is planned for it.
+    if rule.kind == RelationKind::PartOf && rule.form == Form::Noun && rule.status.is_none() {
+        let k = skip_np_left(s, trigger, 4, s.first);
+        return (k..trigger).any(|q| matches!(s.low(q), "its" | "their"))
+            && !(k..trigger).any(|q| {
+                matches!(
+                    s.low(q),
+                    "planned" | "proposed" | "new" | "future" | "would-be" | "prospective"
+                )
+            });
+    }
     if rule.kind != RelationKind::Investment
         || rule.form != Form::Noun
         || rule.status.is_some()
@@ -3225,6 +3299,40 @@ fn object_of_dispute_verb(rules: &Rules, s: &Sent<'_>, t0: usize) -> bool {
     false
 }
 
+/// Whether the noun at `t0` is what a dispute noun before it contests:
+/// "filed a protest with the GAO over the contract award", "a lawsuit
+/// against the award", "its challenge of the order". The preposition must
+/// come right before the noun's modifiers, the dispute noun at most eight
+/// words before that preposition in the same clause, and no possessor
+/// before the noun.
+fn object_of_dispute_noun(rules: &Rules, s: &Sent<'_>, t0: usize) -> bool {
+    let p = skip_np_left(s, t0, 4, s.first);
+    if p <= s.first || !matches!(s.low(p - 1), "over" | "against" | "of" | "challenging") {
+        return false;
+    }
+    // "over its contract with Boeing": a possessor names the customer.
+    if (p..t0).any(|k| s.is_poss(k) || matches!(s.low(k), "its" | "their" | "his" | "her")) {
+        return false;
+    }
+    let lo = (p - 1).saturating_sub(8).max(s.first);
+    for k in (lo..p - 1).rev() {
+        let w = s.low(k);
+        if matches!(w, ";" | ":" | "and" | "but" | "which" | "who" | "that") || finite_verb(w) {
+            return false;
+        }
+        let dispute_noun = rules.triggers.get(w).is_some_and(|cands| {
+            cands.iter().any(|(ri, words)| {
+                let r = rules.rule(*ri);
+                words.len() == 1 && r.kind == RelationKind::Dispute && r.form == Form::Noun
+            })
+        });
+        if dispute_noun {
+            return true;
+        }
+    }
+    false
+}
+
 fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let (rules, s, t0, t1) = (cx.rules, cx.s, cx.t0, cx.t1);
     let rule = cx.rule();
@@ -3234,8 +3342,11 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         return;
     }
     // "Lockheed protested the award to Boeing", "dropped its contract with
-    // Anthropic": a contract its subject disputes states no deal of theirs.
-    if rule.kind == RelationKind::Contract && object_of_dispute_verb(rules, s, t0) {
+    // Anthropic", "filed a protest over the award to Microsoft": a contract
+    // its subject disputes states no deal of theirs.
+    if rule.kind == RelationKind::Contract
+        && (object_of_dispute_verb(rules, s, t0) || object_of_dispute_noun(rules, s, t0))
+    {
         return;
     }
     // "will share the licence with Statoil": co-holders of a contract are

@@ -4366,3 +4366,73 @@ fn co_holders_of_a_licence_are_no_supplier_and_customer() {
     let d = extract("Halvorsen Corp signed a production sharing contract with Kestrel Ltd.");
     assert!(d.relations.iter().any(|r| r.kind == RelationKind::Contract));
 }
+
+#[test]
+fn a_protester_is_no_customer_of_the_award_it_contests() {
+    let d = extract(
+        "Halvorsen Corp filed a protest with the Government Accountability Office over the contract award to Kestrel Ltd.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+    // A possessor still names the customer of a contested contract.
+    let d =
+        extract("Lockheed filed a lawsuit against the Air Force over its contract with Boeing.");
+    find(&d, RelationKind::Contract, "boeing", "air_force");
+}
+
+#[test]
+fn a_protest_denied_or_a_lawsuit_dismissed_was_still_brought() {
+    assert_fact(
+        "The GAO denied a protest by Oracle of the Defense Department's cloud contract.",
+        RelationKind::Dispute,
+        "oracle",
+        "dod",
+    );
+    assert_fact(
+        "A federal judge dismissed Halvorsen Corp's lawsuit against the Department of Energy.",
+        RelationKind::Dispute,
+        "org:halvorsen",
+        "doe",
+    );
+    // Denying that one protested still negates.
+    let d = extract("Halvorsen Corp denied filing a protest against the Department of Energy.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Dispute && !r.negated);
+}
+
+#[test]
+fn names_given_as_examples_of_a_group_are_its_members() {
+    let d = extract(
+        "The General Services Administration awarded contracts to 12 vendors including Deloitte and ManTech.",
+    );
+    find(&d, RelationKind::Contract, "deloitte", "gsa");
+    find(&d, RelationKind::Contract, "mantech", "gsa");
+    let d = extract("The Army awarded contracts to several companies, including Leidos and CACI.");
+    find(&d, RelationKind::Contract, "leidos", "army");
+    let d = extract("Halvorsen Corp formed partnerships with firms such as IBM and Google.");
+    find(&d, RelationKind::Partnership, "google", "org:halvorsen");
+    // A preposition after a relative clause's verb is that verb's.
+    let d = extract("Halvorsen Corp provided software that enabled referrals to the FBI.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+}
+
+#[test]
+fn a_unit_named_by_a_possessive_is_held_whatever_is_planned_for_it() {
+    let d = extract(
+        "Halvorsen Corp is thinking of moving its listed property subsidiary Kestrel Ltd to Bermuda.",
+    );
+    find(&d, RelationKind::PartOf, "org:kestrel", "org:halvorsen");
+    // What is only thought about is hedged.
+    let d = extract("Halvorsen Corp is thinking about acquiring Kestrel Ltd.");
+    let r = find(
+        &d,
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    assert_eq!(r.status, Status::Hedged);
+    // The one merging a firm with "its" unit holds the unit.
+    let d = extract("Halvorsen Corp merged Kestrel Ltd with its subsidiary Brightwater Inc.");
+    find(&d, RelationKind::PartOf, "org:brightwater", "org:halvorsen");
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::PartOf && r.target == "org:kestrel"
+    });
+}
