@@ -502,7 +502,7 @@ pub(crate) static PREPOSITIONS: WordSet = WordSet::new(&[
     "behind",
     "within",
 ]);
-const LIST_JOINERS: &[&str] = &[",", "and", "&", "or", "plus"];
+const LIST_JOINERS: &[&str] = &[",", "and", "&", "or"];
 /// Words that open a subordinate clause: status cues before them belong to
 /// another clause.
 static SUBORDINATORS: WordSet = WordSet::new(&[
@@ -1056,6 +1056,8 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
                         seg_first,
                         "part" | "one" | "now" | "formerly" | "once" | "itself"
                     )
+                    // "Palantir, backed by the CIA's In-Q-Tel, won".
+                    || (is_participle(seg_first) && cb + 2 < i && s.low_is(cb + 2, "by"))
                 {
                     ai = prev;
                 }
@@ -2427,6 +2429,16 @@ fn is_participle(w: &str) -> bool {
 fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let (rules, s, t0, t1) = (cx.rules, cx.s, cx.t0, cx.t1);
     let rule = cx.rule();
+    // "lost the Army contract to Kestrel": a competition lost to a rival
+    // says nothing of a deal the loser held.
+    if rule.kind == RelationKind::Contract && matches!(s.low(t0), "lost" | "loses" | "lose") {
+        let end = clause_end(rules, s, t1).min(t1 + 10);
+        if (t1..end)
+            .any(|k| s.low_is(k, "to") && s.arg_starting(skip_dets_right(s, k + 1)).is_some())
+        {
+            return;
+        }
+    }
     // "has a Navy contract" holds it; "to have beaten HSBC to the deal":
     // an auxiliary, the verb is what follows.
     if matches!(s.low(t1 - 1), "has" | "had" | "have" | "having") {
@@ -3349,6 +3361,35 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     {
         return;
     }
+    // "mounting a fight for market share": rivals competing for customers
+    // are not in dispute.
+    if rule.kind == RelationKind::Dispute
+        && matches!(
+            s.low(t1 - 1),
+            "fight" | "battle" | "war" | "struggle" | "tussle"
+        )
+        && t1 + 1 < s.last
+        && s.low_is(t1, "for")
+        && (t1 + 1..s.last.min(t1 + 4)).any(|k| {
+            matches!(
+                s.low(k),
+                "market"
+                    | "share"
+                    | "customers"
+                    | "dominance"
+                    | "supremacy"
+                    | "leadership"
+                    | "sales"
+                    | "subscribers"
+                    | "viewers"
+                    | "readers"
+                    | "users"
+                    | "talent"
+            )
+        })
+    {
+        return;
+    }
     // "will share the licence with Statoil": co-holders of a contract are
     // no supplier and customer.
     if rule.kind == RelationKind::Contract && {
@@ -3693,7 +3734,12 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                     "the" | "this" | "that" | "its" | "a" | "new" | "\""
                 )
             });
-            if let (true, Some(topic)) = (opens, s.topic) {
+            // "The merger of gas giant Gazprom and oil firm Rosneft": both
+            // sides are named, neither is the topic.
+            let both_named = matches!(s.low(t1 - 1), "merger" | "mergers" | "combination")
+                && s.args[patient].last < s.last
+                && s.low_is(s.args[patient].last, "and");
+            if let (true, false, Some(topic)) = (opens, both_named, s.topic) {
                 for &p in &patients {
                     push_args(cx, topic, s.args[p], out);
                 }

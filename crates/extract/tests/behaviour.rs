@@ -4436,3 +4436,62 @@ fn a_unit_named_by_a_possessive_is_held_whatever_is_planned_for_it() {
         r.kind == RelationKind::PartOf && r.target == "org:kestrel"
     });
 }
+
+#[test]
+fn a_participle_apposition_is_skipped_to_find_the_subject() {
+    let d =
+        extract("Palantir, backed by the CIA's venture arm In-Q-Tel, won its first Army contract.");
+    find(&d, RelationKind::Contract, "palantir", "army");
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::Contract && r.source != "palantir"
+    });
+}
+
+#[test]
+fn a_contract_lost_to_a_rival_is_no_deal_of_the_loser() {
+    let d = extract("Halvorsen Corp lost the Army contract to Kestrel Ltd.");
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::Contract && r.source == "org:halvorsen"
+    });
+    // A contract lost is one that was held.
+    let d = extract("Halvorsen Corp lost the Navy contract last year.");
+    find(&d, RelationKind::Contract, "org:halvorsen", "navy");
+}
+
+#[test]
+fn rivals_fighting_for_market_share_are_not_in_dispute() {
+    let d = extract(
+        "Halvorsen Corp and Kestrel Ltd are mounting a more solid fight for market share in China.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Dispute);
+    // A fight with a named party still is one.
+    let d = extract("Halvorsen Corp is locked in a legal fight with Kestrel Ltd over patents.");
+    find(&d, RelationKind::Dispute, "org:halvorsen", "org:kestrel");
+}
+
+#[test]
+fn a_firm_tipped_to_buy_is_no_buyer() {
+    let d = extract(
+        "Halvorsen Corp, the company originally tipped to buy Kestrel Ltd, was banned from the auction.",
+    );
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::Acquisition && r.status != Status::Hedged
+    });
+}
+
+#[test]
+fn plus_ends_a_list_of_parents() {
+    let d = extract(
+        "Fans sent letters to Halvorsen's parent companies Kestrel Ltd and Larkspur Inc plus Brightwater Inc.",
+    );
+    find(&d, RelationKind::PartOf, "org:halvorsen", "org:kestrel");
+    assert_no_relation(&d, |r| r.target == "org:brightwater");
+}
+
+#[test]
+fn a_merger_of_two_named_firms_is_no_deal_of_the_topic() {
+    let d = extract(
+        "Yukos lost its main unit. The merger of gas giant Halvorsen Corp and oil firm Kestrel Ltd is to go ahead.",
+    );
+    assert_no_relation(&d, |r| r.source == "yukos");
+}
