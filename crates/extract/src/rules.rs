@@ -730,6 +730,7 @@ fn clause_end(rules: &Rules, s: &Sent<'_>, i: usize) -> usize {
 /// brackets hold names ("(Keystone Bancshares Inc)") and count.
 fn window_end(rules: &Rules, s: &Sent<'_>, i: usize, max_gap: usize) -> usize {
     let mut counted = 0usize;
+    let mut depth = 0usize;
     let mut k = i;
     while k < s.last {
         let w = s.low_bytes(k);
@@ -741,6 +742,16 @@ fn window_end(rules: &Rules, s: &Sent<'_>, i: usize, max_gap: usize) -> usize {
                 k = close + 1;
                 continue;
             }
+            depth += 1;
+        }
+        // A bracket closing one opened before `i` ends the aside the
+        // trigger stands in: "(already serving the CIA through the C2S
+        // contract) with Palantir's analytics".
+        if w == b")" {
+            if depth == 0 {
+                return k;
+            }
+            depth -= 1;
         }
         counted += 1;
         if counted > max_gap + 1 {
@@ -1727,6 +1738,18 @@ fn list_left(s: &Sent<'_>, ai: usize) -> Vec<usize> {
         // ("After talks with Apple, Microsoft signed").
         if !saw_joiner {
             break;
+        }
+        // "The General Services Administration (GSA) and Microsoft": over
+        // the acronym in brackets after the name.
+        if k > s.first + 2 && s.low_is(k - 1, ")") && s.arg_ending(k).is_none() {
+            if let Some(open) = (k.saturating_sub(5).max(s.first + 1)..k - 1)
+                .rev()
+                .find(|&q| s.low_is(q, "("))
+            {
+                if s.arg_ending(open).is_some() {
+                    k = open;
+                }
+            }
         }
         match s.arg_ending(k) {
             // A headline's "Argentina, Venezuela in oil deal" opens the
@@ -3688,7 +3711,25 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     // Agent: an agent phrase ("by A"), the possessor, a pre-modifier, else
     // the subject.
     let named_agent = right_agent
-        .or_else(|| by_agent(rules, s, s.args[last_patient].last, 4))
+        .or_else(|| {
+            // "terms with Microsoft, addressing challenges identified by
+            // OFPP", "parent company X was acquired by Y": the "by" phrase
+            // of another participle or trigger is its own (not the clause's
+            // passive: "the deal with X was celebrated by Y").
+            let from = s.args[last_patient].last;
+            by_agent(rules, s, from, 4).filter(|&b| {
+                let by = skip_dets_left(s, s.args[b].first) - 1;
+                !(by > from + 1
+                    && is_participle(s.low(by - 1))
+                    && (!BE.contains(&s.low(by - 2))
+                        || rules.triggers.contains_key(s.low(by - 1))
+                        || s.low_is(by - 1, "blocked"))
+                    && !matches!(
+                        s.low(by - 1),
+                        "placed" | "awarded" | "issued" | "granted" | "signed" | "let" | "made"
+                    ))
+            })
+        })
         .or_else(|| possessor(s, t0))
         .or_else(|| pre.filter(|&p| s.args[p].last + 1 >= before_ticker));
     // "an inquiry into AOL by market regulators", "the acquisition of X by

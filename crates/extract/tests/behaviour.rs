@@ -4495,3 +4495,41 @@ fn a_merger_of_two_named_firms_is_no_deal_of_the_topic() {
     );
     assert_no_relation(&d, |r| r.source == "yukos");
 }
+
+#[test]
+fn a_trigger_inside_brackets_finds_no_party_after_them() {
+    let d = extract(
+        "The platform combines Halvorsen Corp's infrastructure (already serving the CIA through the C2S contract) with Kestrel Ltd's analytics.",
+    );
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::Contract && r.source == "org:kestrel"
+    });
+}
+
+#[test]
+fn a_by_phrase_of_another_participle_names_no_party_of_the_noun() {
+    let d = extract(
+        "The General Services Administration is finishing software contract terms with Kestrel Ltd, addressing challenges identified by the Office of Federal Procurement Policy.",
+    );
+    find(&d, RelationKind::Contract, "org:kestrel", "gsa");
+    assert_no_relation(&d, |r| r.target == "ofpp");
+    let d = extract(
+        "He resigned shortly after parent company Halvorsen Corp was acquired by Kestrel Ltd.",
+    );
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::PartOf && r.source == "org:kestrel"
+    });
+}
+
+#[test]
+fn a_subject_list_reaches_over_an_acronym_in_brackets() {
+    let d = extract(
+        "The General Services Administration (GSA) and Kestrel Ltd, in partnership with the Halvorsen Institute, have finalized an agreement.",
+    );
+    find(
+        &d,
+        RelationKind::Partnership,
+        "gsa",
+        "org:halvorsen institute",
+    );
+}
