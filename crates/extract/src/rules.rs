@@ -1498,7 +1498,15 @@ fn object_with(
                     && s.arg_at(k - 1).is_none();
                 // ("its Entertainment unit told the IPTV World Forum": what
                 // is told is no object of the noun.)
-                PREPOSITIONS.contains(w)
+                // ("unit replacing Alcan Aluminium": a gerund right before
+                // the name takes it as its own object.)
+                let gerund = w.len() > 4
+                    && w.ends_with("ing")
+                    && s.tokens[k].kind == TokKind::Word
+                    && !s.tokens[k].cap
+                    && skip_dets_right(s, k + 1) == a.first;
+                gerund
+                    || PREPOSITIONS.contains(w)
                     || matches!(
                         w,
                         "," | "which" | "who" | "that" | ";" | "told" | "tells" | "tell"
@@ -4200,6 +4208,33 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             break;
         }
         let w = s.low(k);
+        // "10 are Hyundai associates, seven are part of the Lucky-Goldstar
+        // Group": a count is the subject of the verb of being.
+        if k + 1 < t0
+            && BE.contains(&s.low(k + 1))
+            && (s.tokens[k].kind == TokKind::Number
+                || matches!(
+                    w,
+                    "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "several"
+                        | "many"
+                        | "some"
+                        | "most"
+                        | "others"
+                        | "both"
+                        | "all"
+                ))
+        {
+            return;
+        }
         // "Universal will operate as a unit of Questar": "as" after a verb
         // of being keeps the subject; so does the "to" of "will continue
         // to function as", "agreed to become".

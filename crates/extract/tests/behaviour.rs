@@ -4533,3 +4533,28 @@ fn a_subject_list_reaches_over_an_acronym_in_brackets() {
         "org:halvorsen institute",
     );
 }
+
+#[test]
+fn a_gerund_after_a_unit_noun_takes_the_name_after_it() {
+    let d = extract(
+        "The plan would result in Halvorsen Corp's wholly-owned Kestrel Ltd unit replacing Larkspur Inc as the parent company.",
+    );
+    find(&d, RelationKind::PartOf, "org:kestrel", "org:halvorsen");
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::PartOf && r.source == "org:larkspur"
+    });
+}
+
+#[test]
+fn a_count_is_the_subject_of_part_of() {
+    let d = extract(
+        "Ten are Halvorsen Corp associates, seven are part of Kestrel Ltd and four are part of Larkspur Inc.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
+    assert_fact(
+        "Brightwater Inc is part of Kestrel Ltd.",
+        RelationKind::PartOf,
+        "org:brightwater",
+        "org:kestrel",
+    );
+}
