@@ -1206,6 +1206,10 @@ static INFINITIVES: WordSet = WordSet::new(&[
     "sign",
     "join",
     "form",
+    "establish",
+    "enter",
+    "extend",
+    "renew",
     "stop",
     "halt",
     "block",
@@ -3685,11 +3689,25 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                             | ";"
                             | "-"
                             | ":"
-                    );
+                    )
+                    // "In 2002 A and B agreed to form": a date opening the
+                    // sentence.
+                    || (opens == s.first + 1
+                        && matches!(s.low(s.first), "in" | "on" | "since" | "by")
+                        && s.tokens[opens].kind == TokKind::Number);
                 // ("A and B underwrote the deal": advisers of a deal are
                 // no parties to it.)
+                // ("agreed to form a partnership": an infinitive's "to" is
+                // no preposition.)
                 let gap_ok = !(s.args[subj].last..t0).any(|k| {
-                    (PREPOSITIONS.contains(s.low(k)) && !s.low_is(k, "in"))
+                    (PREPOSITIONS.contains(s.low(k))
+                        && !s.low_is(k, "in")
+                        && !(s.low_is(k, "to")
+                            && k + 1 < t0
+                            && INFINITIVES.contains(s.low(k + 1))))
+                        // (Nor "A and B had close views, and he said Baker
+                        // backed the agreement": a person's clause.)
+                        || matches!(s.low(k), "he" | "she" | "i" | "we")
                         || ADVISER_VERBS.contains(s.low(k))
                 });
                 if list.len() >= 2 && at_start && gap_ok {

@@ -4558,3 +4558,24 @@ fn a_count_is_the_subject_of_part_of() {
         "org:kestrel",
     );
 }
+
+#[test]
+fn two_firms_that_agreed_to_form_a_partnership_are_partners() {
+    assert_fact(
+        "In 2002 Halvorsen Corp and Kestrel Ltd agreed to form a strategic partnership.",
+        RelationKind::Partnership,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    assert_fact(
+        "Halvorsen Corp and Kestrel Ltd agreed to establish a joint venture.",
+        RelationKind::Partnership,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    // A person's clause between the pair and the noun ends the pair's.
+    let d = extract(
+        "Halvorsen Corp and Kestrel Ltd had very close views, and he said the minister was determined to support the Paris agreement.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Partnership);
+}
