@@ -948,7 +948,18 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
         let next =
             (a.last < s.last && s.tokens[a.last].kind == TokKind::Word && !s.tokens[a.last].cap)
                 .then(|| s.low(a.last));
-        !crate::ner::names_no_party(prev, next) && !founder_named(s, a.last)
+        // "Balzac shareholders will hold 80 pct of X": the holders act,
+        // not the company.
+        let holders = matches!(
+            s.low(i),
+            "own" | "owns" | "owned" | "hold" | "holds" | "held" | "control" | "controls"
+        ) && next.is_some_and(|w| {
+            matches!(
+                w,
+                "shareholders" | "holders" | "stockholders" | "bondholders" | "noteholders"
+            )
+        });
+        !crate::ner::names_no_party(prev, next) && !founder_named(s, a.last) && !holders
     });
     // "told the SEC he has acquired shares": a person's pronoun right
     // before the verb (and its auxiliaries) is its subject.
@@ -1571,6 +1582,11 @@ fn object_with(
         }
         // An infinitive "to" is no preposition.
         if s.low_is(at, "to") && at + 1 < s.last && INFINITIVES.contains(s.low(at + 1)) {
+            continue;
+        }
+        // "held above six pct, said Williams of Bankers Trust": a speaker's
+        // affiliation is no object of the trigger.
+        if (i..at).any(|k| crate::ner::SAY_VERBS.contains(s.low(k))) {
             continue;
         }
         // "cited the X acquisition as the foundation of Google's monopoly":
@@ -2512,6 +2528,9 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let be_in_trigger = t1 > t0 + 1 && BE.contains(&s.low(t0));
     let passive = !be_in_trigger
         && ((is_passive(s, t0) && !progressive)
+            // "the preferred stock held by Nippon": a participle right
+            // before "by", whether or not its agent is a name.
+            || (participle && t1 < s.last && s.low_is(t1, "by"))
             || by.is_some_and(|b| {
                 participle
                     && !s

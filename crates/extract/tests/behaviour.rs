@@ -4579,3 +4579,28 @@ fn two_firms_that_agreed_to_form_a_partnership_are_partners() {
     );
     assert_no_relation(&d, |r| r.kind == RelationKind::Partnership);
 }
+
+#[test]
+fn a_share_of_a_class_of_stock_is_a_stake() {
+    assert_fact(
+        "Halvorsen Corp owns 45 pct of the outstanding common stock of Kestrel Ltd.",
+        RelationKind::Investment,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    // Holders of a firm's shares are not the firm.
+    let d = extract("Larkspur Inc shareholders will hold 80 pct of Kestrel Ltd.");
+    assert_no_relation(&d, |r| r.source == "org:larkspur");
+    // A speaker's affiliation is no object of the holding.
+    let d = extract("Halvorsen Corp funds held above six pct, said Williams of Kestrel Ltd.");
+    assert_no_relation(&d, |r| r.target == "org:kestrel");
+    // A participle right before "by" is passive.
+    let d =
+        extract("Halvorsen Corp said the preferred stock held by Nippon is 10 pct of Kestrel Ltd.");
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::Investment && r.source == "org:halvorsen"
+    });
+    // Being keen on a purchase is no purchase.
+    let d = extract("Halvorsen Corp is reported to be keen on buying a 15% stake in Kestrel Ltd.");
+    assert_no_relation(&d, |r| r.status != Status::Hedged);
+}
