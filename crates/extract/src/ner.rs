@@ -2914,6 +2914,21 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
     if label {
         return Class::Drop;
     }
+    // "a U.S. Company", "a German Bank": an indefinite article before a
+    // place and a generic head describes some firm, it names none.
+    if c.first > 0
+        && matches!(cx.low(c.first - 1), "a" | "an")
+        && words.len() >= 2
+        && matches!(
+            last_w,
+            "Company" | "Corporation" | "Firm" | "Bank" | "Group" | "Concern" | "Companies"
+        )
+        && words[..words.len() - 1].iter().all(|w| {
+            lx.is_place(w) || lx.is_demonym(w) || matches!(*w, "U.S." | "US" | "UK" | "U.K.")
+        })
+    {
+        return Class::Drop;
+    }
     // Titles make a person: "Mr Khodorkovsky", "President Bush".
     let first_low = cx.lowercase(first_i);
     if lx.person_titles.contains(first_low.as_ref()) {

@@ -1910,7 +1910,10 @@ fn ruled_on_dispute(s: &Sent<'_>, cue: usize, trigger: usize, rule: &RuleSpec) -
 fn held_stake(s: &Sent<'_>, trigger: usize, rule: &RuleSpec) -> bool {
     // Likewise "was thinking of moving its listed property subsidiary X":
     // the possessive presupposes the unit, whatever is planned for it.
-    if rule.kind == RelationKind::PartOf && rule.form == Form::Noun && rule.status.is_none() {
+    if rule.kind == RelationKind::PartOf
+        && matches!(rule.form, Form::Noun | Form::Possessive)
+        && rule.status.is_none()
+    {
         let k = skip_np_left(s, trigger, 4, s.first);
         return (k..trigger).any(|q| matches!(s.low(q), "its" | "their"))
             && !(k..trigger).any(|q| {

@@ -4604,3 +4604,16 @@ fn a_share_of_a_class_of_stock_is_a_stake() {
     let d = extract("Halvorsen Corp is reported to be keen on buying a 15% stake in Kestrel Ltd.");
     assert_no_relation(&d, |r| r.status != Status::Hedged);
 }
+
+#[test]
+fn a_place_and_a_generic_head_after_an_indefinite_article_name_no_firm() {
+    let d = extract("Halvorsen Corp wants to take a stake in a U.S. Company or a German Bank.");
+    assert_eq!(entity_ids(&d), vec!["org:halvorsen"]);
+    // Interest in a purchase is hedged; a unit named by "its" is held.
+    let d = extract(
+        "Kestrel Ltd said it was approached by a group interested in acquiring its foodservice unit, Brightwater Inc.",
+    );
+    find(&d, RelationKind::PartOf, "org:brightwater", "org:kestrel");
+    let d = extract("Halvorsen Corp said it remains interested in acquiring Kestrel Ltd.");
+    assert_no_relation(&d, |r| r.status != Status::Hedged);
+}
