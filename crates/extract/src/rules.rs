@@ -599,6 +599,21 @@ pub(crate) fn apply(rules: &Rules, s: &Sent<'_>) -> Vec<Found> {
         }
         i += matched_len.max(1);
     }
+    // "bought a 60 pct stake in X": a purchase of a majority the sentence
+    // states is a takeover; the stake noun's investment says less.
+    if out.iter().any(|f| f.kind == RelationKind::Acquisition) {
+        let takeovers: Vec<(usize, usize)> = out
+            .iter()
+            .filter(|f| {
+                f.kind == RelationKind::Acquisition
+                    && matches!(f.status, Status::Asserted | Status::Reported)
+            })
+            .map(|f| (f.source, f.target))
+            .collect();
+        out.retain(|f| {
+            f.kind != RelationKind::Investment || !takeovers.contains(&(f.source, f.target))
+        });
+    }
     out
 }
 
@@ -2075,9 +2090,12 @@ fn push_kind(cx: &Trig<'_, '_>, a: Arg, p: Arg, agency_switch: bool, out: &mut V
         let (lo, hi) = (cx.t1.min(p.first), p.first.max(cx.t1));
         let majority = (lo..hi).any(|q| {
             let next = cx.s.low((q + 1).min(cx.s.last - 1));
-            cx.s.tokens[q].kind == TokKind::Number
+            (cx.s.tokens[q].kind == TokKind::Number
                 && matches!(next, "%" | "percent" | "per" | "pct")
-                && cx.s.low(q).parse::<f64>().is_ok_and(|v| v > 50.0)
+                && cx.s.low(q).parse::<f64>().is_ok_and(|v| v > 50.0))
+                // "bought a majority stake in X", "a controlling interest".
+                || (matches!(cx.s.low(q), "majority" | "controlling")
+                    && matches!(next, "stake" | "interest" | "holding" | "shareholding"))
         });
         if majority {
             kind = k;

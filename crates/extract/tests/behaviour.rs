@@ -4617,3 +4617,27 @@ fn a_place_and_a_generic_head_after_an_indefinite_article_name_no_firm() {
     let d = extract("Halvorsen Corp said it remains interested in acquiring Kestrel Ltd.");
     assert_no_relation(&d, |r| r.status != Status::Hedged);
 }
+
+#[test]
+fn a_majority_stake_bought_is_a_takeover_and_no_investment() {
+    let d = extract("Halvorsen Corp has bought a majority stake in Kestrel Ltd.");
+    find(
+        &d,
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Investment);
+    let d = extract("Halvorsen Corp bought a 60 pct stake in Kestrel Ltd.");
+    find(
+        &d,
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Investment);
+    // A minority stays a stake.
+    let d = extract("Halvorsen Corp bought a 20 pct stake in Kestrel Ltd.");
+    find(&d, RelationKind::Investment, "org:halvorsen", "org:kestrel");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Acquisition);
+}
