@@ -2501,6 +2501,10 @@ fn is_participle(w: &str) -> bool {
 fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let (rules, s, t0, t1) = (cx.rules, cx.s, cx.t0, cx.t1);
     let rule = cx.rule();
+    // "rice supply/demand data": a word paired by a slash is a noun.
+    if t1 < s.last && s.low_is(t1, "/") && !s.tokens[t1].space_before {
+        return;
+    }
     // "lost the Army contract to Kestrel": a competition lost to a rival
     // says nothing of a deal the loser held.
     if rule.kind == RelationKind::Contract && matches!(s.low(t0), "lost" | "loses" | "lose") {
@@ -4266,6 +4270,16 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             break;
         }
         let w = s.low(k);
+        // "Canrad said it acquired the Measurement Systems Division of
+        // Page-Wilson": a verb of another kind before the phrase makes
+        // the division its object, no apposition to the subject.
+        if matches!(
+            w,
+            "acquired" | "bought" | "purchased" | "sold" | "buy" | "acquire" | "sell" | "purchase"
+        ) && !(k > s.first && s.low_is(k - 1, "-"))
+        {
+            return;
+        }
         // "10 are Hyundai associates, seven are part of the Lucky-Goldstar
         // Group": a count is the subject of the verb of being.
         if k + 1 < t0

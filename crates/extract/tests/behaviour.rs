@@ -4641,3 +4641,19 @@ fn a_majority_stake_bought_is_a_takeover_and_no_investment() {
     find(&d, RelationKind::Investment, "org:halvorsen", "org:kestrel");
     assert_no_relation(&d, |r| r.kind == RelationKind::Acquisition);
 }
+
+#[test]
+fn a_division_bought_is_no_apposition_to_the_buyer() {
+    let d =
+        extract("Halvorsen Corp said it acquired the Measurement Systems Division of Kestrel Ltd.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
+    assert_fact(
+        "Brightwater Inc, a wholly-owned subsidiary of Kestrel Ltd, said it bought a plant.",
+        RelationKind::PartOf,
+        "org:brightwater",
+        "org:kestrel",
+    );
+    // A word paired by a slash is a noun.
+    let d = extract("The Department of Agriculture detailed rice supply/demand data for Thailand.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+}
