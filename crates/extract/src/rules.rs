@@ -2090,9 +2090,15 @@ fn push_kind(cx: &Trig<'_, '_>, a: Arg, p: Arg, agency_switch: bool, out: &mut V
         let (lo, hi) = (cx.t1.min(p.first), p.first.max(cx.t1));
         let majority = (lo..hi).any(|q| {
             let next = cx.s.low((q + 1).min(cx.s.last - 1));
+            // ("over 50 pct", "more than 50%": above half too.)
+            let above = q > cx.s.first && matches!(cx.s.low(q - 1), "over" | "than" | "above");
             (cx.s.tokens[q].kind == TokKind::Number
                 && matches!(next, "%" | "percent" | "per" | "pct")
-                && cx.s.low(q).parse::<f64>().is_ok_and(|v| v > 50.0))
+                && cx
+                    .s
+                    .low(q)
+                    .parse::<f64>()
+                    .is_ok_and(|v| v > 50.0 || (above && v >= 50.0)))
                 // "bought a majority stake in X", "a controlling interest".
                 || (matches!(cx.s.low(q), "majority" | "controlling")
                     && matches!(next, "stake" | "interest" | "holding" | "shareholding"))

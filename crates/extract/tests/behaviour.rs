@@ -4636,6 +4636,13 @@ fn a_majority_stake_bought_is_a_takeover_and_no_investment() {
         "org:kestrel",
     );
     assert_no_relation(&d, |r| r.kind == RelationKind::Investment);
+    let d = extract("Halvorsen Corp agreed to acquire over 50 pct of Kestrel Ltd.");
+    find(
+        &d,
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+    );
     // A minority stays a stake.
     let d = extract("Halvorsen Corp bought a 20 pct stake in Kestrel Ltd.");
     find(&d, RelationKind::Investment, "org:halvorsen", "org:kestrel");
