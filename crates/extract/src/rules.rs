@@ -1434,6 +1434,24 @@ fn reporting_verb(w: &str) -> bool {
     matches!(w, "said" | "says" | "told" | "announced" | "added")
 }
 
+/// Whether a word is a small number written out ("two" to "twelve").
+fn number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+    )
+}
+
 /// Whether a word is a finite verb or auxiliary that opens a predicate.
 fn finite_verb(w: &str) -> bool {
     matches!(
@@ -2187,22 +2205,8 @@ fn counted_product(s: &Sent<'_>, p: Arg) -> bool {
     let count = s.low(p.first - 1);
     let is_count = (s.tokens[p.first - 1].kind == TokKind::Number
         && count.bytes().all(|b| b.is_ascii_digit()))
-        || matches!(
-            count,
-            "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "eleven"
-                | "twelve"
-                | "several"
-                | "more"
-        );
+        || number_word(count)
+        || matches!(count, "several" | "more");
     if !is_count {
         return false;
     }
@@ -4291,24 +4295,10 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         if k + 1 < t0
             && BE.contains(&s.low(k + 1))
             && (s.tokens[k].kind == TokKind::Number
+                || number_word(w)
                 || matches!(
                     w,
-                    "two"
-                        | "three"
-                        | "four"
-                        | "five"
-                        | "six"
-                        | "seven"
-                        | "eight"
-                        | "nine"
-                        | "ten"
-                        | "several"
-                        | "many"
-                        | "some"
-                        | "most"
-                        | "others"
-                        | "both"
-                        | "all"
+                    "several" | "many" | "some" | "most" | "others" | "both" | "all"
                 ))
         {
             return;
