@@ -1207,9 +1207,47 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         }
     }
     accepted_hits.sort_by_key(|g| (g.first, g.last));
+    // A one-word alias of one entry that opens the name of another entry
+    // the story names in full is that one's short form: "Mitsubishi's chief
+    // executive" in a story about Mitsubishi Motors is not Mitsubishi
+    // Corporation (unless the story names that too, or the two are parent
+    // and unit).
+    let entries = cx.gazetteer.entries();
+    let named_in_full: Vec<usize> = accepted_hits
+        .iter()
+        .filter(|g| g.last - g.first >= 2)
+        .map(|g| cx.matcher.pattern(g.pattern).entry)
+        .collect();
+    let short_form_of = |g: &GHit| -> Option<usize> {
+        let e = cx.matcher.pattern(g.pattern).entry;
+        let word = cx.tok(g.first);
+        if g.last - g.first != 1 || entries[e].name == word || named_in_full.contains(&e) {
+            return None;
+        }
+        let mut found: Option<usize> = None;
+        for &f in &named_in_full {
+            let name = &entries[f].name;
+            let related = entries[f].parent.as_deref() == Some(entries[e].id.as_str())
+                || entries[e].parent.as_deref() == Some(entries[f].id.as_str());
+            let opens = name.len() > word.len()
+                && name.starts_with(word)
+                && name.as_bytes()[word.len()] == b' ';
+            // (Not a committee named after its subject: "Treasury" is no
+            // short form of the "Treasury Select Committee".)
+            let committee = name.ends_with("Committee") || name.ends_with("Subcommittee");
+            if f == e || related || !opens || committee {
+                continue;
+            }
+            match found {
+                Some(x) if x != f => return None,
+                _ => found = Some(f),
+            }
+        }
+        found
+    };
     for g in &accepted_hits {
         let p = cx.matcher.pattern(g.pattern);
-        let entry = &cx.gazetteer.entries()[p.entry];
+        let entry = &entries[short_form_of(g).unwrap_or(p.entry)];
         let idx = *by_key.entry(entry.id.clone()).or_insert_with(|| {
             rec.entities.push(DocEntity {
                 key: entry.id.clone(),

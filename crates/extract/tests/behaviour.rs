@@ -4664,3 +4664,22 @@ fn a_division_bought_is_no_apposition_to_the_buyer() {
     let d = extract("The Department of Agriculture detailed rice supply/demand data for Thailand.");
     assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
 }
+
+#[test]
+fn a_one_word_alias_is_the_short_form_of_the_longer_firm_the_story_names() {
+    let d = extract(
+        "Mitsubishi Motors agreed to supply Peugeot with cars. The deal with Peugeot was celebrated by Mitsubishi's chief executive.",
+    );
+    assert_no_entity(&d, "mitsubishi_corp");
+    assert_alias(&d, "mitsubishi_motors", "Mitsubishi");
+    // Not a committee named after its subject.
+    let d = extract(
+        "He told the Treasury Select Committee that the rules are hard. Mr Fallon asked whether the Treasury had leaned on the statistics office, and said the office had received a paper from the Treasury.",
+    );
+    let e = entity(&d, "treasury_committee");
+    assert!(
+        !e.aliases.iter().any(|a| a == "Treasury"),
+        "{:?}",
+        e.aliases
+    );
+}
