@@ -3936,6 +3936,15 @@ fn possessor(s: &Sent<'_>, t0: usize) -> Option<usize> {
 
 fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let (s, t0, t1) = (cx.s, cx.t0, cx.t1);
+    // "Supporters' group Shareholders United": a capitalised holder noun
+    // inside a sentence is part of a name.
+    if cx.rule().kind == RelationKind::Investment
+        && t0 > s.first
+        && s.tokens[t0].cap
+        && !s.shouting()
+    {
+        return;
+    }
     // "A's [modifiers] B unit" or "A's unit B" / "its unit, B" /
     // "A's largest customer is B".
     // The name in apposition before: "Google Cloud, Alphabet's cloud
@@ -4111,7 +4120,25 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         }
     };
     for part in parts {
-        push(cx, whole, part, out);
+        // "its two largest shareholders, Loews Corp chairman Laurence
+        // Tisch and ...": the person holds, not the firm he chairs.
+        let mut k = s.args[part].last;
+        if k < s.last && s.low_is(k, "<") {
+            // Over a wire ticker: "Loews Corp <LTR> chairman".
+            while k < s.last && !s.low_is(k, ">") {
+                k += 1;
+            }
+            k += 1;
+        }
+        let person = cx.rule().kind == RelationKind::Investment
+            && k < s.last
+            && matches!(
+                s.low(k),
+                "chairman" | "founder" | "cofounder" | "owner" | "president" | "chief"
+            );
+        if !person {
+            push(cx, whole, part, out);
+        }
     }
 }
 

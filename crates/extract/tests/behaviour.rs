@@ -4683,3 +4683,18 @@ fn a_one_word_alias_is_the_short_form_of_the_longer_firm_the_story_names() {
         e.aliases
     );
 }
+
+#[test]
+fn a_firms_investors_include_their_names() {
+    let d = extract("Kestrel Ltd's investors include Halvorsen Corp and Larkspur Inc.");
+    find(&d, RelationKind::Investment, "org:halvorsen", "org:kestrel");
+    find(&d, RelationKind::Investment, "org:larkspur", "org:kestrel");
+    // A person named through the firm he chairs holds on his own account.
+    let d = extract(
+        "Wyman resigned amid opposition from Kestrel Ltd's two largest shareholders, Halvorsen Corp chairman Laurence Tisch and William Paley.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Investment);
+    // A capitalised holder noun is part of a name.
+    let d = extract("Supporters' group Shareholders United urged Kestrel Ltd to reject the deal.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Investment);
+}
