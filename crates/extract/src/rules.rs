@@ -1873,9 +1873,9 @@ fn status(rules: &Rules, s: &Sent<'_>, trigger: usize, end: usize, rule: &RuleSp
     let hedged = |from: usize, to: usize| -> bool {
         (from..to).any(|k| rules.hedges.at(s, k) && !backshifted_will(rules, s, k))
     };
-    // "plans to raise its 10 pct stake in X": whatever is planned, the
-    // stake the possessive names is held.
-    if held_stake(s, trigger, rule) {
+    // "plans to raise its 10 pct stake in X", "thinking of moving its
+    // subsidiary X": whatever is planned, what the possessive names is held.
+    if presupposed_holding(s, trigger, rule) {
         return if window_has(&rules.reporting, s.first, s.last) {
             Status::Reported
         } else {
@@ -1940,7 +1940,7 @@ fn ruled_on_dispute(s: &Sent<'_>, cue: usize, trigger: usize, rule: &RuleSpec) -
 /// presupposes: "its current 10 pct stake", "their 4.9 pct holding", "its
 /// stake". Not "a stake", nor a stake to be taken ("its planned stake").
 /// Also a unit a possessive names ("its subsidiary X").
-fn held_stake(s: &Sent<'_>, trigger: usize, rule: &RuleSpec) -> bool {
+fn presupposed_holding(s: &Sent<'_>, trigger: usize, rule: &RuleSpec) -> bool {
     // Likewise "was thinking of moving its listed property subsidiary X":
     // the possessive presupposes the unit, whatever is planned for it.
     if rule.kind == RelationKind::PartOf
@@ -3377,19 +3377,23 @@ fn price_follows(s: &Sent<'_>, mut k: usize) -> bool {
     !(q < s.last && matches!(s.low(q), "of" | "worth"))
 }
 
+/// Whether `w` is a one-word trigger of a dispute rule of `form`.
+fn dispute_trigger(rules: &Rules, w: &str, form: Form) -> bool {
+    rules.triggers.get(w).is_some_and(|cands| {
+        cands.iter().any(|(ri, words)| {
+            let r = rules.rule(*ri);
+            words.len() == 1 && r.kind == RelationKind::Dispute && r.form == form
+        })
+    })
+}
+
 /// Whether the noun at `t0` is the object of a one-word dispute verb
 /// ("protested the $5bn award"), over a few determiners and modifiers.
 fn object_of_dispute_verb(rules: &Rules, s: &Sent<'_>, t0: usize) -> bool {
     let mut k = t0;
     while k > s.first && t0 - k < 4 {
         let w = s.low(k - 1);
-        let dispute_verb = rules.triggers.get(w).is_some_and(|cands| {
-            cands.iter().any(|(ri, words)| {
-                let r = rules.rule(*ri);
-                words.len() == 1 && r.kind == RelationKind::Dispute && r.form == Form::Verb
-            })
-        });
-        if dispute_verb {
+        if dispute_trigger(rules, w, Form::Verb) {
             return true;
         }
         if !is_modifier(s, k - 1) {
@@ -3421,13 +3425,7 @@ fn object_of_dispute_noun(rules: &Rules, s: &Sent<'_>, t0: usize) -> bool {
         if matches!(w, ";" | ":" | "and" | "but" | "which" | "who" | "that") || finite_verb(w) {
             return false;
         }
-        let dispute_noun = rules.triggers.get(w).is_some_and(|cands| {
-            cands.iter().any(|(ri, words)| {
-                let r = rules.rule(*ri);
-                words.len() == 1 && r.kind == RelationKind::Dispute && r.form == Form::Noun
-            })
-        });
-        if dispute_noun {
+        if dispute_trigger(rules, w, Form::Noun) {
             return true;
         }
     }
