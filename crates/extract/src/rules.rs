@@ -1378,6 +1378,54 @@ fn head_of_phrase(
     Ok(ai)
 }
 
+/// Whether the name `ai` (or its pronoun) modifies a noun for a part of
+/// it, before `end`: "Brightwater's unit", "its former subsidiary", "the
+/// Brightwater oil division", "Kestrel's 20 pct stake".
+fn modifies_part_noun(s: &Sent<'_>, ai: usize, end: usize) -> bool {
+    let a = s.args[ai];
+    let mut k = a.last;
+    if k < end && s.tokens[k].kind == TokKind::Possessive {
+        k += 1;
+    }
+    let limit = end.min(k + 4);
+    while k < limit {
+        let t = &s.tokens[k];
+        if t.cap || !matches!(t.kind, TokKind::Word | TokKind::Number) {
+            return false;
+        }
+        if PART_NOUNS.contains(s.low(k)) {
+            return true;
+        }
+        if PREPOSITIONS.contains(s.low(k)) || crate::ner::verb_like(s.low(k)) {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
+static PART_NOUNS: WordSet = WordSet::new(&[
+    "unit",
+    "units",
+    "subsidiary",
+    "subsidiaries",
+    "division",
+    "divisions",
+    "arm",
+    "affiliate",
+    "stake",
+    "holding",
+    "shares",
+    "business",
+    "businesses",
+    "operations",
+    "operation",
+    "plant",
+    "plants",
+    "brand",
+    "brands",
+]);
+
 /// Whether a relative clause of ownership without "that" opens at `k`:
 /// "the 60 pct of X it does not already own", "all shares of X they do
 /// not hold" (not "advised X it intends to close").
@@ -1602,6 +1650,18 @@ fn object_with(
                 && s.tokens[k + 1].kind == TokKind::Word
                 && (finite_verb(s.low(k + 1)) || s.low(k + 1).ends_with('s'))
                 && !matches!(s.low(k + 1), "also" | "is" | "was" | "are" | "were")
+        }) {
+            continue;
+        }
+        // "The acquisition is subject to approval of the Fed": a phrase in
+        // the predicate of a noun that is the subject is the predicate's
+        // (not "the contract is with the Navy").
+        if (i..at).any(|k| {
+            matches!(
+                s.low(k),
+                "subject" | "conditional" | "contingent" | "similar" | "line" | "pending"
+            ) && k > i
+                && (BE.contains(&s.low(k - 1)) || s.low_is(k - 1, "in") || s.low_is(k - 1, ","))
         }) {
             continue;
         }
@@ -2849,6 +2909,18 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         let sold = rule.kind == RelationKind::Contract
             && rule.source == Role::Agent
             && matches!(s.low(t0), "sold" | "resold");
+        // "Brightwater's unit was acquired by X", "the Brightwater unit was
+        // bought": what changed hands is the part the name modifies.
+        if matches!(
+            rule.kind,
+            RelationKind::Acquisition | RelationKind::Investment
+        ) {
+            if let Some(subj) = subject(rules, s, t0) {
+                if modifies_part_noun(s, subj, t0) {
+                    return;
+                }
+            }
+        }
         let patient = described_by_participle(s, t0)
             .filter(|_| !sold)
             .or_else(|| subject(rules, s, t0).filter(|_| !sold))
@@ -3816,6 +3888,11 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     if named_agent.is_none() && unnamed_by_agent(s, s.args[last_patient].last) {
         return;
     }
+    // "Kestrel bought oil unit X", "took a stake in Italian unit X": a unit
+    // the subject buys or invests in is another's.
+    if rule.kind == RelationKind::PartOf && named_agent.is_none() && bought_or_held(s, t0) {
+        return;
+    }
     let agent = named_agent.or_else(|| subject(rules, s, t0).filter(|&a| !s.args[a].commentator));
     // A subject is all of its list: "Microsoft and IBM signed deals with
     // the Pentagon".
@@ -3865,6 +3942,58 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             }
         }
     }
+}
+
+/// Whether the noun phrase ending before `t0` is what its clause buys or
+/// invests in: "bought oil unit", "to acquire the German subsidiary", "a
+/// stake in Italian unit".
+fn bought_or_held(s: &Sent<'_>, t0: usize) -> bool {
+    let lo = t0.saturating_sub(5).max(s.first + 1);
+    let mut k = t0;
+    while k > lo
+        && !buys(s.low(k - 1))
+        && s.tokens[k - 1].kind != TokKind::Possessive
+        && is_modifier(s, k - 1)
+    {
+        k -= 1;
+    }
+    if k == s.first {
+        return false;
+    }
+    let w = s.low(k - 1);
+    if buys(w) {
+        return true;
+    }
+    w == "in"
+        && k >= s.first + 2
+        && matches!(
+            s.low(k - 2),
+            "stake"
+                | "stakes"
+                | "interest"
+                | "shares"
+                | "holding"
+                | "invest"
+                | "invested"
+                | "investing"
+        )
+}
+
+fn buys(w: &str) -> bool {
+    matches!(
+        w,
+        "buy"
+            | "buys"
+            | "bought"
+            | "buying"
+            | "acquire"
+            | "acquires"
+            | "acquired"
+            | "acquiring"
+            | "purchase"
+            | "purchased"
+            | "purchasing"
+    )
 }
 
 /// Whether the noun at `t0..t1` is an order that its clause's subject

@@ -4698,3 +4698,49 @@ fn a_firms_investors_include_their_names() {
     let d = extract("Supporters' group Shareholders United urged Kestrel Ltd to reject the deal.");
     assert_no_relation(&d, |r| r.kind == RelationKind::Investment);
 }
+
+#[test]
+fn a_part_that_changes_hands_is_not_its_owner_nor_the_buyers_unit() {
+    // The unit was bought, not the firm that names it.
+    for text in [
+        "Brightwater Inc's unit was acquired by Larkspur Inc.",
+        "Brightwater Inc said its unit was acquired by Larkspur Inc.",
+        "The Brightwater Inc division was acquired by Larkspur Inc.",
+    ] {
+        let d = extract(text);
+        assert_no_relation(&d, |r| r.kind == RelationKind::Acquisition);
+    }
+    // A firm still bought when its own agreement is the subject.
+    assert_fact(
+        "Brightwater Inc said it agreed to be acquired by Larkspur Inc.",
+        RelationKind::Acquisition,
+        "org:larkspur",
+        "org:brightwater",
+    );
+    // A unit bought or invested in is no unit of the buyer.
+    for text in [
+        "Kestrel Ltd bought a 15% stake in oil unit Halvorsen Corp.",
+        "Kestrel Ltd acquired oil unit Halvorsen Corp.",
+    ] {
+        let d = extract(text);
+        assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
+    }
+}
+
+#[test]
+fn a_condition_on_a_deal_names_no_party_to_it() {
+    let d = extract(
+        "Halvorsen Corp agreed to buy Kestrel Ltd. The acquisition is subject to approval of the Federal Reserve Board.",
+    );
+    find(
+        &d,
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    assert_no_relation(&d, |r| r.target == "fed" || r.source == "fed");
+    let d = extract(
+        "Kestrel Ltd said its purchase would be in line with the Federal Reserve Board's goals.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Acquisition);
+}
