@@ -974,7 +974,26 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
                 "shareholders" | "holders" | "stockholders" | "bondholders" | "noteholders"
             )
         });
-        !crate::ner::names_no_party(prev, next) && !founder_named(s, a.last) && !holders
+        // "agencies using AWS's cloud regions to deploy X": a possessor in
+        // a gerund's object is no subject.
+        // (Not "saying X's request had been delayed", nor a trigger inside
+        // the possessed phrase: "combining GEC's medical division X".)
+        let gerund_object = prev.len() > 4
+            && prev.ends_with("ing")
+            && !matches!(
+                prev,
+                "saying" | "stating" | "claiming" | "reporting" | "alleging" | "announcing"
+            )
+            && a.last < i
+            && s.tokens[a.last].kind == TokKind::Possessive
+            && (a.last + 1..i).any(|k| {
+                let w = s.low(k);
+                PREPOSITIONS.contains(w) || w == "," || AUXILIARIES.contains(w) || BE.contains(&w)
+            });
+        !crate::ner::names_no_party(prev, next)
+            && !founder_named(s, a.last)
+            && !holders
+            && !gerund_object
     });
     // "told the SEC he has acquired shares": a person's pronoun right
     // before the verb (and its auxiliaries) is its subject.
@@ -1287,6 +1306,15 @@ fn head_of_phrase(
             }
             q += 1;
         }
+        // "use Palantir's software", "host the Navy's data": a possessed
+        // noun the rule asks for names its possessor's part in the deal.
+        if direct
+            && (a.last + 1..(a.last + 4).min(s.last))
+                .take_while(|&q| s.tokens[q].kind == TokKind::Word && !s.tokens[q].cap)
+                .any(|q| allowed_next.iter().any(|x| x == s.low(q)))
+        {
+            return Ok(ai);
+        }
         // "buy Alfa-Eco's stake": the object is the stake, not the firm;
         // "an investigation into Thales's acquisition": Thales is the party.
         return if direct { Err(()) } else { Ok(ai) };
@@ -1366,6 +1394,7 @@ fn head_of_phrase(
         && !w.starts_with(|c: char| c.is_ascii_digit())
         && !crate::ner::verb_like(w)
         && !DETERMINERS.contains(w)
+        && !PREPOSITIONS.contains(w)
         && !matches!(
             w,
             "said" | "says" | "who" | "which" | "that" | "but" | "than" | "under"

@@ -4744,3 +4744,84 @@ fn a_condition_on_a_deal_names_no_party_to_it() {
     );
     assert_no_relation(&d, |r| r.kind == RelationKind::Acquisition);
 }
+
+#[test]
+fn using_or_hosting_a_firms_product_is_a_contract() {
+    assert_fact(
+        "The U.S. Navy will use Halvorsen Corp's software to track spare parts.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "navy",
+    );
+    assert_fact(
+        "The U.S. Army began using Kestrel Ltd's data analysis platform in 2010.",
+        RelationKind::Contract,
+        "org:kestrel",
+        "army",
+    );
+    assert_fact(
+        "Kestrel Ltd will host the U.S. Navy's data in its cloud regions.",
+        RelationKind::Contract,
+        "org:kestrel",
+        "navy",
+    );
+    // Not a participle clause, nor a used (second-hand) product.
+    let d = extract(
+        "Brightwater Inc said Larkspur Inc will build a test kit using Halvorsen Corp technology.",
+    );
+    assert_no_relation(&d, |r| r.source == "org:halvorsen");
+    let d = extract("Kestrel Ltd sold its interest in five used Halvorsen Corp aircraft.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+    // A possessor in a gerund's object is no subject of the next verb.
+    let d = extract(
+        "Agencies already using Kestrel Ltd's cloud regions can now deploy Halvorsen Corp's analytics tools.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+}
+
+#[test]
+fn offering_goods_to_a_party_supplies_it() {
+    assert_fact(
+        "Kestrel Ltd will offer its technology to the Pentagon.",
+        RelationKind::Contract,
+        "org:kestrel",
+        "dod",
+    );
+    // Over a channel after the customer; the channel is the supplier's
+    // partner, and an agency reached through a platform is its customer.
+    let d = extract(
+        "Kestrel Ltd will offer its models to the Pentagon through Halvorsen Corp's cloud platform.",
+    );
+    find(&d, RelationKind::Contract, "org:kestrel", "dod");
+    find(
+        &d,
+        RelationKind::Partnership,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    assert_fact(
+        "The Pentagon buys models through Halvorsen Corp's cloud platform.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "dod",
+    );
+    // A price or shares offered are no goods.
+    let d = extract("Kestrel Ltd offered 20 dlrs a share to Halvorsen Corp shareholders.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+}
+
+#[test]
+fn a_preposition_after_a_party_ends_its_name_phrase() {
+    assert_fact(
+        "Kestrel Ltd agreed to buy Halvorsen Corp of Texas Inc, a maker of heels.",
+        RelationKind::Acquisition,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+    assert_fact(
+        "Kestrel Ltd said it acquired Halvorsen Corp through a share exchange.",
+        RelationKind::Acquisition,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+}
