@@ -3810,6 +3810,32 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             }
             return;
         }
+        // "Nvidia participated in xAI's funding round": who joins or leads
+        // a firm's round invests in it.
+        if rule.kind == RelationKind::Investment {
+            if let (Some(p), Some(subj)) = (possessor(s, t0), subject(rules, s, t0)) {
+                let joined = (s.args[subj].last..s.args[p].first).any(|k| {
+                    matches!(
+                        s.low(k),
+                        "participated"
+                            | "participates"
+                            | "joined"
+                            | "joins"
+                            | "led"
+                            | "leads"
+                            | "co-led"
+                            | "invested"
+                            | "backed"
+                    )
+                });
+                if joined && p != subj {
+                    for a in list_left(s, subj) {
+                        push(cx, a, p, out);
+                    }
+                    return;
+                }
+            }
+        }
         // "Marsh under SEC scrutiny", "after a Pentagon inquiry": a
         // name right before a dispute noun acts on the clause's subject.
         if rule.kind == RelationKind::Dispute {
@@ -4373,6 +4399,11 @@ fn possessor_before(s: &Sent<'_>, t0: usize) -> Option<usize> {
             if s.low_is(s.args[a].first, "its") {
                 return Some(a);
             }
+        }
+        // "Anthropic, whose investors include Amazon": the name the
+        // relative pronoun stands for.
+        if s.low_is(k, "whose") && k > s.first + 1 && s.low_is(k - 1, ",") {
+            return s.arg_ending(k - 1);
         }
         // A finite verb ends the noun phrase: "its parent X had
         // subsidiaries" is no possessive of "subsidiaries". (Not

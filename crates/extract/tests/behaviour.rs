@@ -4825,3 +4825,35 @@ fn a_preposition_after_a_party_ends_its_name_phrase() {
         "org:halvorsen",
     );
 }
+
+#[test]
+fn whose_names_the_possessor_before_it() {
+    let d = extract(
+        "Kestrel Ltd, whose backers include Halvorsen Corp and Larkspur Inc, launched a product.",
+    );
+    find(&d, RelationKind::Investment, "org:halvorsen", "org:kestrel");
+    find(&d, RelationKind::Investment, "org:larkspur", "org:kestrel");
+    assert_fact(
+        "Kestrel Ltd, whose Halvorsen Corp subsidiary operates 13 farms, denied the claims.",
+        RelationKind::PartOf,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
+
+#[test]
+fn joining_a_firms_funding_round_invests_in_it() {
+    assert_fact(
+        "Halvorsen Corp participated in Kestrel Ltd's $6 billion funding round.",
+        RelationKind::Investment,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    // A provider noun names the supplier.
+    assert_fact(
+        "Halvorsen Corp is Kestrel Ltd's primary cloud provider.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
