@@ -3222,6 +3222,15 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
     {
         return None;
     }
+    // "its former owner Mihkail Khodorkovsky, who is facing a prison
+    // term": a name a "who" clause describes is a person's.
+    if last + 1 < n
+        && cx.tok_sentence[last + 1] == sent
+        && cx.tok(last) == ","
+        && cx.low_is(last + 1, "who")
+    {
+        return None;
+    }
     // Left: a cue noun right before, possibly after an article/adjectives:
     // "Australian wine maker Southcorp", "rival Verizon".
     if first > 0 && cx.tok_sentence[first - 1] == sent {

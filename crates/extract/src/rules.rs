@@ -3213,6 +3213,12 @@ fn forbidden_antecedent(rule: &RuleSpec, s: &Sent<'_>, t0: usize) -> bool {
     let mut k = t0;
     if k > s.first && matches!(s.low(k - 1), "it" | "they" | "he" | "she" | "we") {
         k -= 1;
+    } else if let Some(a) = s.arg_ending(k) {
+        // "the former Rover unit that BMW sold to Ford".
+        let f = s.args[a].first;
+        if f > s.first && matches!(s.low(f - 1), "that" | "which") {
+            k = f;
+        }
     }
     if k > s.first && matches!(s.low(k - 1), "that" | "which") {
         k -= 1;

@@ -4857,3 +4857,15 @@ fn joining_a_firms_funding_round_invests_in_it() {
         "org:kestrel",
     );
 }
+
+#[test]
+fn a_who_clause_describes_a_person_and_a_sold_unit_is_no_supply() {
+    let d = extract(
+        "Russia wanted to destroy Kestrel Ltd and its former owner Mihkail Vrolijk, who is facing a prison term.",
+    );
+    assert_eq!(entity_ids(&d), vec!["org:kestrel"]);
+    let d = extract(
+        "The cars are made by the former Halvorsen Corp unit that Kestrel Ltd sold to Larkspur Inc.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+}
