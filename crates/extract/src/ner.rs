@@ -2747,10 +2747,24 @@ fn find_chunks(
                 // Liggett Group" are two firms.
                 let tail_of_known =
                     first > 0 && covered[first - 1] && is_legal_form(lx, cx.tok(first));
+                // Nor when the story names the run after "and" alone: "his
+                // role at Carbyne and Frontier Resource Group" after
+                // "Prince's Frontier Resource Group (FRG)".
+                let named_alone = || {
+                    let len = k - (last + 1);
+                    (1..n.saturating_sub(len)).any(|j| {
+                        j != last + 1
+                            && (0..len).all(|q| cx.tok(j + q) == cx.tok(last + 1 + q))
+                            && !cx.is_capword(j - 1)
+                            && !matches!(cx.low(j - 1), "and" | "&")
+                            && (j + len >= n || !cx.is_capword(j + len))
+                    })
+                };
                 if k - (last + 1) >= 2
                     && (lx.agency_heads.contains(end_word) || lx.firm_heads.contains(end_word))
                     && last - first == 1
                     && !tail_of_known
+                    && !named_alone()
                 {
                     last = k;
                     continue;

@@ -4869,3 +4869,27 @@ fn a_who_clause_describes_a_person_and_a_sold_unit_is_no_supply() {
     );
     assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
 }
+
+#[test]
+fn a_name_the_story_gives_alone_is_no_tail_of_an_and_name() {
+    let d = extract(
+        "Kestrel Ltd invested in Carbyne. Its founder worked for Prince's Frontier Resource Group in Dubai. Her dual role at Carbyne and Frontier Resource Group drew questions.",
+    );
+    let ids = entity_ids(&d);
+    assert!(ids.contains(&"org:carbyne"), "{ids:?}");
+    assert!(ids.contains(&"org:frontier resource"), "{ids:?}");
+    assert!(!ids.iter().any(|id| id.contains(" and ")), "{ids:?}");
+    // One firm's name with "and" stays whole.
+    let d = extract("MacAndrews and Forbes Group said MacAndrews will acquire Kestrel Ltd.");
+    assert!(entity_ids(&d).contains(&"org:macandrews and forbes"));
+}
+
+#[test]
+fn an_agreement_with_an_agency_for_money_is_a_contract() {
+    assert_fact(
+        "The General Services Administration enters $1B cloud agreement with Kestrel Ltd.",
+        RelationKind::Contract,
+        "org:kestrel",
+        "gsa",
+    );
+}
