@@ -990,10 +990,23 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
                 let w = s.low(k);
                 PREPOSITIONS.contains(w) || w == "," || AUXILIARIES.contains(w) || BE.contains(&w)
             });
+        // "Boeing's great European competitor is to sell": the possessor
+        // of another party's noun is not that party.
+        let other_party = a.last < i && s.tokens[a.last].kind == TokKind::Possessive && {
+            let mut q = a.last + 1;
+            while q < i.min(a.last + 4)
+                && (plain_word(s, q) || (s.tokens[q].cap && s.arg_at(q).is_none()))
+                && !OTHER_PARTIES.contains(s.low(q))
+            {
+                q += 1;
+            }
+            q < i && OTHER_PARTIES.contains(s.low(q))
+        };
         !crate::ner::names_no_party(prev, next)
             && !founder_named(s, a.last)
             && !holders
             && !gerund_object
+            && !other_party
     });
     // "told the SEC he has acquired shares": a person's pronoun right
     // before the verb (and its auxiliaries) is its subject.
@@ -1406,6 +1419,29 @@ fn head_of_phrase(
     }
     Ok(ai)
 }
+
+/// Nouns for a party other than their possessor: "Boeing's competitor".
+static OTHER_PARTIES: WordSet = WordSet::new(&[
+    "rival",
+    "rivals",
+    "competitor",
+    "competitors",
+    "customer",
+    "customers",
+    "client",
+    "clients",
+    "supplier",
+    "suppliers",
+    "partner",
+    "partners",
+    "lender",
+    "lenders",
+    "creditor",
+    "creditors",
+    "bidder",
+    "suitor",
+    "buyer",
+]);
 
 /// Whether the name `ai` (or its pronoun) modifies a noun for a part of
 /// it, before `end`: "Brightwater's unit", "its former subsidiary", "the
@@ -2977,6 +3013,29 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                     .map(|(ai, _)| ai)
             });
         let Some(patient) = patient else { return };
+        // "agreed to sell 93 mln dlrs of notes, with half to be purchased
+        // by X": securities bought are no takeover of their issuer.
+        if rule.kind == RelationKind::Acquisition
+            && s.args[patient].last < t0
+            && (s.args[patient].last..t0).any(|k| {
+                matches!(
+                    s.low(k),
+                    "notes"
+                        | "debentures"
+                        | "bonds"
+                        | "shares"
+                        | "stock"
+                        | "warrants"
+                        | "securities"
+                        | "stake"
+                        | "preferred"
+                        | "assets"
+                        | "half"
+                )
+            })
+        {
+            return;
+        }
         if !has_required(rule, s, t0, s.args[agent].first.max(t1 + 1))
             && !has_required(rule, s, t1, t1 + rule.max_gap)
         {

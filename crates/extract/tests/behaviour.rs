@@ -4893,3 +4893,33 @@ fn an_agreement_with_an_agency_for_money_is_a_contract() {
         "gsa",
     );
 }
+
+#[test]
+fn securities_bought_are_no_takeover_of_their_issuer() {
+    let d = extract(
+        "Kestrel Ltd said it agreed to sell 93 mln dlrs of convertible notes, with half to be purchased by Halvorsen Corp.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Acquisition);
+    // The issuer itself still is.
+    assert_fact(
+        "Kestrel Ltd said it agreed to be purchased by Halvorsen Corp.",
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
+
+#[test]
+fn a_possessors_rival_is_not_the_possessor() {
+    let d = extract(
+        "Kestrel Ltd's great European competitor is to sell 10 of its planes to Spanish carrier Halvorsen Corp.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+    // A firm's own organ still acts for it.
+    assert_fact(
+        "Kestrel Ltd's board agreed to sell 10 planes to Halvorsen Corp.",
+        RelationKind::Contract,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+}
