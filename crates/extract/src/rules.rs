@@ -3752,6 +3752,34 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     {
         return;
     }
+    // "The collaboration includes the U.K. AI Safety Institute",
+    // "Collaboration extends to X": a partner the previous sentence's topic
+    // works with.
+    if rule.kind == RelationKind::Partnership {
+        if let Some(topic) = s.topic {
+            let opens = (s.first..t0).all(|k| matches!(s.low(k), "the" | "this" | "that" | "\""));
+            let mut k = t1;
+            while k < s.last && matches!(s.low(k), "also" | "now" | "will" | "further") {
+                k += 1;
+            }
+            let joins = match s.low(k) {
+                "includes" | "include" | "included" | "including" | "adds" | "added" => Some(k + 1),
+                "extends" | "extended" | "extend" if k + 1 < s.last && s.low_is(k + 1, "to") => {
+                    Some(k + 2)
+                }
+                _ => None,
+            };
+            if let Some(p) = joins
+                .filter(|_| opens)
+                .and_then(|q| s.arg_starting(skip_dets_right(s, q)))
+            {
+                for q in list_right(s, p) {
+                    push_args(cx, topic, s.args[q], out);
+                }
+                return;
+            }
+        }
+    }
     let agent_preps: Vec<&str> = rule.agent_preps.iter().map(String::as_str).collect();
     let right_agent = if agent_preps.is_empty() {
         None

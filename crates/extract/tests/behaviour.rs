@@ -4923,3 +4923,16 @@ fn a_possessors_rival_is_not_the_possessor() {
         "org:halvorsen",
     );
 }
+
+#[test]
+fn a_collaboration_that_includes_a_party_partners_it_with_the_topic() {
+    let d = extract(
+        "The U.S. Navy will test models with Kestrel Ltd. The collaboration also includes Halvorsen Corp and Larkspur Inc.",
+    );
+    find(&d, RelationKind::Partnership, "navy", "org:halvorsen");
+    find(&d, RelationKind::Partnership, "navy", "org:larkspur");
+    let d = extract(
+        "The U.S. Navy will test models. Collaboration extends to Halvorsen Corp for a unified approach.",
+    );
+    find(&d, RelationKind::Partnership, "navy", "org:halvorsen");
+}
