@@ -93,6 +93,10 @@ pub struct RuleSpec {
     /// Kinds the agent must have (empty: any).
     #[serde(default)]
     pub agent_kinds: Vec<EntityKind>,
+    /// Words one of which the agent's mention must contain, case folded
+    /// (empty: any): "GAO", "inspector" for an auditor's rule.
+    #[serde(default)]
+    pub agent_words: Vec<String>,
     /// The relation kind to produce instead when exactly one side is a
     /// government body ("a deal with the Army" is a purchase).
     #[serde(default)]
@@ -2221,6 +2225,8 @@ fn push_kind(cx: &Trig<'_, '_>, a: Arg, p: Arg, agency_switch: bool, out: &mut V
     if a.entity == p.entity
         || !kind_ok(&rule.agent_kinds, a.kind)
         || !kind_ok(&rule.patient_kinds, p.kind)
+        || (!rule.agent_words.is_empty()
+            && !(a.first..a.last).any(|k| rule.agent_words.iter().any(|w| w == cx.s.low(k))))
     {
         return;
     }

@@ -4936,3 +4936,22 @@ fn a_collaboration_that_includes_a_party_partners_it_with_the_topic() {
     );
     find(&d, RelationKind::Partnership, "navy", "org:halvorsen");
 }
+
+#[test]
+fn an_auditor_urging_a_body_contests_it() {
+    assert_fact(
+        "GAO Urges Pentagon to Ensure Full Implementation of Agile Principles",
+        RelationKind::Dispute,
+        "gao",
+        "dod",
+    );
+    assert_fact(
+        "The Pentagon's inspector general faulted Kestrel Ltd over its billing.",
+        RelationKind::Dispute,
+        "dod_oig",
+        "org:kestrel",
+    );
+    // Not any government body pressing another.
+    let d = extract("The Department of Energy urged the Pentagon to act.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Dispute);
+}
