@@ -2235,10 +2235,16 @@ fn head_word_owner(cx: &Context<'_>, rec: &Recognised, at: usize) -> Option<usiz
         .iter()
         .enumerate()
         .filter(|(_, e)| {
+            let words: Vec<&str> = e.name.split_whitespace().collect();
+            // "the Court" for the Court of Federal Claims: a head that
+            // opens an "of" phrase of the name.
+            let opens_of = words
+                .windows(2)
+                .any(|p| p[0] == w && matches!(p[1], "of" | "for" | "on"));
             e.kind == EntityKind::Agency
                 && !e.latent
-                && e.name.split_whitespace().count() >= 2
-                && e.name.split_whitespace().last() == Some(w)
+                && words.len() >= 2
+                && (words.last() == Some(&w) || opens_of)
         })
         .map(|(i, _)| i)
         .collect();

@@ -4954,4 +4954,18 @@ fn an_auditor_urging_a_body_contests_it() {
     // Not any government body pressing another.
     let d = extract("The Department of Energy urged the Pentagon to act.");
     assert_no_relation(&d, |r| r.kind == RelationKind::Dispute);
+    // A court ruling on a party's conduct.
+    assert_fact(
+        "The Court of Federal Claims ruled that GSA applied the statute too broadly.",
+        RelationKind::Dispute,
+        "court_federal_claims",
+        "gsa",
+    );
+    // "the Court" once the story names one court of that name.
+    assert_fact(
+        "The Court of Federal Claims heard the case. The Court ruled that GSA applied the statute too broadly.",
+        RelationKind::Dispute,
+        "court_federal_claims",
+        "gsa",
+    );
 }
