@@ -3063,6 +3063,14 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         None,
         &rule.requires,
     );
+    // "acquired the assets of Chartham Management", "bought substantially
+    // all of the assets of X": buying all of a firm's assets buys it.
+    let patient = patient.or_else(|| {
+        if rule.kind != RelationKind::Acquisition || !rule.patient_preps.is_empty() {
+            return None;
+        }
+        assets_of(s, t1)
+    });
     // "is investigating Marsh & McLennan's share dealings", "sued the
     // agency's contracting office": a dispute is with the owner of what is
     // investigated, sued or fined, when nothing else is named.
@@ -4148,6 +4156,28 @@ fn buys(w: &str) -> bool {
             | "purchased"
             | "purchasing"
     )
+}
+
+/// The firm whose assets or business the phrase at `k` names whole: "the
+/// assets of X", "substantially all of the assets of X", "the business
+/// of X" (not "certain assets of X").
+fn assets_of(s: &Sent<'_>, mut k: usize) -> Option<usize> {
+    let end = s.last.min(k + 8);
+    while k < end && matches!(s.low(k), "the" | "all" | "substantially" | "of" | "its") {
+        k += 1;
+    }
+    if k + 1 >= end
+        || !matches!(
+            s.low(k),
+            "assets" | "business" | "businesses" | "operations"
+        )
+        || !s.low_is(k + 1, "of")
+    {
+        return None;
+    }
+    let p = s.arg_starting(skip_dets_right(s, k + 2))?;
+    let a = s.args[p];
+    (a.last >= s.last || s.tokens[a.last].kind != TokKind::Possessive).then_some(p)
 }
 
 /// Whether the noun at `t0..t1` is an order that its clause's subject

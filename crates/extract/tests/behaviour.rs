@@ -4969,3 +4969,21 @@ fn an_auditor_urging_a_body_contests_it() {
         "gsa",
     );
 }
+
+#[test]
+fn buying_all_of_a_firms_assets_buys_it() {
+    assert_fact(
+        "Kestrel Ltd said it acquired the assets of Halvorsen Corp of Salem, Ore.",
+        RelationKind::Acquisition,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+    assert_fact(
+        "Kestrel Ltd signed a letter of intent to acquire substantially all of the assets of Halvorsen Corp.",
+        RelationKind::Acquisition,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+    let d = extract("Kestrel Ltd bought certain assets of Halvorsen Corp.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Acquisition);
+}
