@@ -919,6 +919,40 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
             }
         }
     }
+    // "an order allowing it to purchase X": the one allowed acts.
+    if i >= s.first + 3 && s.low_is(i - 1, "to") {
+        if let Some(a) = s.arg_ending(i - 1) {
+            let f = s.args[a].first;
+            if f > s.first
+                && matches!(
+                    s.low(f - 1),
+                    "allowing"
+                        | "allow"
+                        | "allows"
+                        | "allowed"
+                        | "permitting"
+                        | "permit"
+                        | "permits"
+                        | "permitted"
+                        | "enabling"
+                        | "enable"
+                        | "enables"
+                        | "enabled"
+                        | "authorizing"
+                        | "authorized"
+                        | "authorising"
+                        | "authorised"
+                        | "letting"
+                        | "requiring"
+                        | "required"
+                        | "forcing"
+                        | "forced"
+                )
+            {
+                return Some(a);
+            }
+        }
+    }
     // "dates back to GM's decision to buy 20% of X": the possessor of the
     // noun the infinitive completes does it, wherever the phrase stands.
     if i >= s.first + 4
@@ -2251,7 +2285,21 @@ fn push_kind(cx: &Trig<'_, '_>, a: Arg, p: Arg, agency_switch: bool, out: &mut V
                 // "bought a majority stake in X", "a controlling interest".
                 || (matches!(cx.s.low(q), "majority" | "controlling")
                     && matches!(next, "stake" | "interest" | "holding" | "shareholding"))
+                // "to purchase a majority of Martin's common".
+                || (cx.s.low_is(q, "majority") && next == "of")
         });
+        // "to buy the stock of X", "acquire all classes of Lin stock": the
+        // whole of its stock.
+        let t1 = cx.t1;
+        let whole_stock = t1 + 1 < cx.s.last
+            && p.first > t1
+            && ((cx.s.low_is(t1, "the")
+                && matches!(
+                    cx.s.low(t1 + 1),
+                    "stock" | "shares" | "outstanding" | "capital"
+                ))
+                || (t1..p.first).any(|q| matches!(cx.s.low(q), "all" | "entire")));
+        let majority = majority || (rule.form == Form::Verb && whole_stock);
         if majority {
             kind = k;
         }
@@ -3618,6 +3666,28 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     // A noun's forbidden words stand right before it: a "settlement
     // agreement" is no partnership.
     if t0 > s.first && rule.forbids.iter().any(|w| w == s.low(t0 - 1)) {
+        return;
+    }
+    // "will purchase 9 mln shares of X", "allowing it to purchase": after a
+    // modal or an infinitive "to" the word is a verb, which the verb rules
+    // read.
+    if t0 > s.first
+        && t1 == t0 + 1
+        && matches!(s.low(t0), "purchase" | "deal")
+        && matches!(
+            s.low(t0 - 1),
+            "will"
+                | "would"
+                | "to"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "must"
+                | "shall"
+                | "should"
+        )
+    {
         return;
     }
     // "Lockheed protested the award to Boeing", "dropped its contract with

@@ -4987,3 +4987,47 @@ fn buying_all_of_a_firms_assets_buys_it() {
     let d = extract("Kestrel Ltd bought certain assets of Halvorsen Corp.");
     assert_no_relation(&d, |r| r.kind == RelationKind::Acquisition);
 }
+
+#[test]
+fn shares_bought_are_a_stake_and_all_the_stock_a_takeover() {
+    assert_fact(
+        "Quixote Corp said Kestrel Ltd bought 526,315 shares of Quixote common stock.",
+        RelationKind::Investment,
+        "org:kestrel",
+        "org:quixote",
+    );
+    assert_fact(
+        "Kestrel Ltd said it acquired all the outstanding stock of closely-held Halvorsen Corp.",
+        RelationKind::Acquisition,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+    assert_fact(
+        "Kestrel Ltd signed an agreement to acquire the stock of closely held Halvorsen Corp.",
+        RelationKind::Acquisition,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+    // The one an order allows to buy is the buyer.
+    assert_fact(
+        "A court issued an order allowing Kestrel Ltd to purchase 9,309,394 shares of Halvorsen Corp.",
+        RelationKind::Investment,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+}
+
+#[test]
+fn a_purchase_after_a_modal_is_a_verb() {
+    // Shares bought are a stake, not a takeover read off the noun.
+    let d = extract("Kestrel Ltd will purchase 56,500 shares of Halvorsen Corp common.");
+    find(&d, RelationKind::Investment, "org:kestrel", "org:halvorsen");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Acquisition);
+    // A majority of a firm's stock bought is a takeover.
+    assert_fact(
+        "Kestrel Ltd has agreed to purchase a majority of Halvorsen Corp's common stock.",
+        RelationKind::Acquisition,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+}
