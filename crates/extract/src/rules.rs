@@ -4492,7 +4492,10 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                 {
                     Some(a) => vec![a],
                     // "the FBI and the IRS are Chainalysis's only clients".
-                    None => match copula_subject(s, whole).or_else(|| role_subject(cx, whole)) {
+                    None => match copula_subject(s, whole)
+                        .or_else(|| role_subject(cx, whole))
+                        .or_else(|| coordinated_copula_subject(cx, whole))
+                    {
                         Some(a) => list_left(s, a),
                         None => return,
                     },
@@ -4549,6 +4552,17 @@ fn copula_subject(s: &Sent<'_>, whole: usize) -> Option<usize> {
         return s.arg_ending(k - 3);
     }
     None
+}
+
+/// The subject of a verb of being coordinated after another verb: "Amazon
+/// invested $4bn in Anthropic and became its primary cloud provider".
+fn coordinated_copula_subject(cx: &Trig<'_, '_>, whole: usize) -> Option<usize> {
+    let s = cx.s;
+    let k = s.args[whole].first;
+    if k < s.first + 3 || !copula(s.low(k - 1)) || !s.low_is(k - 2, "and") {
+        return None;
+    }
+    subject(cx.rules, s, k - 2).filter(|&a| a != whole && s.args[a].entity != s.args[whole].entity)
 }
 
 /// The name a supplier noun after "as" describes: "retained Kestrel as its

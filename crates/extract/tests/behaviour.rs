@@ -5031,3 +5031,12 @@ fn a_purchase_after_a_modal_is_a_verb() {
         "org:halvorsen",
     );
 }
+
+#[test]
+fn a_role_after_and_became_is_the_clause_subjects() {
+    let d = extract(
+        "Kestrel Ltd invested $4 billion in Halvorsen Corp and became its primary cloud provider.",
+    );
+    find(&d, RelationKind::Contract, "org:kestrel", "org:halvorsen");
+    find(&d, RelationKind::Investment, "org:kestrel", "org:halvorsen");
+}
