@@ -2235,16 +2235,18 @@ fn head_word_owner(cx: &Context<'_>, rec: &Recognised, at: usize) -> Option<usiz
         .iter()
         .enumerate()
         .filter(|(_, e)| {
-            let words: Vec<&str> = e.name.split_whitespace().collect();
             // "the Court" for the Court of Federal Claims: a head that
             // opens an "of" phrase of the name.
-            let opens_of = words
-                .windows(2)
-                .any(|p| p[0] == w && matches!(p[1], "of" | "for" | "on"));
+            let opens_of = || {
+                e.name
+                    .split_whitespace()
+                    .zip(e.name.split_whitespace().skip(1))
+                    .any(|(a, b)| a == w && matches!(b, "of" | "for" | "on"))
+            };
             e.kind == EntityKind::Agency
                 && !e.latent
-                && words.len() >= 2
-                && (words.last() == Some(&w) || opens_of)
+                && e.name.split_whitespace().nth(1).is_some()
+                && (e.name.split_whitespace().next_back() == Some(w) || opens_of())
         })
         .map(|(i, _)| i)
         .collect();
