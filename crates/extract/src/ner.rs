@@ -1183,6 +1183,9 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             headline_ambiguous.push(g);
             continue;
         }
+        if p.ambiguous && foreign_body(cx, g.first, p.entry) {
+            continue;
+        }
         if p.ambiguous && !ambiguous_ok(cx, g.first, g.last, p.entry, &doc_has_entry) {
             continue;
         }
@@ -3528,6 +3531,39 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
     None
 }
 
+/// Whether another country's adjective or possessive owns the ambiguous
+/// form at `first` of a national body: "the Pakistani Army", "Japan's Navy"
+/// are not the U.S. services the bare words stand for ("Britain's
+/// Parliament" still is the U.K. one).
+fn foreign_body(cx: &Context<'_>, first: usize, entry: usize) -> bool {
+    if first == 0 {
+        return false;
+    }
+    let mut k = first - 1;
+    if cx.tokens[k].kind == TokKind::Possessive && k > 0 {
+        k -= 1;
+    }
+    if cx.tok_sentence[k] != cx.tok_sentence[first] || !cx.is_capword(k) {
+        return false;
+    }
+    let lx = cx.lexicon;
+    let Some(before) = lx.country(cx.tok(k)) else {
+        return false;
+    };
+    // The body's own country, from its full name ("U.S. Army", "Parliament
+    // of the United Kingdom").
+    let name = &cx.gazetteer.entries()[entry].name;
+    let words: Vec<&str> = name.split(' ').collect();
+    let own = (0..words.len()).find_map(|i| {
+        lx.country(words[i]).or_else(|| {
+            words
+                .get(i + 1)
+                .and_then(|next| lx.country(&format!("{} {next}", words[i])))
+        })
+    });
+    own.is_some_and(|c| c.name != before.name)
+}
+
 /// Whether an ambiguous gazetteer form ("Apple", "Shell") is used as the
 /// organisation here.
 fn ambiguous_ok(
@@ -3573,8 +3609,38 @@ fn ambiguous_ok(
     if last + 2 < cx.tokens.len() && cx.tok_is(last, "(") && EXCHANGES.contains(cx.tok(last + 1)) {
         return true;
     }
-    // Corporate vocabulary in the sentence.
     let s = &cx.sentences[cx.tok_sentence[first] as usize];
+    // A military service buying, ordering or taking delivery: "The Navy
+    // ordered 12 ships from Kestrel".
+    if e.parent.as_deref() == Some("dod")
+        && (s.first..s.last).any(|i| {
+            matches!(
+                cx.low(i),
+                "ordered"
+                    | "orders"
+                    | "buying"
+                    | "buys"
+                    | "purchase"
+                    | "purchased"
+                    | "purchasing"
+                    | "procure"
+                    | "procured"
+                    | "procurement"
+                    | "awarded"
+                    | "award"
+                    | "contractor"
+                    | "contractors"
+                    | "supplier"
+                    | "suppliers"
+                    | "delivered"
+                    | "deliveries"
+                    | "pentagon"
+            )
+        })
+    {
+        return true;
+    }
+    // Corporate vocabulary in the sentence.
     (s.first..s.last).any(|i| {
         matches!(
             cx.low(i),

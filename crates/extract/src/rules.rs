@@ -2837,8 +2837,11 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         // "the Chinese-majority owned X", "a privately held Y": a participle
         // after a degree word is an adjective (not in "its wholly owned X",
         // a possessive, nor in a passive "majority owned by X").
+        // ("Kestrel and Larkspur jointly won a contract": a participle
+        // before a determiner is the verb.)
         if !passive
             && is_participle(s.low(t1 - 1))
+            && (t1 == s.last || !DETERMINERS.contains(s.low(t1)))
             && !(t0 >= s.first + 2
                 && matches!(s.low(t0 - 2), "its" | "their" | "his" | "her" | "our"))
             && matches!(
@@ -4394,7 +4397,8 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                     return None;
                 }
                 let v = k - 1;
-                let being = copula(s.low(v)) || being_as(s, v);
+                // ("Kestrel has long been a Navy contractor".)
+                let being = copula(s.low(v)) || s.low_is(v, "been") || being_as(s, v);
                 being.then(|| subject(cx.rules, s, v)).flatten()
             };
             // A supplier noun names no country's customer: "a U.S. supplier"
@@ -4541,8 +4545,35 @@ fn phrase_start(s: &Sent<'_>, from: usize) -> usize {
 /// opens: "Oracle is Halvorsen's biggest shareholder", "Oracle, which is
 /// its biggest shareholder".
 fn copula_subject(s: &Sent<'_>, whole: usize) -> Option<usize> {
-    let k = s.args[whole].first;
-    if k < s.first + 2 || !copula(s.low(k - 1)) {
+    let mut k = s.args[whole].first;
+    // "Kestrel is the Navy's largest contractor".
+    if k > s.first && s.low_is(k - 1, "the") {
+        k -= 1;
+    }
+    // "Kestrel is one of the Navy's largest contractors", "is among the
+    // Navy's suppliers".
+    if k >= s.first + 4 && s.low_is(k - 1, "of") && s.low_is(k - 2, "one") {
+        k -= 2;
+    } else if k >= s.first + 3 && s.low_is(k - 1, "among") {
+        k -= 1;
+    }
+    if k < s.first + 2 {
+        return None;
+    }
+    // "Kestrel has long been a Navy contractor", "will be its supplier":
+    // over the auxiliaries and adverbs of a perfect or future.
+    if matches!(s.low(k - 1), "been" | "be") {
+        let mut q = k - 1;
+        while q > s.first + 1
+            && (AUXILIARIES.contains(s.low(q - 1))
+                || matches!(s.low(q - 1), "long" | "also" | "still" | "now" | "already")
+                || (s.low(q - 1).ends_with("ly") && plain_word(s, q - 1)))
+        {
+            q -= 1;
+        }
+        return (q < k - 1).then(|| s.arg_ending(q)).flatten();
+    }
+    if !copula(s.low(k - 1)) {
         return None;
     }
     if let Some(a) = s.arg_ending(k - 1) {

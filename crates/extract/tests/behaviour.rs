@@ -5040,3 +5040,58 @@ fn a_role_after_and_became_is_the_clause_subjects() {
     find(&d, RelationKind::Contract, "org:kestrel", "org:halvorsen");
     find(&d, RelationKind::Investment, "org:kestrel", "org:halvorsen");
 }
+
+#[test]
+fn another_countrys_service_is_not_the_us_one() {
+    // "Army" alone is the U.S. Army; another country's adjective or
+    // possessive makes it that country's.
+    let d = extract("The Pakistani Army bought 12 helicopters from Kestrel Ltd.");
+    assert_no_entity(&d, "army");
+    let d = extract("Japan's Navy bought 12 helicopters from Kestrel Ltd.");
+    assert_no_entity(&d, "navy");
+    // The country's own word keeps it, and so does the U.K.'s Parliament.
+    let d = extract("The American Army bought 12 helicopters from Kestrel Ltd.");
+    find(&d, RelationKind::Contract, "org:kestrel", "army");
+    let d = extract("Britain's Parliament approved the deal with Kestrel Ltd.");
+    entity(&d, "uk_parliament");
+}
+
+#[test]
+fn a_service_that_orders_is_the_military_one() {
+    assert_fact(
+        "The Navy ordered 12 ships from Kestrel Ltd.",
+        RelationKind::Contract,
+        "org:kestrel",
+        "navy",
+    );
+    assert_fact(
+        "Kestrel Ltd delivered the first of 12 ships to the Navy.",
+        RelationKind::Contract,
+        "org:kestrel",
+        "navy",
+    );
+}
+
+#[test]
+fn an_adverb_before_a_participle_verb_keeps_the_subjects() {
+    // "jointly won a contract" is the verb, not "a jointly owned X".
+    let d = extract(
+        "Halvorsen Corp and Kestrel Ltd jointly won a $300 million contract from the Army.",
+    );
+    find(&d, RelationKind::Contract, "org:halvorsen", "army");
+    find(&d, RelationKind::Contract, "org:kestrel", "army");
+}
+
+#[test]
+fn a_supplier_noun_after_a_perfect_or_one_of() {
+    for text in [
+        "Halvorsen Corp has been a Pentagon supplier since 2010.",
+        "Halvorsen Corp has long been a Pentagon contractor.",
+        "Halvorsen Corp will be the Pentagon's prime contractor.",
+        "Halvorsen Corp is the Pentagon's largest contractor.",
+        "Halvorsen Corp is one of the Pentagon's largest contractors.",
+        "Halvorsen Corp is among the Pentagon's largest suppliers.",
+    ] {
+        assert_fact(text, RelationKind::Contract, "org:halvorsen", "dod");
+    }
+}
