@@ -3634,6 +3634,8 @@ fn ambiguous_ok(
                     | "suppliers"
                     | "delivered"
                     | "deliveries"
+                    | "debarred"
+                    | "debarment"
                     | "pentagon"
             )
         })

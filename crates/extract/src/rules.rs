@@ -3609,11 +3609,17 @@ fn price_follows(s: &Sent<'_>, mut k: usize) -> bool {
 }
 
 /// Whether `w` is a one-word trigger of a dispute rule of `form`.
-fn dispute_trigger(rules: &Rules, w: &str, form: Form) -> bool {
-    rules.triggers.get(w).is_some_and(|cands| {
+/// Whether the word at `k` triggers a one-word dispute rule of `form`
+/// whose required words, if any, follow it: "added a contract" is no
+/// dispute verb, "added X to its Entity List" is.
+fn dispute_trigger(rules: &Rules, s: &Sent<'_>, k: usize, form: Form) -> bool {
+    rules.triggers.get(s.low(k)).is_some_and(|cands| {
         cands.iter().any(|(ri, words)| {
             let r = rules.rule(*ri);
-            words.len() == 1 && r.kind == RelationKind::Dispute && r.form == form
+            words.len() == 1
+                && r.kind == RelationKind::Dispute
+                && r.form == form
+                && has_required(r, s, k + 1, k + 1 + r.max_gap.max(4))
         })
     })
 }
@@ -3623,8 +3629,7 @@ fn dispute_trigger(rules: &Rules, w: &str, form: Form) -> bool {
 fn object_of_dispute_verb(rules: &Rules, s: &Sent<'_>, t0: usize) -> bool {
     let mut k = t0;
     while k > s.first && t0 - k < 4 {
-        let w = s.low(k - 1);
-        if dispute_trigger(rules, w, Form::Verb) {
+        if dispute_trigger(rules, s, k - 1, Form::Verb) {
             return true;
         }
         if !is_modifier(s, k - 1) {
@@ -3656,7 +3661,7 @@ fn object_of_dispute_noun(rules: &Rules, s: &Sent<'_>, t0: usize) -> bool {
         if matches!(w, ";" | ":" | "and" | "but" | "which" | "who" | "that") || finite_verb(w) {
             return false;
         }
-        if dispute_trigger(rules, w, Form::Noun) {
+        if dispute_trigger(rules, s, k, Form::Noun) {
             return true;
         }
     }

@@ -5095,3 +5095,41 @@ fn a_supplier_noun_after_a_perfect_or_one_of() {
         assert_fact(text, RelationKind::Contract, "org:halvorsen", "dod");
     }
 }
+
+#[test]
+fn a_blacklisting_is_a_dispute() {
+    assert_fact(
+        "The Commerce Department added Kestrel Ltd to its Entity List.",
+        RelationKind::Dispute,
+        "commerce",
+        "org:kestrel",
+    );
+    assert_fact(
+        "Kestrel Ltd was added to the Entity List by the Commerce Department.",
+        RelationKind::Dispute,
+        "commerce",
+        "org:kestrel",
+    );
+    // A contract added is still a contract, no blacklisting.
+    let d = extract("The U.S. Navy added a contract with Kestrel Ltd for 12 ships.");
+    find(&d, RelationKind::Contract, "org:kestrel", "navy");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Dispute);
+}
+
+#[test]
+fn a_court_order_or_a_prize_is_no_contract() {
+    let d = extract(
+        "Halvorsen Corp said a federal court issued a temporary restraining order to prevent \
+         Kestrel Ltd from buying more Halvorsen Corp shares.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+    let d = extract("Kestrel Ltd's radar took the award for Best Analytics Software.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+    // An award for an agency is its contract.
+    assert_fact(
+        "Kestrel Ltd received a $40 million award for the Navy.",
+        RelationKind::Contract,
+        "org:kestrel",
+        "navy",
+    );
+}
