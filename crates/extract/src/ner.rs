@@ -1284,6 +1284,51 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     // "IRS Office of Digital Services" are parts of eBay, Lockheed Martin
     // and the IRS.
     chunks.retain(|c| !(c.last - c.first == 1 && partners_with(cx, c.first)));
+    // A headline capitalises its verb too: "Lockheed Martin Ventures Leads
+    // $45 Million Round" has the body's "Lockheed Martin Ventures" and a
+    // verb. A headline chunk right after a known name ends where the words
+    // the body put after that name end.
+    let after_mention = |c: &Chunk| {
+        rec.mentions
+            .iter()
+            .find(|m| {
+                m.last == c.first
+                    && !m.pronoun
+                    && cx.tok_sentence[m.first] == cx.tok_sentence[c.first]
+            })
+            .map(|m| m.entity)
+    };
+    let headline_chunk = |c: &Chunk| headline[cx.tok_sentence[c.first] as usize];
+    // (entity, first, last) of body chunks right after a mention.
+    let body_extensions: Vec<(usize, usize, usize)> = if chunks.iter().any(headline_chunk) {
+        chunks
+            .iter()
+            .filter(|c| !headline_chunk(c))
+            .filter_map(|c| after_mention(c).map(|e| (e, c.first, c.last)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if !body_extensions.is_empty() {
+        for c in chunks.iter_mut() {
+            if !headline_chunk(c) {
+                continue;
+            }
+            let Some(e) = after_mention(c) else { continue };
+            let longest = body_extensions
+                .iter()
+                .filter(|&&(be, f, l)| {
+                    be == e
+                        && l - f < c.last - c.first
+                        && (0..l - f).all(|d| cx.tok(f + d) == cx.tok(c.first + d))
+                })
+                .map(|&(_, f, l)| l - f)
+                .max();
+            if let Some(len) = longest {
+                c.last = c.first + len;
+            }
+        }
+    }
     // (gazetteer entity, the other firm named on it, the form it was named by)
     let mut shadowed: Vec<(usize, usize, String)> = Vec::new();
     chunks.retain(|c| {
@@ -4030,8 +4075,16 @@ fn named_variant_entity(
     kind: EntityKind,
 ) -> usize {
     let idx = pattern_entity(rec, by_key, key, &surface, kind);
-    rec.entities[idx]
-        .surfaces
+    let e = &mut rec.entities[idx];
+    // A name first seen in a headline in capitals takes the body's case:
+    // "NATIONAL WESTMINSTER BANK USA" is "National Westminster Bank USA".
+    if e.source == EntitySource::Pattern
+        && !e.name.bytes().any(|b| b.is_ascii_lowercase())
+        && surface.bytes().any(|b| b.is_ascii_lowercase())
+    {
+        e.name = surface.clone();
+    }
+    e.surfaces
         .entry(surface)
         .or_insert(AliasOrigin::NameVariant);
     idx

@@ -4928,6 +4928,38 @@ fn switch(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
 fn transfer(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let (rules, s, t1) = (cx.rules, cx.s, cx.t1);
     let rule = cx.rule();
+    // A stake changing hands: "sold its 20% stake in X to Y" makes Y an
+    // investor in X.
+    if rule.kind == RelationKind::Investment {
+        let in_ = ["in".to_string()];
+        let Some(firm) = object(rules, s, t1, &in_, rule.max_gap, None) else {
+            return;
+        };
+        let a = s.args[firm];
+        let f = a.first;
+        // Not "its controlling interest in its French subsidiary": a
+        // determiner "its" is no firm, and control is a takeover.
+        let determiner = matches!(s.low(f), "its" | "their")
+            && a.last == f + 1
+            && a.last < s.last
+            && !s.tokens[a.last].cap;
+        let stake = f >= t1 + 3
+            && !determiner
+            && s.low_is(f - 1, "in")
+            && matches!(
+                s.low(f - 2),
+                "stake" | "stakes" | "interest" | "holding" | "shareholding"
+            )
+            && !matches!(s.low(f - 3), "controlling" | "majority");
+        if !stake {
+            return;
+        }
+        let to = ["to".to_string()];
+        if let Some(buyer) = object(rules, s, s.args[firm].last, &to, 8, Some(firm)) {
+            push(cx, buyer, firm, out);
+        }
+        return;
+    }
     let Some(mut thing) = object(rules, s, t1, &[], rule.max_gap, None) else {
         return;
     };

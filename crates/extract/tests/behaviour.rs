@@ -5133,3 +5133,83 @@ fn a_court_order_or_a_prize_is_no_contract() {
         "navy",
     );
 }
+
+#[test]
+fn a_firm_selling_itself_is_taken_over() {
+    assert_fact(
+        "Halvorsen Corp agreed to sell itself to Kestrel Ltd for $2 billion.",
+        RelationKind::Acquisition,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+}
+
+#[test]
+fn the_owner_of_a_firm_is_its_parent() {
+    assert_fact(
+        "Kestrel Ltd, the new owner of Halvorsen Corp, cut 200 jobs.",
+        RelationKind::PartOf,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    // An owner of a percentage holds a stake.
+    let d = extract("Kestrel Ltd, owner of 20 pct of Halvorsen Corp, cut 200 jobs.");
+    find(&d, RelationKind::Investment, "org:kestrel", "org:halvorsen");
+    assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
+}
+
+#[test]
+fn leading_a_round_in_a_firm_invests_in_it() {
+    assert_fact(
+        "Kestrel Ltd led a $100 million Series C round in Halvorsen Corp.",
+        RelationKind::Investment,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+    assert_fact(
+        "Kestrel Ltd joined a $100 million funding round for Halvorsen Corp.",
+        RelationKind::Investment,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+    let d = extract("Kestrel Ltd led the team in the first round of talks with Halvorsen Corp.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Investment);
+}
+
+#[test]
+fn a_stake_sold_makes_the_buyer_an_investor() {
+    let d =
+        extract("Kestrel Ltd agreed to sell its 20% stake in Halvorsen Corp to Brightwater Inc.");
+    find(
+        &d,
+        RelationKind::Investment,
+        "org:brightwater",
+        "org:halvorsen",
+    );
+    // Control of one's own unit sold is no stake in the seller.
+    let d = extract(
+        "Halvorsen Corp sold its controlling interest in its French insulation subsidiary to a \
+         Kestrel Ltd subsidiary.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Investment);
+}
+
+#[test]
+fn a_headline_verb_after_a_known_name_is_no_part_of_it() {
+    // The body names "Lockheed Martin Ventures"; the headline's "Leads" is
+    // its verb, so the headline's subject is the venture arm too.
+    let d = extract(
+        "Lockheed Martin Ventures Leads $45 Million Round in Halvorsen Corp\n\n\
+         Lockheed Martin Ventures, the venture capital arm of Lockheed Martin, led a $45 \
+         million funding round in Halvorsen Corp.",
+    );
+    find(
+        &d,
+        RelationKind::Investment,
+        "org:lockheed martin ventures",
+        "org:halvorsen",
+    );
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::Investment && r.source == "lockheed_martin"
+    });
+}
