@@ -3681,6 +3681,12 @@ fn ambiguous_ok(
                     | "deliveries"
                     | "debarred"
                     | "debarment"
+                    | "picked"
+                    | "selected"
+                    | "chose"
+                    | "chosen"
+                    | "tapped"
+                    | "hired"
                     | "pentagon"
             )
         })

@@ -5213,3 +5213,39 @@ fn a_headline_verb_after_a_known_name_is_no_part_of_it() {
         r.kind == RelationKind::Investment && r.source == "lockheed_martin"
     });
 }
+
+#[test]
+fn an_agency_choosing_a_firms_product_is_its_customer() {
+    assert_fact(
+        "The Navy chose Halvorsen Corp's platform for its logistics system.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "navy",
+    );
+    // A firm buying another's software is no agency's purchase, and
+    // "acquired" is left to takeovers.
+    let d = extract("Kestrel Ltd acquired Halvorsen Corp's software.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+}
+
+#[test]
+fn a_spot_or_a_share_of_an_agencys_contract() {
+    for text in [
+        "Halvorsen Corp has been awarded a spot on the Army's $10 billion IDIQ contract.",
+        "Halvorsen Corp won a share of the Army's $10 billion contract.",
+    ] {
+        assert_fact(text, RelationKind::Contract, "org:halvorsen", "army");
+    }
+    let d = extract("Halvorsen Corp won the confidence of the Army.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+}
+
+#[test]
+fn a_service_picking_a_firm_is_the_us_one() {
+    assert_fact(
+        "The Army picked Kestrel Ltd to build its next radio.",
+        RelationKind::Contract,
+        "org:kestrel",
+        "army",
+    );
+}
