@@ -666,12 +666,22 @@ fn purchase_agreement(s: &Sent<'_>, t0: usize, t1: usize) -> bool {
         );
     agreement
         && (named_purchase
-            || (t1..(t1 + 10).min(s.last)).any(|k| {
+            // (Over a ticker: "with Saab-Scania AB <SABS ST> to buy"; not
+            // into a relative clause: "to dissolve an alliance which could
+            // have obliged GM to buy".)
+            || (t1..(t1 + 14).min(s.last))
+                .take_while(|&k| {
+                    // ("under which High Plains will be merged" says how.)
+                    let relative = s.low_is(k, "which") && !PREPOSITIONS.contains(s.low(k - 1));
+                    !relative && !matches!(s.low(k), "that" | "who" | ";")
+                })
+                .any(|k| {
                 let prev = if k > s.first { s.low(k - 1) } else { "" };
                 let next = if k + 1 < s.last { s.low(k + 1) } else { "" };
                 match s.low(k) {
-                    // "to acquire", "for Boeing to buy".
-                    "acquire" | "buy" | "purchase" | "merge" => prev == "to",
+                    // "to acquire", "for Boeing to buy"; "to supply and
+                    // operate a network" is a supply deal.
+                    "acquire" | "buy" | "purchase" | "merge" | "supply" => prev == "to",
                     // "under which High Plains will be merged into a unit of".
                     "merged" | "acquired" => matches!(prev, "be" | "been"),
                     // "covering the acquisition of", "on the sale"; not
@@ -3949,6 +3959,36 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     // noun is its object there.
     let patient = patient
         .filter(|&p| !(rule.patient_preps.is_empty() && s.args[p].first > t1 && s.shouting()));
+    // "completed the purchase of Emhart Corp's capacitor business": what
+    // is bought is the possessor's thing, not the possessor (as for verbs;
+    // "the rest of X's shares" is all of it).
+    // (Its stock or shares stand for the firm: "acquisition of 54 pct of
+    // Cyclops' stock"; and "Heck's." is a name.)
+    // (No fallback to another party either: the thing bought is named.)
+    let possessed_thing = patient.is_some_and(|p| {
+        let a = s.args[p];
+        if rule.kind != RelationKind::Acquisition
+            || a.first <= t1
+            || !s.is_poss(a.last)
+            || a.last + 1 >= s.last
+            || s.tokens[a.last + 1].kind != TokKind::Word
+            || s.arg_starting(a.last + 1).is_some()
+        {
+            return false;
+        }
+        let whole =
+            (t1..a.first).any(|k| matches!(s.low(k), "all" | "remaining" | "rest" | "balance"));
+        let stock = (a.last..s.last.min(a.last + 3)).any(|k| {
+            matches!(
+                s.low(k),
+                "stock" | "shares" | "common" | "equity" | "capital" | "stockholders"
+            )
+        });
+        !whole && !stock
+    });
+    if possessed_thing {
+        return;
+    }
     let Some(patient) = patient else {
         // "agreed a takeover by Holcim": the agent follows, the subject is
         // the patient. Not for contracts: "GAO upheld an award by DHS"

@@ -5249,3 +5249,55 @@ fn a_service_picking_a_firm_is_the_us_one() {
         "army",
     );
 }
+
+#[test]
+fn buying_a_firms_business_by_noun_is_no_takeover_of_it() {
+    let d = extract(
+        "Kestrel Ltd completed the purchase of Halvorsen Corp's aluminum capacitor business.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Acquisition);
+    // Nor does the subject stand in for what was bought.
+    let d = extract(
+        "Halvorsen Corp said talks continued on the acquisition by Kestrel Ltd of the company's \
+         bank loans.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Acquisition);
+    // Its stock or all of it is the firm.
+    assert_fact(
+        "Kestrel Ltd completed its acquisition of the rest of Halvorsen Corp's shares.",
+        RelationKind::Acquisition,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+    assert_fact(
+        "The board changed after Kestrel Ltd's acquisition of 54 pct of Halvorsen Corp's stock.",
+        RelationKind::Acquisition,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+}
+
+#[test]
+fn branches_or_assets_bought_from_a_firm_are_no_supply() {
+    let d = extract("Larkspur Inc agreed to buy three retail savings branches from Kestrel Ltd.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+    let d = extract("Larkspur Inc agreed to buy the steel assets from Kestrel Ltd.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+}
+
+#[test]
+fn an_agreement_to_buy_or_supply_is_no_partnership() {
+    let d = extract("Brightwater Inc signed an agreement with Kestrel Ltd to buy five aircraft.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Partnership);
+    let d = extract(
+        "Halvorsen Corp set an agreement with Kestrel Ltd to supply and operate a satellite network.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Partnership);
+    // A venture formed for the supply of goods is one.
+    assert_fact(
+        "Halvorsen Corp formed a joint venture with Kestrel Ltd for the supply of small vans.",
+        RelationKind::Partnership,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
