@@ -2742,9 +2742,13 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     // no deal ("is offering $90 a share for Cyclops", "was providing
     // documents to the SEC"): there the form of "be" still reads as a
     // passive, which the active rules skip.
+    // ("is supplying the Army", with the customer as direct object, is a
+    // deal.)
     let progressive = {
         let w = s.low(t0);
-        let supplier_subject = rule.kind == RelationKind::Contract && rule.source == Role::Agent;
+        let supplier_subject = rule.kind == RelationKind::Contract
+            && rule.source == Role::Agent
+            && !rule.patient_preps.is_empty();
         w.len() > 4 && w.ends_with("ing") && !supplier_subject
     };
     // "was awarded a contract by X": a trigger that holds its own form of

@@ -5301,3 +5301,14 @@ fn an_agreement_to_buy_or_supply_is_no_partnership() {
         "org:kestrel",
     );
 }
+
+#[test]
+fn supplying_and_serving_are_supplies() {
+    for text in [
+        "Halvorsen Corp is supplying the U.S. Army with radios.",
+        "Halvorsen Corp stopped supplying the U.S. Army in 2019.",
+        "Halvorsen Corp has been serving the U.S. Army since 2001.",
+    ] {
+        assert_fact(text, RelationKind::Contract, "org:halvorsen", "army");
+    }
+}
