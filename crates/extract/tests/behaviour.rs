@@ -5312,3 +5312,23 @@ fn supplying_and_serving_are_supplies() {
         assert_fact(text, RelationKind::Contract, "org:halvorsen", "army");
     }
 }
+
+#[test]
+fn a_planned_venture_is_hedged() {
+    let d = extract("Halvorsen Corp plans a joint venture with Kestrel Ltd to make engine parts.");
+    let r = find(
+        &d,
+        RelationKind::Partnership,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    assert_eq!(r.status, Status::Hedged, "{}", show(r));
+    let d = extract("Halvorsen Corp is planning a partnership with Kestrel Ltd.");
+    let r = find(
+        &d,
+        RelationKind::Partnership,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    assert_eq!(r.status, Status::Hedged, "{}", show(r));
+}
