@@ -969,7 +969,25 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
         && s.low_is(i - 1, "to")
         && matches!(
             s.low(i - 2),
-            "decision" | "move" | "agreement" | "commitment" | "right" | "option" | "obligation"
+            "decision"
+                | "move"
+                | "agreement"
+                | "commitment"
+                | "right"
+                | "option"
+                | "obligation"
+                | "application"
+                | "plan"
+                | "plans"
+                | "bid"
+                | "attempt"
+                | "effort"
+                | "offer"
+                | "proposal"
+                | "request"
+                | "intention"
+                | "refusal"
+                | "failure"
         )
         && s.is_poss(i - 3)
     {

@@ -5332,3 +5332,27 @@ fn a_planned_venture_is_hedged() {
     );
     assert_eq!(r.status, Status::Hedged, "{}", show(r));
 }
+
+#[test]
+fn the_possessor_of_an_application_or_bid_acts_in_its_infinitive() {
+    let d = extract(
+        "The Transportation Department rejected Kestrel Ltd's application to acquire Halvorsen \
+         Corp.",
+    );
+    find(
+        &d,
+        RelationKind::Acquisition,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::Acquisition && r.source == "dot"
+    });
+    let d = extract(
+        "The Transportation Department denied the request on Friday. It was not clear what \
+         impact the denial would have on Kestrel Ltd's bid to take over Halvorsen Corp.",
+    );
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::Acquisition && r.source != "org:kestrel"
+    });
+}
