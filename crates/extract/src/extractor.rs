@@ -181,6 +181,22 @@ impl Extractor {
                     entity: m.entity,
                     kind: rec.entities[m.entity].kind,
                     nation: key.starts_with("gov:") || key.ends_with("_government"),
+                    holder: rec.entities[m.entity].kind == EntityKind::Agency
+                        && rec.entities[m.entity].name.split(' ').any(|w| {
+                            matches!(
+                                w,
+                                "Investment"
+                                    | "Investments"
+                                    | "Asset"
+                                    | "Assets"
+                                    | "Treasury"
+                                    | "Fund"
+                                    | "Holding"
+                                    | "Holdings"
+                                    | "asset"
+                                    | "investment"
+                            )
+                        }),
                     commentator: self.lexicon.is_commentator(key)
                         || crate::ner::COMMENTING_ROLES.contains(&low(m.last))
                         || (m.first >= 2

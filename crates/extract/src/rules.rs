@@ -356,6 +356,10 @@ pub(crate) struct Arg {
     /// `commentators`, or an employer named beside "analyst" or
     /// "economist"): "Moody's cited the purchase of AMC" names no buyer.
     pub commentator: bool,
+    /// A government body whose name says it holds stakes ("Kuwait
+    /// Investment Office", "the Treasury", "state asset management
+    /// bureau").
+    pub holder: bool,
 }
 
 /// A relation statement found by a rule.
@@ -2389,6 +2393,18 @@ fn push_kind(cx: &Trig<'_, '_>, a: Arg, p: Arg, agency_switch: bool, out: &mut V
     // No one takes a stake in a government body: "investment prospects in
     // China", "a stake in a U.S.-based firm" name a place, not an investee.
     if kind == RelationKind::Investment && tgt.kind == EntityKind::Agency {
+        return;
+    }
+    // A pronoun that reached a regulator or other body (not a government
+    // as a whole, nor a holder such as an investment office) buys nothing: in "said in a filing with the SEC that it
+    // holds 28 pct", "notified the FTC of its intent to buy", "received Fed
+    // approval for its acquisition of X" the pronoun is the filer's.
+    if matches!(kind, RelationKind::Investment | RelationKind::Acquisition)
+        && src.kind == EntityKind::Agency
+        && !src.nation
+        && !src.holder
+        && matches!(cx.s.low(src.first), "it" | "its")
+    {
         return;
     }
     out.push(Found {

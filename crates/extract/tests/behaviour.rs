@@ -5356,3 +5356,30 @@ fn the_possessor_of_an_application_or_bid_acts_in_its_infinitive() {
         r.kind == RelationKind::Acquisition && r.source != "org:kestrel"
     });
 }
+
+#[test]
+fn a_regulators_pronoun_holds_no_stake() {
+    // The pronoun is the filer's, never the regulator's.
+    let d = extract(
+        "Kestrel Ltd said in a filing with the Securities and Exchange Commission that it holds \
+         a 28.5 pct stake in Halvorsen Corp.",
+    );
+    assert_no_relation(&d, |r| r.source == "sec");
+    let d = extract(
+        "Kestrel Ltd said it has notified the Federal Trade Commission of its intent to buy \
+         between 15 and 25 pct of Halvorsen Corp.",
+    );
+    assert_no_relation(&d, |r| r.source == "ftc");
+    // A government body that holds stakes by name still does.
+    let d = extract(
+        "The Kuwait Investment Office has increased its stake in Halvorsen Corp to 63.7 mln \
+         shares.",
+    );
+    assert!(
+        d.relations
+            .iter()
+            .any(|r| r.kind == RelationKind::Investment && r.target == "org:halvorsen"),
+        "{:?}",
+        relations(&d)
+    );
+}
