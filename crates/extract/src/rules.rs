@@ -1012,12 +1012,30 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
         return None;
     }
     let start = clause_start(rules, s, i);
+    // "it has received Federal Reserve Board approval to acquire X": the
+    // body whose leave is given does not act; the one given it does.
+    let grantor = |a: &Arg| {
+        a.last + 1 < s.last
+            && s.low_is(a.last + 1, "to")
+            && matches!(
+                s.low(a.last),
+                "approval"
+                    | "approvals"
+                    | "clearance"
+                    | "permission"
+                    | "consent"
+                    | "go-ahead"
+                    | "authorization"
+                    | "authorisation"
+                    | "nod"
+            )
+    };
     let found = s
         .args
         .iter()
         .enumerate()
         .rev()
-        .find(|(_, a)| a.last <= i && a.first >= start)
+        .find(|(_, a)| a.last <= i && a.first >= start && !grantor(a))
         .map(|(ai, _)| ai);
     // "said in a Securities and Exchange Commission filing that it ...":
     // a name modifying a noun after "a" is no subject.

@@ -5383,3 +5383,19 @@ fn a_regulators_pronoun_holds_no_stake() {
         relations(&d)
     );
 }
+
+#[test]
+fn a_body_giving_approval_does_not_act() {
+    let d = extract(
+        "Kestrel Ltd said it has received Federal Reserve Board approval to acquire Halvorsen \
+         Corp.",
+    );
+    assert_no_relation(&d, |r| r.source == "fed");
+    // The one given the approval acts.
+    find(
+        &d,
+        RelationKind::Acquisition,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+}
