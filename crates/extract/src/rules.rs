@@ -4674,6 +4674,14 @@ fn copula_subject(s: &Sent<'_>, whole: usize) -> Option<usize> {
         }
         return (q < k - 1).then(|| s.arg_ending(q)).flatten();
     }
+    // "The deal makes Halvorsen the Navy's sole supplier": what is made
+    // one is the object of "make".
+    if let Some(x) = s.arg_ending(k) {
+        let f = s.args[x].first;
+        if f > s.first && matches!(s.low(f - 1), "makes" | "made" | "make" | "making") {
+            return Some(x);
+        }
+    }
     if !copula(s.low(k - 1)) {
         return None;
     }

@@ -5399,3 +5399,28 @@ fn a_body_giving_approval_does_not_act() {
         "org:halvorsen",
     );
 }
+
+#[test]
+fn a_firm_made_or_counting_a_role() {
+    assert_fact(
+        "The deal makes Halvorsen Corp the Navy's sole supplier of radars.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "navy",
+    );
+    assert_fact(
+        "Halvorsen Corp counts NASA as a customer.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "nasa",
+    );
+    assert_fact(
+        "Halvorsen Corp provides NASA with satellite imagery.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "nasa",
+    );
+    // Between firms what is provided is as often credit or data.
+    let d = extract("Kestrel Ltd provided Halvorsen Corp with a $50 million loan.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+}
