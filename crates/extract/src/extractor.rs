@@ -160,6 +160,30 @@ impl Extractor {
                 .get(i)
                 .map_or("", |t| &lower[t.start as usize..t.end as usize])
         };
+        // Government bodies whose name says they hold stakes ("Kuwait
+        // Investment Office", "the Treasury"), once per entity.
+        let holders: Vec<bool> = rec
+            .entities
+            .iter()
+            .map(|e| {
+                e.kind == EntityKind::Agency
+                    && e.name.split(' ').any(|w| {
+                        matches!(
+                            w,
+                            "Investment"
+                                | "Investments"
+                                | "Asset"
+                                | "Assets"
+                                | "Treasury"
+                                | "Fund"
+                                | "Holding"
+                                | "Holdings"
+                                | "asset"
+                                | "investment"
+                        )
+                    })
+            })
+            .collect();
         for (si, s) in sentences.iter().enumerate() {
             // The topic of the previous sentence: its first entity that is
             // no commentator ("said X analyst Y" names no topic).
@@ -181,22 +205,7 @@ impl Extractor {
                     entity: m.entity,
                     kind: rec.entities[m.entity].kind,
                     nation: key.starts_with("gov:") || key.ends_with("_government"),
-                    holder: rec.entities[m.entity].kind == EntityKind::Agency
-                        && rec.entities[m.entity].name.split(' ').any(|w| {
-                            matches!(
-                                w,
-                                "Investment"
-                                    | "Investments"
-                                    | "Asset"
-                                    | "Assets"
-                                    | "Treasury"
-                                    | "Fund"
-                                    | "Holding"
-                                    | "Holdings"
-                                    | "asset"
-                                    | "investment"
-                            )
-                        }),
+                    holder: holders[m.entity],
                     commentator: self.lexicon.is_commentator(key)
                         || crate::ner::COMMENTING_ROLES.contains(&low(m.last))
                         || (m.first >= 2
