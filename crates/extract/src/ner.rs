@@ -1468,12 +1468,14 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             && cx.tok_is(c.first + 1, "(")
             && (c.first + 2..c.last)
                 .any(|k| cx.tok_is(k, ")") && only_legal_suffixes(cx, k + 1, c.last));
+        // "Texaco Refining and Marketing": a head, "and" and a trade word.
+        let head_pair = c.last - c.first == 3 && cx.low_is(c.first + 1, "and");
         let kind = if single
             && (lx.is_place(first_w) || lx.country(first_w).is_some())
             && base_kind != EntityKind::Agency
         {
             Some(base_kind)
-        } else if (single || bracketed_unit)
+        } else if (single || bracketed_unit || head_pair)
             && lx.firm_heads.contains(first_w)
             && !lx.is_legal_suffix(first_w)
             // A headline capitalises the people of a firm too: "Founded by
@@ -2838,6 +2840,33 @@ fn find_chunks(
                     && last - first <= 3
                     && (first..last).all(|q| !is_legal_form(lx, cx.tok(q)))
                     && !in_list
+                {
+                    last = k;
+                    continue;
+                }
+                // "Texaco Refining and Marketing", "National Steel and
+                // Shipbuilding": a trade word after "and" that the story
+                // never names alone ends the same name.
+                if k == last + 2
+                    && matches!(
+                        cx.tok(last + 1),
+                        "Marketing"
+                            | "Shipbuilding"
+                            | "Refining"
+                            | "Engineering"
+                            | "Construction"
+                            | "Development"
+                            | "Manufacturing"
+                            | "Distribution"
+                            | "Exploration"
+                            | "Production"
+                            | "Mining"
+                            | "Smelting"
+                            | "Drydock"
+                            | "Supply"
+                            | "Research"
+                    )
+                    && !named_alone()
                 {
                     last = k;
                     continue;

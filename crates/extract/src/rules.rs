@@ -4023,18 +4023,24 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     // (No fallback to another party either: the thing bought is named.)
     let possessed_thing = patient.is_some_and(|p| {
         let a = s.args[p];
-        if rule.kind != RelationKind::Acquisition
-            || a.first <= t1
-            || !s.is_poss(a.last)
-            || a.last + 1 >= s.last
-            || s.tokens[a.last + 1].kind != TokKind::Word
-            || s.arg_starting(a.last + 1).is_some()
-        {
+        if rule.kind != RelationKind::Acquisition || a.first <= t1 || !s.is_poss(a.last) {
+            return false;
+        }
+        // Over a wire ticker: "Minnesota Mining and Manufacturing's <MMM>
+        // orthopedic implant business".
+        let mut q = a.last + 1;
+        if q < s.last && s.low_is(q, "<") {
+            while q < s.last && !s.low_is(q, ">") {
+                q += 1;
+            }
+            q += 1;
+        }
+        if q >= s.last || s.tokens[q].kind != TokKind::Word || s.arg_starting(q).is_some() {
             return false;
         }
         let whole =
             (t1..a.first).any(|k| matches!(s.low(k), "all" | "remaining" | "rest" | "balance"));
-        let stock = (a.last..s.last.min(a.last + 3)).any(|k| {
+        let stock = (q..s.last.min(q + 3)).any(|k| {
             matches!(
                 s.low(k),
                 "stock" | "shares" | "common" | "equity" | "capital" | "stockholders"

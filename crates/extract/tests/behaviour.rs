@@ -5424,3 +5424,39 @@ fn a_firm_made_or_counting_a_role() {
     let d = extract("Kestrel Ltd provided Halvorsen Corp with a $50 million loan.");
     assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
 }
+
+#[test]
+fn a_trade_word_after_and_ends_the_same_name() {
+    let d =
+        extract("Halvorsen Corp said earnings fell at its National Steel and Shipbuilding unit.");
+    find(
+        &d,
+        RelationKind::PartOf,
+        "org:national steel and shipbuilding",
+        "org:halvorsen",
+    );
+    assert_no_entity(&d, "org:shipbuilding");
+    // Two firms stay two.
+    let d = extract("Kestrel Ltd bought Halvorsen Corp and Brightwater Inc.");
+    find(
+        &d,
+        RelationKind::Acquisition,
+        "org:kestrel",
+        "org:brightwater",
+    );
+}
+
+#[test]
+fn a_firms_business_bought_past_its_ticker_is_no_takeover() {
+    let d = extract(
+        "Kestrel Ltd completed the acquisition of Halvorsen Corp's <HLV> orthopedic implant \
+         business.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Acquisition);
+    assert_fact(
+        "Kestrel Ltd completed the acquisition of 85 pct of Halvorsen Corp's <HLV> common stock.",
+        RelationKind::Acquisition,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+}
