@@ -1409,9 +1409,14 @@ fn head_of_phrase(
         }
         // "use Palantir's software", "host the Navy's data": a possessed
         // noun the rule asks for names its possessor's part in the deal.
+        // (Over a sum: "canceled Anthropic's $200 million contract".)
         if direct
-            && (a.last + 1..(a.last + 4).min(s.last))
-                .take_while(|&q| s.tokens[q].kind == TokKind::Word && !s.tokens[q].cap)
+            && (a.last + 1..(a.last + 6).min(s.last))
+                .take_while(|&q| {
+                    (s.tokens[q].kind == TokKind::Word && !s.tokens[q].cap)
+                        || s.tokens[q].kind == TokKind::Number
+                        || matches!(s.low(q), "$" | "\u{a3}" | "\u{20ac}" | "-")
+                })
                 .any(|q| allowed_next.iter().any(|x| x == s.low(q)))
         {
             return Ok(ai);

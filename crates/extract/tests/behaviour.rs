@@ -5460,3 +5460,26 @@ fn a_firms_business_bought_past_its_ticker_is_no_takeover() {
         "org:halvorsen",
     );
 }
+
+#[test]
+fn a_cancelled_contract_was_a_contract() {
+    assert_fact(
+        "The Pentagon canceled Anthropic's $200 million contract.",
+        RelationKind::Contract,
+        "anthropic",
+        "dod",
+    );
+    assert_fact(
+        "The Navy terminated Halvorsen Corp's contract for cause.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "navy",
+    );
+    // Challenging a decision in court contests its maker.
+    assert_fact(
+        "Anthropic is challenging the Pentagon's decision in court.",
+        RelationKind::Dispute,
+        "anthropic",
+        "dod",
+    );
+}
