@@ -5483,3 +5483,25 @@ fn a_cancelled_contract_was_a_contract() {
         "dod",
     );
 }
+
+#[test]
+fn money_spent_on_a_firms_goods_or_a_rival_beaten_for_a_contract() {
+    assert_fact(
+        "The Army, which has spent $2 billion on Halvorsen Corp radios, plans to buy more.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "army",
+    );
+    assert_fact(
+        "Kestrel Ltd beat out Halvorsen Corp for a $3 billion Air Force contract.",
+        RelationKind::Contract,
+        "org:kestrel",
+        "air_force",
+    );
+    // The rival beaten wins nothing, and rival bids "from" firms name no
+    // customer.
+    let d = extract("Kestrel Ltd beat Halvorsen Corp for the Army contract.");
+    assert_no_relation(&d, |r| r.source == "org:halvorsen");
+    let d = extract("Kestrel Ltd beat rival bids from Halvorsen Corp for the contract.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+}
