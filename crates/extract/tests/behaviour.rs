@@ -5505,3 +5505,23 @@ fn money_spent_on_a_firms_goods_or_a_rival_beaten_for_a_contract() {
     let d = extract("Kestrel Ltd beat rival bids from Halvorsen Corp for the contract.");
     assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
 }
+
+#[test]
+fn developing_jointly_is_a_partnership_and_discussing_one_hedges_it() {
+    assert_fact(
+        "Kestrel Ltd and the Department of Energy will jointly develop a new reactor.",
+        RelationKind::Partnership,
+        "doe",
+        "org:kestrel",
+    );
+    let d = extract(
+        "Kestrel Ltd and Halvorsen Corp last year discussed jointly developing a long-range jet.",
+    );
+    let r = find(
+        &d,
+        RelationKind::Partnership,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    assert_eq!(r.status, Status::Hedged, "{}", show(r));
+}
