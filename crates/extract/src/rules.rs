@@ -2086,15 +2086,13 @@ fn status(rules: &Rules, s: &Sent<'_>, trigger: usize, end: usize, rule: &RuleSp
             break;
         }
     }
-    let window_has =
-        |cues: &CueSet, from: usize, to: usize| -> bool { (from..to).any(|k| cues.at(s, k)) };
     let hedged = |from: usize, to: usize| -> bool {
         (from..to).any(|k| rules.hedges.at(s, k) && !backshifted_will(rules, s, k))
     };
     // "plans to raise its 10 pct stake in X", "thinking of moving its
     // subsidiary X": whatever is planned, what the possessive names is held.
     if presupposed_holding(s, trigger, rule) {
-        return if window_has(&rules.reporting, s.first, s.last) {
+        return if reported(rules, s, trigger) {
             Status::Reported
         } else {
             Status::Asserted
@@ -2125,10 +2123,92 @@ fn status(rules: &Rules, s: &Sent<'_>, trigger: usize, end: usize, rule: &RuleSp
     {
         st = Status::Hedged;
     }
-    if st == Status::Asserted && window_has(&rules.reporting, s.first, s.last) {
+    if st == Status::Asserted && reported(rules, s, trigger) {
         st = Status::Reported;
     }
     st
+}
+
+/// Whether a reporting cue of the sentence covers the statement at
+/// `trigger`. A reporting verb after the trigger whose subject holds it
+/// does not: "Kestrel, a Navy contractor, said profits rose", "the Navy's
+/// supplier Kestrel told Reuters", nor one coordinated after it: "Halvorsen
+/// bought Kestrel and said ...". One after a comma that closes the
+/// statement's clause does: "Halvorsen bought Kestrel, the company said".
+fn reported(rules: &Rules, s: &Sent<'_>, trigger: usize) -> bool {
+    (s.first..s.last).any(|k| rules.reporting.at(s, k) && !subject_holds(s, trigger, k))
+}
+
+/// Whether the reporting verb at `cue`, after `trigger`, is the predicate
+/// of a subject phrase (or of a coordinated verb) that holds the trigger.
+fn subject_holds(s: &Sent<'_>, trigger: usize, cue: usize) -> bool {
+    if cue <= trigger {
+        return false;
+    }
+    // A cue in a relative clause after the statement reports something
+    // else: "a stake in AOL Europe, which it had reported as revenue",
+    // "bought Kestrel, which said profits rose".
+    // (Not one after the relative clause: "..., in which Regal tried to
+    // buy Bell, the company said".)
+    if let Some(rel) = (trigger + 1..cue).find(|&q| matches!(s.low(q), "which" | "who")) {
+        return !(rel..cue).any(|q| s.low_is(q, ","));
+    }
+    if !matches!(s.low(cue), "said" | "says" | "told" | "claimed") {
+        return false;
+    }
+    // Over auxiliaries and adverbs before the verb: "has said", "also told".
+    let mut end = cue;
+    while end > trigger + 1
+        && (AUXILIARIES.contains(s.low(end - 1)) || matches!(s.low(end - 1), "also" | "later"))
+    {
+        end -= 1;
+    }
+    let gap = trigger + 1..end;
+    if gap.clone().any(|q| finite_verb(s.low(q))) {
+        return false;
+    }
+    // Whether the phrase at token `k` opens the sentence, over determiners
+    // and a word set off by a comma ("Earlier, Kestrel, a unit of ..."):
+    // "The sale destroyed Yukos, once the owner of Yugansk, said its
+    // founder" is a report.
+    let opens = |k: usize| {
+        !(s.first..k).any(|q| {
+            (q != trigger && finite_verb(s.low(q))) || (s.low_is(q, ",") && q != s.first + 1)
+        })
+    };
+    // Whether the name at `k` opens the sentence, over determiners, a
+    // wire's bracket and a first word set off by a comma ("Earlier,").
+    let starts = |k: usize| {
+        let mut j = skip_dets_left(s, k);
+        if j > s.first && s.low_is(j - 1, "<") {
+            j -= 1;
+        }
+        opens(j)
+            && (j == s.first
+                || (j == s.first + 2 && s.low_is(j - 1, ","))
+                || (j == s.first + 1 && matches!(s.low(s.first), "but" | "and")))
+    };
+    // "and" outside a name: "Halvorsen bought Kestrel and said".
+    let and = gap
+        .clone()
+        .any(|q| s.low_is(q, "and") && s.arg_at(q).is_none());
+    let commas: Vec<usize> = gap.clone().filter(|&q| s.low_is(q, ",")).collect();
+    match commas.as_slice() {
+        [] => and || opens(trigger),
+        // "Halvorsen bought Kestrel, and said".
+        [c] if *c + 1 < end && s.low_is(c + 1, "and") => true,
+        // An apposition closing right before the verb, opened after a name:
+        // "Kestrel, a longtime Navy contractor, said".
+        [c] if *c + 1 == end => (s.first..trigger)
+            .rev()
+            .find(|&q| s.low_is(q, ","))
+            .is_some_and(|a| {
+                a > s.first
+                    && (s.arg_ending(a).is_some() || s.low_is(a - 1, ">"))
+                    && s.arg_ending(a).is_none_or(|n| starts(s.args[n].first))
+            }),
+        _ => false,
+    }
 }
 
 /// Whether a negation cue at `cue` is a ruling on the dispute noun at
@@ -4446,7 +4526,14 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     // The name in apposition before: "Google Cloud, Alphabet's cloud
     // computing unit," / "ECMA, the Army office that ...".
     let apposed = |from: usize| -> Option<usize> {
-        let k = phrase_start(s, from);
+        let mut k = phrase_start(s, from);
+        // "Northrop, one of the Air Force's largest contractors," / "X,
+        // among the Navy's suppliers,".
+        if k >= s.first + 4 && s.low_is(k - 1, "of") && s.low_is(k - 2, "one") {
+            k -= 2;
+        } else if k >= s.first + 3 && s.low_is(k - 1, "among") {
+            k -= 1;
+        }
         if k > s.first + 1 && s.low_is(k - 1, ",") {
             let before = if s.low_is(k - 2, ")") {
                 (s.first..k - 2)

@@ -403,6 +403,90 @@ fn attributed_relations_are_reported() {
     );
 }
 
+#[test]
+fn a_statement_in_the_reporting_subject_is_the_writers_own() {
+    // The apposition, the subject phrase and a coordinated clause are the
+    // writer's; what "said" introduces, or a closing attribution, is
+    // reported.
+    for (text, kind, s, t, status) in [
+        (
+            "Kestrel Ltd, a longtime Pentagon contractor, said profits rose.",
+            RelationKind::Contract,
+            "org:kestrel",
+            "dod",
+            Status::Asserted,
+        ),
+        (
+            "Halvorsen Corp's supplier Kestrel Ltd told reporters profits rose.",
+            RelationKind::Contract,
+            "org:kestrel",
+            "org:halvorsen",
+            Status::Asserted,
+        ),
+        (
+            "Halvorsen Corp bought Kestrel Ltd and said profits rose.",
+            RelationKind::Acquisition,
+            "org:halvorsen",
+            "org:kestrel",
+            Status::Asserted,
+        ),
+        (
+            "Halvorsen Corp bought a stake in Kestrel Ltd, which it had reported as revenue.",
+            RelationKind::Investment,
+            "org:halvorsen",
+            "org:kestrel",
+            Status::Asserted,
+        ),
+        (
+            "Halvorsen Corp said it bought Kestrel Ltd.",
+            RelationKind::Acquisition,
+            "org:halvorsen",
+            "org:kestrel",
+            Status::Reported,
+        ),
+        (
+            "Halvorsen Corp bought Kestrel Ltd, the company said.",
+            RelationKind::Acquisition,
+            "org:halvorsen",
+            "org:kestrel",
+            Status::Reported,
+        ),
+        (
+            "The sale hurt Kestrel Ltd, a unit of Halvorsen Corp, said an analyst.",
+            RelationKind::PartOf,
+            "org:kestrel",
+            "org:halvorsen",
+            Status::Reported,
+        ),
+        (
+            "The deal ended a dispute with Kestrel Ltd, in which Halvorsen Corp tried to buy \
+             Brightwater Inc, the company said.",
+            RelationKind::Acquisition,
+            "org:halvorsen",
+            "org:brightwater",
+            Status::Reported,
+        ),
+    ] {
+        assert_status(text, kind, s, t, status);
+    }
+}
+
+#[test]
+fn one_of_an_agencys_contractors_in_apposition_supplies_it() {
+    assert_fact(
+        "He spent years at Kestrel Ltd, one of the Air Force's largest contractors, before 2001.",
+        RelationKind::Contract,
+        "org:kestrel",
+        "air_force",
+    );
+    assert_fact(
+        "Kestrel Ltd, among the Navy's biggest suppliers, reported higher sales.",
+        RelationKind::Contract,
+        "org:kestrel",
+        "navy",
+    );
+}
+
 // ------------------------------------------------------------ entities and aliases
 
 #[test]
