@@ -570,11 +570,19 @@ impl Extractor {
         let relations = grouped
             .into_iter()
             .map(|((kind, source, target), mut evidence)| {
+                // One statement per sentence and trigger: two rules that read
+                // the same words ("won a Navy contract" is both a win and a
+                // premodified contract) state the relation once, by the
+                // surer rule.
+                evidence.sort_by(|a, b| {
+                    (a.sentence, &a.trigger)
+                        .cmp(&(b.sentence, &b.trigger))
+                        .then(b.confidence.total_cmp(&a.confidence))
+                        .then_with(|| a.rule.cmp(&b.rule))
+                });
+                evidence.dedup_by(|a, b| a.sentence == b.sentence && a.trigger == b.trigger);
                 evidence.sort_by(|a, b| {
                     (a.sentence, &a.rule, &a.trigger).cmp(&(b.sentence, &b.rule, &b.trigger))
-                });
-                evidence.dedup_by(|a, b| {
-                    a.sentence == b.sentence && a.rule == b.rule && a.trigger == b.trigger
                 });
                 relation_from(kind, source, target, evidence)
             })

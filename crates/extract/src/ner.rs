@@ -3291,6 +3291,55 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
 
 /// Whether a capitalised word is a company's web address ("Shopping.com"):
 /// a name of two letters or more, then ".com" or ".net".
+/// Whether an amount of money invested ends right before token `at`:
+/// "invested $15 million", "poured 200 mln dlrs", "invests about $1bn".
+fn invested_amount_before(cx: &Context<'_>, at: usize) -> bool {
+    let sent = cx.tok_sentence[at];
+    let mut k = at;
+    let mut amount = false;
+    while k > 0 && cx.tok_sentence[k - 1] == sent && at - k < 6 {
+        let w = cx.low(k - 1);
+        // ("2bn", "1.5m" are one token.)
+        let number = cx.tokens[k - 1].kind == TokKind::Number
+            || w.as_bytes().first().is_some_and(u8::is_ascii_digit);
+        if number
+            || matches!(
+                w,
+                "$" | "\u{a3}"
+                    | "\u{20ac}"
+                    | "million"
+                    | "billion"
+                    | "mln"
+                    | "bln"
+                    | "bn"
+                    | "m"
+                    | "dlrs"
+                    | "dollars"
+                    | "euros"
+                    | "pounds"
+            )
+        {
+            amount |= number;
+            k -= 1;
+        } else if matches!(
+            w,
+            "about" | "some" | "nearly" | "almost" | "another" | "an" | "additional"
+        ) {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    amount
+        && k < at
+        && k > 0
+        && cx.tok_sentence[k - 1] == sent
+        && matches!(
+            cx.low(k - 1),
+            "invested" | "invest" | "invests" | "investing" | "poured" | "pumped" | "injected"
+        )
+}
+
 fn is_domain_name(w: &str) -> bool {
     let lower = w.len() > 4 && w.is_char_boundary(w.len() - 4);
     let (stem, tld) = if lower {
@@ -3404,6 +3453,14 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
             {
                 return Some(EntityKind::Firm);
             }
+        }
+        // "invested $15 million in Carbyne": money put into a name.
+        if prev == "in"
+            && invested_amount_before(cx, first - 1)
+            && !noun_follows(cx, last)
+            && !generic()
+        {
+            return Some(EntityKind::Firm);
         }
         // "Germany's Hexal", "Spain's Iberia": a country's named body; not
         // a commodity or sector word ("Russia's Gold", "Britain's Steel").
@@ -3716,6 +3773,10 @@ fn ambiguous_ok(
                     | "chosen"
                     | "tapped"
                     | "hired"
+                    | "protest"
+                    | "protests"
+                    | "protested"
+                    | "contracting"
                     | "pentagon"
             )
         })

@@ -1824,10 +1824,12 @@ fn object_with(
             continue;
         }
         // "according to X" names a source, not a party; "on behalf of X"
-        // the one acted for.
+        // the one acted for; "the Swedish equivalent of the IRS" another
+        // body.
         if at > 0
             && ((s.low_is(at, "to") && s.low_is(at - 1, "according"))
-                || (s.low_is(at, "of") && s.low_is(at - 1, "behalf")))
+                || (s.low_is(at, "of")
+                    && matches!(s.low(at - 1), "behalf" | "equivalent" | "counterpart")))
         {
             continue;
         }
@@ -1843,6 +1845,18 @@ fn object_with(
         // "cited the X acquisition as the foundation of Google's monopoly":
         // a phrase after "as" is a role, its preposition not the noun's.
         if (i..at).any(|k| s.low_is(k, "as") && matches!(s.low(k + 1), "the" | "a" | "an")) {
+            continue;
+        }
+        // "an order to provide engines for three Airbus A310 aircraft": a
+        // count before a firm's name counts its products, it names no party
+        // ("for two Navy ships" are the Navy's; "an order for 70 Boeing
+        // planes" is placed with Boeing).
+        if s.low_is(at, "for")
+            && s.args[ai].kind != EntityKind::Agency
+            && !matches!(s.low(at - 1), "order" | "orders" | "contract" | "contracts")
+            && (at + 1..a.first)
+                .any(|k| s.tokens[k].kind == TokKind::Number || number_word(s.low(k)))
+        {
             continue;
         }
         // "won a contract for a plant run by X": the "by" phrase is the
@@ -4040,7 +4054,25 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         let by = (t1..s.args[a].first).rev().find(|&k| s.low_is(k, "by"));
         by.is_none_or(|b| !(t1..b).any(|k| rule.patient_preps.iter().any(|w| s.low_is(k, w))))
     });
-    let patient = object(rules, s, t1, &rule.patient_preps, rule.max_gap, right_agent);
+    // A noun rule's required word follows its patient, which may
+    // premodify it: "a protest of the Army contract".
+    let patient = if rule.requires.is_empty() {
+        object(rules, s, t1, &rule.patient_preps, rule.max_gap, right_agent)
+    } else {
+        object_with(
+            rules,
+            s,
+            t1,
+            &rule.patient_preps,
+            rule.max_gap,
+            right_agent,
+            &rule.requires,
+        )
+        .filter(|&p| {
+            let end = s.args[p].last;
+            has_required(rule, s, end, (end + 4).min(s.last))
+        })
+    };
     // "filed suit to block Dixons from taking control of Cyclops": a
     // dispute aimed through an infinitive is at that verb's object, not at
     // a name in a phrase after it.
@@ -4137,6 +4169,10 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         return;
     }
     let Some(patient) = patient else {
+        // A rule that requires a word names its patient before it.
+        if !rule.requires.is_empty() {
+            return;
+        }
         // "agreed a takeover by Holcim": the agent follows, the subject is
         // the patient. Not for contracts: "GAO upheld an award by DHS"
         // names the customer, and the subject is no supplier.
@@ -4270,8 +4306,10 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         }
         return;
     };
+    let end = s.args[patient].last;
     if !has_required(rule, s, t1, s.args[patient].first)
         && !has_required(rule, s, t0.saturating_sub(3), t1 + 3)
+        && !has_required(rule, s, end, (end + 4).min(s.last))
     {
         return;
     }

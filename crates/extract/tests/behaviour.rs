@@ -5609,3 +5609,91 @@ fn developing_jointly_is_a_partnership_and_discussing_one_hedges_it() {
     );
     assert_eq!(r.status, Status::Hedged, "{}", show(r));
 }
+
+#[test]
+fn a_name_money_is_invested_in_is_a_firm() {
+    for text in [
+        "Halvorsen Corp invested $40 million in Tarnwick last year.",
+        "Halvorsen Corp invested 200 mln dlrs in Tarnwick.",
+        "Halvorsen Corp has invested some £2bn in Tarnwick.",
+    ] {
+        let d = extract(text);
+        assert_eq!(entity(&d, "org:tarnwick").kind, EntityKind::Firm, "{text}");
+        find(
+            &d,
+            RelationKind::Investment,
+            "org:halvorsen",
+            "org:tarnwick",
+        );
+    }
+    // Not a place, nor a name a noun follows ("in Mini production").
+    let d = extract("Halvorsen Corp invested $5 million in Ohio last year.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Investment);
+    let d = extract("Halvorsen Corp had invested some £280m in Tarnwick production.");
+    assert_no_entity(&d, "org:tarnwick");
+}
+
+#[test]
+fn an_agreement_secured_from_an_agency_is_a_contract_not_funding() {
+    let d = extract(
+        "Kestrel Ltd secured a five-year, $90 million blanket purchase agreement from the \
+         Department of Energy.",
+    );
+    find(&d, RelationKind::Contract, "org:kestrel", "doe");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Investment);
+    // A count before a firm's name counts its products: the engines are
+    // for aircraft Brightwater makes, not for Brightwater.
+    let d = extract(
+        "Kestrel Ltd received a $60 million order to provide engines for three Brightwater Inc \
+         jets bought by Halvorsen Corp.",
+    );
+    assert_no_relation(&d, |r| r.target == "org:brightwater");
+    // ("an order for 70 Boeing planes" is placed with Boeing.)
+    assert_fact(
+        "Halvorsen Corp has placed an order for 70 Boeing 737 planes.",
+        RelationKind::Contract,
+        "boeing",
+        "org:halvorsen",
+    );
+    // Another country's counterpart is no party.
+    let d = extract(
+        "Kestrel Ltd received a computer order from Skatteverket, the Swedish equivalent of the \
+         Internal Revenue Service.",
+    );
+    assert_no_relation(&d, |r| r.target == "irs");
+}
+
+#[test]
+fn a_protest_of_an_agencys_contract_is_a_dispute_with_the_agency() {
+    for (text, agency) in [
+        ("Kestrel Ltd protested the Army contract.", "army"),
+        (
+            "The GAO sustained Kestrel Ltd's protest of the Army contract.",
+            "army",
+        ),
+        (
+            "Kestrel Ltd filed a lawsuit against the Navy contract award.",
+            "navy",
+        ),
+        (
+            "The GAO sustained the protest by Kestrel Ltd against the Army.",
+            "army",
+        ),
+    ] {
+        assert_fact(text, RelationKind::Dispute, "org:kestrel", agency);
+    }
+    // A suit "in the wake of" an agency's decision is not against it.
+    let d = extract(
+        "The suit comes in the wake of a Department of Energy decision dismissing a complaint \
+         Kestrel Ltd filed.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Dispute && r.target == "doe");
+}
+
+#[test]
+fn two_rules_reading_the_same_words_state_a_relation_once() {
+    // "won a Navy contract" is both a win and a premodified contract.
+    let d = extract("Kestrel Ltd won a Navy contract for radios.");
+    let r = find(&d, RelationKind::Contract, "org:kestrel", "navy");
+    assert_eq!(r.evidence.len(), 1, "{:?}", r.evidence);
+}
