@@ -4936,6 +4936,14 @@ fn being_as(s: &Sent<'_>, k: usize) -> bool {
                 | "operates"
                 | "operated"
                 | "operating"
+                | "serve"
+                | "serves"
+                | "served"
+                | "serving"
+                | "act"
+                | "acts"
+                | "acted"
+                | "acting"
                 | "continue"
                 | "continues"
                 | "remain"
@@ -5108,7 +5116,27 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     if !gap_ok {
         return;
     }
-    let Some(right) = object(rules, s, t1, &rule.patient_preps, rule.max_gap, Some(left)) else {
+    // A rule's required word follows its patient, which may premodify it
+    // or own it: "the prime contractor on the Navy's new network".
+    let right = object(rules, s, t1, &rule.patient_preps, rule.max_gap, Some(left));
+    let right = if rule.requires.is_empty() || right.is_some() {
+        right
+    } else {
+        object_with(
+            rules,
+            s,
+            t1,
+            &rule.patient_preps,
+            rule.max_gap,
+            Some(left),
+            &rule.requires,
+        )
+        .filter(|&p| {
+            let end = s.args[p].last;
+            has_required(rule, s, end, (end + 4).min(s.last))
+        })
+    };
+    let Some(right) = right else {
         return;
     };
     // The left entity is the agent ("B, a unit of A": B is the part); a

@@ -5697,3 +5697,32 @@ fn two_rules_reading_the_same_words_state_a_relation_once() {
     let r = find(&d, RelationKind::Contract, "org:kestrel", "navy");
     assert_eq!(r.evidence.len(), 1, "{:?}", r.evidence);
 }
+
+#[test]
+fn a_contractor_on_an_owners_programme_supplies_the_owner() {
+    for (text, s, t) in [
+        (
+            "Brightwater Inc is the prime contractor on the Army's new tactical network.",
+            "org:brightwater",
+            "army",
+        ),
+        (
+            "Kestrel Ltd, the prime contractor on the Navy program, said profits rose.",
+            "org:kestrel",
+            "navy",
+        ),
+        (
+            "Kestrel Ltd is a subcontractor on Halvorsen Corp's radar program.",
+            "org:kestrel",
+            "org:halvorsen",
+        ),
+        // "serves as" is a verb of being.
+        (
+            "Kestrel Ltd serves as a subcontractor to Halvorsen Corp.",
+            "org:kestrel",
+            "org:halvorsen",
+        ),
+    ] {
+        assert_fact(text, RelationKind::Contract, s, t);
+    }
+}
