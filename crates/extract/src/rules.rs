@@ -509,6 +509,8 @@ pub(crate) static PREPOSITIONS: WordSet = WordSet::new(&[
     "across",
     "behind",
     "within",
+    "without",
+    "during",
 ]);
 const LIST_JOINERS: &[&str] = &[",", "and", "&", "or"];
 /// Words that open a subordinate clause: status cues before them belong to
@@ -1241,10 +1243,44 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
         };
         // "after Argentina signed a contract": a conjunction opening a
         // clause whose verb follows the name.
+        let verb_follows = a.last <= i && crate::ner::verb_like(s.low(a.last));
+        // "In 2004 WPP bought", "During the year WPP bought": a time phrase
+        // opening the sentence, the name the subject of the verb after it.
+        let time_phrase = p == s.first + 1
+            && matches!(
+                s.low(s.first),
+                "in" | "during" | "over" | "since" | "within" | "throughout"
+            )
+            && (p..a.first).all(|q| {
+                s.tokens[q].kind == TokKind::Number
+                    || matches!(
+                        s.low(q),
+                        "the"
+                            | "a"
+                            | "past"
+                            | "last"
+                            | "same"
+                            | "first"
+                            | "second"
+                            | "third"
+                            | "fourth"
+                            | "year"
+                            | "years"
+                            | "quarter"
+                            | "month"
+                            | "months"
+                            | "week"
+                            | "weeks"
+                            | "period"
+                            | "meantime"
+                            | "decade"
+                            | "interim"
+                    )
+            });
         let opens_clause = p > s.first
-            && matches!(s.low(p - 1), "after" | "before" | "since" | "until" | "as")
-            && a.last <= i
-            && crate::ner::verb_like(s.low(a.last));
+            && (matches!(s.low(p - 1), "after" | "before" | "since" | "until" | "as")
+                || time_phrase)
+            && verb_follows;
         if p > s.first
             && PREPOSITIONS.contains(s.low(p - 1))
             && !s.low_is(p - 1, "of")
@@ -3413,8 +3449,19 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     {
         return;
     }
+    // (For money, also the noun a possessive patient owns: "received $50
+    // million from the Department of Energy's loan program"; not for goods:
+    // "services for TikTok's U.S. operations" are TikTok's.)
+    let owned_from = s.args[patient].last;
+    let owned = if rule.kind == RelationKind::Investment && s.is_poss(owned_from) {
+        owned_from + 1..(owned_from + 4).min(s.last)
+    } else {
+        owned_from..owned_from
+    };
     if !rule.forbids.is_empty()
-        && ((t1..s.args[patient].first).any(|k| rule.forbids.iter().any(|w| w == s.low(k)))
+        && ((t1..s.args[patient].first)
+            .chain(owned)
+            .any(|k| rule.forbids.iter().any(|w| w == s.low(k)))
             || forbidden_antecedent(rule, s, t0))
     {
         return;

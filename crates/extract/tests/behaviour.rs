@@ -5726,3 +5726,43 @@ fn a_contractor_on_an_owners_programme_supplies_the_owner() {
         assert_fact(text, RelationKind::Contract, s, t);
     }
 }
+
+#[test]
+fn a_time_phrase_opening_the_sentence_leaves_the_subject() {
+    for text in [
+        "In 2004 Halvorsen Corp bought Kestrel Ltd.",
+        "During the year Halvorsen Corp bought Kestrel Ltd.",
+        "In the past year Halvorsen Corp bought Kestrel Ltd.",
+    ] {
+        assert_fact(
+            text,
+            RelationKind::Acquisition,
+            "org:halvorsen",
+            "org:kestrel",
+        );
+    }
+    // An investigation closed "without" action was opened: "without" is a
+    // preposition, not a noun the name modifies.
+    assert_fact(
+        "The FTC closed its investigation into Halvorsen Corp without action.",
+        RelationKind::Dispute,
+        "ftc",
+        "org:halvorsen",
+    );
+}
+
+#[test]
+fn false_information_and_a_loan_programs_money_are_no_deals() {
+    let d =
+        extract("Kestrel Ltd employees provided false information to the Department of Energy.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+    let d =
+        extract("Kestrel Ltd received $50 million from the Department of Energy's loan program.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Investment);
+    assert_fact(
+        "Kestrel Ltd received $50 million from Halvorsen Corp's venture fund.",
+        RelationKind::Investment,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
