@@ -5766,3 +5766,24 @@ fn false_information_and_a_loan_programs_money_are_no_deals() {
         "org:kestrel",
     );
 }
+
+#[test]
+fn settling_claims_brought_by_a_party_is_a_dispute_with_it() {
+    for (text, complainant) in [
+        (
+            "Halvorsen Corp agreed to pay $10 million to settle claims by the Justice Department \
+             that it overbilled the Army.",
+            "doj",
+        ),
+        (
+            "Halvorsen Corp paid $10 million to settle charges brought by the SEC.",
+            "sec",
+        ),
+        (
+            "Halvorsen Corp settled allegations from the Federal Trade Commission.",
+            "ftc",
+        ),
+    ] {
+        assert_fact(text, RelationKind::Dispute, complainant, "org:halvorsen");
+    }
+}
