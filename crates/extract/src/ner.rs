@@ -1593,17 +1593,28 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     // 4. Acronym definitions: "Long Name (ACR)" and "ACR (Long Name)".
     // Map acronym -> (chunk index or gazetteer entity index).
     let mut acronym_of: HashMap<String, AcronymTarget> = HashMap::default();
+    // (Over a wire ticker: "Tarnwick Engineering Co Plc <TECL.L> (TEC)".)
+    let past_ticker = |k: usize| -> usize {
+        if k < n && cx.tok_is(k, "<") {
+            if let Some(q) = (k + 1..(k + 6).min(n)).find(|&q| cx.tok_is(q, ">")) {
+                return q + 1;
+            }
+        }
+        k
+    };
     for (ci, c) in chunks.iter().enumerate() {
-        if c.last + 2 < n && cx.tok_is(c.last, "(") && cx.tok_is(c.last + 2, ")") {
-            let acr = cx.tok(c.last + 1);
+        let k = past_ticker(c.last);
+        if k + 2 < n && cx.tok_is(k, "(") && cx.tok_is(k + 2, ")") {
+            let acr = cx.tok(k + 1);
             if is_acronym_shape(acr) && initials_match(cx, c.first, c.last, acr) {
                 acronym_of.insert(acr.to_string(), AcronymTarget::Chunk(ci));
             }
         }
     }
     for m in &rec.mentions {
-        if m.last + 2 < n && cx.tok_is(m.last, "(") && cx.tok_is(m.last + 2, ")") {
-            let acr = cx.tok(m.last + 1);
+        let k = past_ticker(m.last);
+        if k + 2 < n && cx.tok_is(k, "(") && cx.tok_is(k + 2, ")") {
+            let acr = cx.tok(k + 1);
             if is_acronym_shape(acr) && initials_match(cx, m.first, m.last, acr) {
                 acronym_of.insert(acr.to_string(), AcronymTarget::Entity(m.entity));
             }
@@ -2065,43 +2076,65 @@ fn redefined_acronyms<G>(
             .filter(|c| c.is_uppercase())
             .flat_map(char::to_lowercase)
             .collect();
-        let end = first - 1;
         let sentence = cx.tok_sentence[first];
-        let mut initials = Vec::new();
-        let mut start = end;
-        let mut k = end;
-        while k > 0 && initials.len() < letters.len() && end - k < 12 {
-            let t = &cx.tokens[k - 1];
-            if cx.tok_sentence[k - 1] != sentence || t.kind != TokKind::Word {
-                break;
+        // Over a wire ticker: "General Electric Co Plc <GECL.L> (GEC)".
+        let mut end = first - 1;
+        if end >= 2 && cx.tok_is(end - 1, ">") {
+            if let Some(q) = (end.saturating_sub(8)..end - 1)
+                .rev()
+                .find(|&q| cx.tok_is(q, "<") && cx.tok_sentence[q] == sentence)
+            {
+                end = q;
             }
-            if t.cap {
-                initials.extend(
-                    cx.tok(k - 1)
-                        .chars()
-                        .next()
-                        .into_iter()
-                        .flat_map(char::to_lowercase),
-                );
-                start = k - 1;
-            } else if !matches!(
-                cx.low(k - 1),
-                "of" | "and" | "or" | "the" | "for" | "on" | "in"
-            ) {
-                break;
-            }
-            k -= 1;
         }
-        initials.reverse();
-        if initials.len() < 2 || initials != letters {
+        // The capitalised words before `end` whose initials spell the
+        // acronym, and where they start.
+        let spelled = |end: usize| -> Option<usize> {
+            let mut initials = Vec::new();
+            let mut start = end;
+            let mut k = end;
+            while k > 0 && initials.len() < letters.len() && end - k < 12 {
+                let t = &cx.tokens[k - 1];
+                if cx.tok_sentence[k - 1] != sentence || t.kind != TokKind::Word {
+                    break;
+                }
+                if t.cap {
+                    initials.extend(
+                        cx.tok(k - 1)
+                            .chars()
+                            .next()
+                            .into_iter()
+                            .flat_map(char::to_lowercase),
+                    );
+                    start = k - 1;
+                } else if !matches!(
+                    cx.low(k - 1),
+                    "of" | "and" | "or" | "the" | "for" | "on" | "in"
+                ) {
+                    break;
+                }
+                k -= 1;
+            }
+            initials.reverse();
+            (initials.len() >= 2 && initials == letters).then_some(start)
+        };
+        // With or without a closing legal suffix: "Kestrel Holdings Plc
+        // (KHP)", "General Electric Co Plc (GEC)".
+        let Some(start) = spelled(end).or_else(|| {
+            (end > 1 && cx.tokens[end - 1].cap && lx.is_legal_suffix(cx.tok(end - 1)))
+                .then(|| spelled(end - 1))
+                .flatten()
+        }) else {
             continue;
-        }
+        };
         let entry = cx.matcher.pattern(pattern).entry;
         // Another entry's full name defines it: "African Development Bank
         // (ADB)" is not the Asian Development Bank.
+        // (Its name may be extended later: "General Electric" of "General
+        // Electric Co Plc <GECL.L> (GEC)".)
         let other = hits.iter().any(|h| {
             let (f, l, p) = span(h);
-            f == start && l == end && cx.matcher.pattern(p).entry != entry
+            f == start && l > f && l <= end && cx.matcher.pattern(p).entry != entry
         });
         if other {
             out.push(acr.to_string());
@@ -2512,11 +2545,18 @@ fn initials_match(cx: &Context<'_>, first: usize, last: usize, acr: &str) -> boo
         .filter(|&i| cx.tokens[i].kind == TokKind::Word)
         .map(|i| cx.tok(i).to_lowercase())
         .collect();
-    fn go(letters: &[char], words: &[String], wi: usize) -> bool {
+    // A closing legal suffix may go unspelled: "Tarnwick Engineering Co Plc
+    // (TEC)".
+    let suffix_at = words
+        .last()
+        .filter(|w| words.len() > 2 && cx.lexicon.is_legal_suffix(w))
+        .map(|_| words.len() - 1);
+    fn go(letters: &[char], words: &[String], wi: usize, suffix_at: Option<usize>) -> bool {
         if letters.is_empty() {
-            return words[wi..]
-                .iter()
-                .all(|w| matches!(w.as_str(), "of" | "and" | "the" | "for" | "on" | "in" | "&"));
+            return words[wi..].iter().enumerate().all(|(j, w)| {
+                Some(wi + j) == suffix_at
+                    || matches!(w.as_str(), "of" | "and" | "the" | "for" | "on" | "in" | "&")
+            });
         }
         if wi >= words.len() {
             return false;
@@ -2533,7 +2573,7 @@ fn initials_match(cx: &Context<'_>, first: usize, last: usize, acr: &str) -> boo
             let mut k = 1;
             let mut pos = 1;
             loop {
-                if go(&letters[k..], words, wi + 1) {
+                if go(&letters[k..], words, wi + 1, suffix_at) {
                     return true;
                 }
                 if k >= letters.len() {
@@ -2548,9 +2588,9 @@ fn initials_match(cx: &Context<'_>, first: usize, last: usize, acr: &str) -> boo
                 }
             }
         }
-        is_fn && go(letters, words, wi + 1)
+        is_fn && go(letters, words, wi + 1, suffix_at)
     }
-    !words.is_empty() && words.len() >= 2 && go(&letters, &words, 0)
+    !words.is_empty() && words.len() >= 2 && go(&letters, &words, 0, suffix_at)
 }
 
 /// Whether token `k` is the verb of a headline ("OpenAI Partners With

@@ -4717,6 +4717,21 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     {
         return;
     }
+    // "Gelco said Air Canada agreed to buy its Canadian unit": a unit that
+    // is bought is the seller's, whom the pronoun may not name (no firm
+    // buys its own unit).
+    if cx.rule().kind == RelationKind::PartOf
+        && matches!(s.low(s.args[whole].first), "its" | "their")
+    {
+        let f = s.args[whole].first;
+        // (Not a gerund's: "a group interested in acquiring its unit".)
+        let buyer = (f > s.first && buys(s.low(f - 1)) && !s.low(f - 1).ends_with("ing"))
+            .then(|| subject(cx.rules, s, f - 1))
+            .flatten();
+        if buyer.is_some_and(|b| s.args[b].entity == s.args[whole].entity) {
+            return;
+        }
+    }
     // "its wholly owned X": the verb rule reads "owned" after a pronoun.
     if s.low(t1 - 1).ends_with("owned") && matches!(s.low(s.args[whole].first), "its" | "their") {
         return;

@@ -5787,3 +5787,35 @@ fn settling_claims_brought_by_a_party_is_a_dispute_with_it() {
         assert_fact(text, RelationKind::Dispute, complainant, "org:halvorsen");
     }
 }
+
+#[test]
+fn an_acronym_defined_after_a_wire_ticker_is_an_alias() {
+    let d = extract(
+        "Tarnwick Engineering Co Plc <TECL.L> (TEC) declined comment. TEC said profits rose.",
+    );
+    let e = entity(&d, "org:tarnwick engineering");
+    assert!(e.aliases.iter().any(|a| a == "TEC"), "{:?}", e.aliases);
+    // The definition beats another entry's acronym: GEC here is no State
+    // Department centre.
+    let d = extract(
+        "General Electric Co Plc <GECL.L> (GEC) declined comment. GEC owns Tarnwick Engineering Co.",
+    );
+    assert_no_entity(&d, "gec");
+}
+
+#[test]
+fn a_unit_a_firm_buys_is_not_its_own() {
+    let d = extract("Kestrel Ltd said Halvorsen Corp agreed to buy its Brightwater Inc unit.");
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::PartOf
+            && r.source == "org:brightwater"
+            && r.target == "org:halvorsen"
+    });
+    // The seller's unit, where the pronoun names the seller.
+    assert_fact(
+        "Halvorsen Corp agreed with Kestrel Ltd to buy its Brightwater Inc unit.",
+        RelationKind::PartOf,
+        "org:brightwater",
+        "org:kestrel",
+    );
+}
