@@ -1810,7 +1810,14 @@ fn object_with(
                 .ok()
                 .filter(|&h| Some(h) != exclude);
         }
-        let p = skip_modifiers_left(s, a.first, 6, i);
+        // A pronoun takes no modifiers: "trusted to oppose it" is no "to
+        // it".
+        let pronoun = a.last == a.first + 1 && matches!(s.low(a.first), "it" | "them" | "they");
+        let p = if pronoun {
+            a.first
+        } else {
+            skip_modifiers_left(s, a.first, 6, i)
+        };
         let p = over_examples(s, p, i);
         // "under investigation by the SEC over how it booked revenue": a
         // pronoun opening a clause after the preposition is that clause's

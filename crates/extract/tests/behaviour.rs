@@ -5819,3 +5819,19 @@ fn a_unit_a_firm_buys_is_not_its_own() {
         "org:kestrel",
     );
 }
+
+#[test]
+fn a_pronoun_after_an_infinitive_is_no_prepositional_object() {
+    // "to oppose it" is no "to it": the switch has no new supplier.
+    let d = extract(
+        "Halvorsen Corp wants to move its work away from Kestrel Ltd and we cannot be trusted \
+         to oppose it.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+    assert_fact(
+        "The Department of Energy switched from Kestrel Ltd to Halvorsen Corp.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "doe",
+    );
+}
