@@ -3818,6 +3818,21 @@ fn ambiguous_ok(
                     | "protested"
                     | "contracting"
                     | "pentagon"
+                    // What a service buys: "will build the Navy's frigate".
+                    | "frigate"
+                    | "frigates"
+                    | "warship"
+                    | "warships"
+                    | "submarine"
+                    | "submarines"
+                    | "destroyer"
+                    | "destroyers"
+                    | "bomber"
+                    | "bombers"
+                    | "tanker"
+                    | "tankers"
+                    | "missiles"
+                    | "drones"
             )
         })
     {
@@ -4152,6 +4167,15 @@ pub(crate) fn verb_like(w: &str) -> bool {
                 | "signs"
                 | "buys"
                 | "sells"
+                // "the Army's contract with X runs through 2028".
+                | "runs"
+                | "expires"
+                | "covers"
+                | "includes"
+                | "calls"
+                | "requires"
+                | "remains"
+                | "continues"
         )
 }
 

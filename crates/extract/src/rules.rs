@@ -551,10 +551,12 @@ pub(crate) fn apply(rules: &Rules, s: &Sent<'_>) -> Vec<Found> {
         // Tokens inside a mention are names, not triggers; a word glued to
         // the previous one by a hyphen ("state-owned", "post-merger") is a
         // modifier, not a trigger.
+        // (Not a participle with its agent: "is majority-owned by X".)
         let glued = i > s.first + 1
             && s.low_is(i - 1, "-")
             && !s.tokens[i].space_before
-            && !s.tokens[i - 1].space_before;
+            && !s.tokens[i - 1].space_before
+            && !(low.ends_with("ed") && i + 1 < s.last && s.low_is(i + 1, "by"));
         if glued {
             compound(rules, s, i, cands, &mut out);
         }
@@ -1160,6 +1162,30 @@ fn subject(rules: &Rules, s: &Sent<'_>, i: usize) -> Option<usize> {
     let Some(mut ai) = found else {
         return if relative { antecedent() } else { None };
     };
+    // "NASDA is free from competition, since aerospace was chosen by the
+    // ministry": a subordinate clause whose own subject is a common noun
+    // right before the verb has no named subject.
+    let mut v = i;
+    while v > s.first
+        && (AUXILIARIES.contains(s.low(v - 1))
+            || BE.contains(&s.low(v - 1))
+            || matches!(s.low(v - 1), "not" | "also"))
+    {
+        v -= 1;
+    }
+    if v < i
+        && v > s.args[ai].last
+        && plain_word(s, v - 1)
+        && !s.low(v - 1).ends_with("ly")
+        && (s.args[ai].last..v - 1).any(|k| {
+            matches!(
+                s.low(k),
+                "since" | "because" | "although" | "though" | "while" | "whereas" | "if"
+            )
+        })
+    {
+        return None;
+    }
 
     // A relative clause closed by a comma before the verb: "Halvorsen,
     // which Brightwater acquired in 2019, won the contract" -> Halvorsen.
@@ -2210,7 +2236,11 @@ fn subject_holds(s: &Sent<'_>, trigger: usize, cue: usize) -> bool {
     if let Some(rel) = (trigger + 1..cue).find(|&q| matches!(s.low(q), "which" | "who")) {
         return !(rel..cue).any(|q| s.low_is(q, ","));
     }
-    if !matches!(s.low(cue), "said" | "says" | "told" | "claimed") {
+    // ("Kestrel, which supplies the Navy, reported record revenue".)
+    if !matches!(
+        s.low(cue),
+        "said" | "says" | "told" | "claimed" | "reported" | "reports"
+    ) {
         return false;
     }
     // Over auxiliaries and adverbs before the verb: "has said", "also told".

@@ -5835,3 +5835,68 @@ fn a_pronoun_after_an_infinitive_is_no_prepositional_object() {
         "doe",
     );
 }
+
+#[test]
+fn procurement_phrasings_of_the_agency_side() {
+    for (text, kind, s, t) in [
+        (
+            "Halvorsen Corp has been chosen by the Department of Energy to run the cleanup.",
+            RelationKind::Contract,
+            "org:halvorsen",
+            "doe",
+        ),
+        (
+            "The Army's contract with Kestrel Ltd runs through 2028.",
+            RelationKind::Contract,
+            "org:kestrel",
+            "army",
+        ),
+        (
+            "The Navy relies on Halvorsen Corp for its satellite communications.",
+            RelationKind::Contract,
+            "org:halvorsen",
+            "navy",
+        ),
+        (
+            "Kestrel Ltd will build the Navy's next-generation frigate.",
+            RelationKind::Contract,
+            "org:kestrel",
+            "navy",
+        ),
+        (
+            "The Commerce Department banned exports to Halvorsen Corp.",
+            RelationKind::Dispute,
+            "commerce",
+            "org:halvorsen",
+        ),
+        (
+            "Kestrel Ltd counts Halvorsen Corp among its investors.",
+            RelationKind::Investment,
+            "org:halvorsen",
+            "org:kestrel",
+        ),
+        (
+            "Kestrel Ltd is majority-owned by Halvorsen Corp.",
+            RelationKind::PartOf,
+            "org:kestrel",
+            "org:halvorsen",
+        ),
+    ] {
+        assert_fact(text, kind, s, t);
+    }
+    // A clause under "since" with a common noun as subject has no named
+    // subject.
+    let d = extract(
+        "Kestrel Ltd has state support, since aerospace was chosen by the Department of Energy \
+         as a key industry.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+    // "reported" results: the subject's relative clause is the writer's.
+    assert_status(
+        "Kestrel Ltd, which provides cloud services to the Pentagon, reported record revenue.",
+        RelationKind::Contract,
+        "org:kestrel",
+        "dod",
+        Status::Asserted,
+    );
+}
