@@ -4973,6 +4973,20 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
                 }
                 None => None,
             }
+        } else if low == "its" && bid_noun_after(cx, i + 1) {
+            // "X reached agreement with Y on its takeover of Z": the bidder
+            // whose takeover it is negotiated with the other side, so the
+            // name after "with" is not the holder; the one before it is.
+            match candidates.next() {
+                Some(m) if m.first > 0 && cx.low_is(m.first - 1, "with") => {
+                    let other = m.entity;
+                    candidates
+                        .map(|c| c.entity)
+                        .find(|&e| e != other)
+                        .or(Some(other))
+                }
+                m => m.map(|m| m.entity),
+            }
         } else {
             candidates.next().map(|m| m.entity)
         };
@@ -5012,6 +5026,20 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
         i += len;
     }
     rec.mentions.extend(added);
+}
+
+/// Whether a bidder's noun follows at `k`, over one modifier: "its
+/// takeover", "its proposed acquisition".
+fn bid_noun_after(cx: &Context<'_>, k: usize) -> bool {
+    let sent = cx.tok_sentence.get(k.saturating_sub(1)).copied();
+    (k..(k + 2).min(cx.tokens.len()))
+        .take_while(|&q| Some(cx.tok_sentence[q]) == sent)
+        .any(|q| {
+            matches!(
+                cx.low(q),
+                "takeover" | "acquisition" | "purchase" | "bid" | "offer" | "buyout" | "tender"
+            )
+        })
 }
 
 /// Whether mention `m` stands in a relative clause opened after a comma

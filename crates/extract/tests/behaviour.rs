@@ -5900,3 +5900,17 @@ fn procurement_phrasings_of_the_agency_side() {
         Status::Asserted,
     );
 }
+
+#[test]
+fn its_bid_negotiated_with_another_party_is_the_subjects() {
+    let d = extract(
+        "Halvorsen Corp reached agreement with Kestrel Ltd on its takeover of Brightwater Inc.",
+    );
+    find(
+        &d,
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:brightwater",
+    );
+    assert_no_relation(&d, |r| r.source == "org:kestrel");
+}
