@@ -5914,3 +5914,15 @@ fn its_bid_negotiated_with_another_party_is_the_subjects() {
     );
     assert_no_relation(&d, |r| r.source == "org:kestrel");
 }
+
+#[test]
+fn moving_systems_onto_a_firms_cloud_buys_it() {
+    assert_fact(
+        "The Department of Energy migrated its records to Halvorsen Corp's cloud.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "doe",
+    );
+    let d = extract("The Department of Energy moved its headquarters to Kestrel Ltd's building.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+}
