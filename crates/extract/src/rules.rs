@@ -2149,6 +2149,26 @@ fn opens_clause(s: &Sent<'_>, a: usize) -> bool {
     }
 }
 
+/// The patient of a noun or appositive rule that names one of the rule's
+/// required words right after it, which it premodifies or owns: "a protest
+/// of the Army contract", "the prime contractor on the Navy's network".
+fn patient_before_required(cx: &Trig<'_, '_>, exclude: Option<usize>) -> Option<usize> {
+    let (s, rule) = (cx.s, cx.rule());
+    object_with(
+        cx.rules,
+        s,
+        cx.t1,
+        &rule.patient_preps,
+        rule.max_gap,
+        exclude,
+        &rule.requires,
+    )
+    .filter(|&p| {
+        let end = s.args[p].last;
+        has_required(rule, s, end, (end + 4).min(s.last))
+    })
+}
+
 fn has_required(rule: &RuleSpec, s: &Sent<'_>, from: usize, to: usize) -> bool {
     if rule.requires.is_empty() {
         return true;
@@ -4143,19 +4163,7 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let patient = if rule.requires.is_empty() {
         object(rules, s, t1, &rule.patient_preps, rule.max_gap, right_agent)
     } else {
-        object_with(
-            rules,
-            s,
-            t1,
-            &rule.patient_preps,
-            rule.max_gap,
-            right_agent,
-            &rule.requires,
-        )
-        .filter(|&p| {
-            let end = s.args[p].last;
-            has_required(rule, s, end, (end + 4).min(s.last))
-        })
+        patient_before_required(cx, right_agent)
     };
     // "filed suit to block Dixons from taking control of Cyclops": a
     // dispute aimed through an infinitive is at that verb's object, not at
@@ -5221,19 +5229,7 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let right = if rule.requires.is_empty() || right.is_some() {
         right
     } else {
-        object_with(
-            rules,
-            s,
-            t1,
-            &rule.patient_preps,
-            rule.max_gap,
-            Some(left),
-            &rule.requires,
-        )
-        .filter(|&p| {
-            let end = s.args[p].last;
-            has_required(rule, s, end, (end + 4).min(s.last))
-        })
+        patient_before_required(cx, Some(left))
     };
     let Some(right) = right else {
         return;
