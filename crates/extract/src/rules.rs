@@ -3281,7 +3281,10 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             s.low(t0),
             "supplied" | "provided" | "delivered" | "sold" | "built" | "licensed" | "hosted"
         );
-        if !goods_verb && !is_passive(s, t0) && after_common_noun(s, t0) {
+        // "X was among five companies selected by the Army", "X, one of
+        // three vendors chosen by the Navy": the group's member is meant.
+        let member = member_of_group(s, t0);
+        if member.is_none() && !goods_verb && !is_passive(s, t0) && after_common_noun(s, t0) {
             return;
         }
         // "Yugansk was sold by the Russian authorities": what is sold is
@@ -3301,7 +3304,8 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                 }
             }
         }
-        let patient = described_by_participle(s, t0)
+        let patient = member
+            .or_else(|| described_by_participle(s, t0))
             .filter(|_| !sold)
             .or_else(|| subject(rules, s, t0).filter(|_| !sold))
             .or_else(|| {
@@ -3649,6 +3653,59 @@ fn before_adverbs(s: &Sent<'_>, t0: usize) -> usize {
 /// The name a participle after a dash or comma describes, over the common
 /// nouns of its phrase: "the Maserati car company - currently owned by
 /// Ferrari -" is Maserati.
+/// The name a group noun before the participle at `t0` counts it among:
+/// "X was among five companies awarded", "X, one of three vendors chosen
+/// by", "X is one of the firms selected".
+fn member_of_group(s: &Sent<'_>, t0: usize) -> Option<usize> {
+    let k = before_adverbs(s, t0);
+    if k <= s.first + 3
+        || !matches!(
+            s.low(k - 1),
+            "companies"
+                | "firms"
+                | "vendors"
+                | "contractors"
+                | "bidders"
+                | "suppliers"
+                | "providers"
+                | "winners"
+                | "teams"
+                | "groups"
+        )
+    {
+        return None;
+    }
+    // Over a count, determiners and a few modifiers: "five", "the other".
+    let mut q = k - 1;
+    while q > s.first + 1
+        && k - 1 - q < 4
+        && (s.tokens[q - 1].kind == TokKind::Number
+            || number_word(s.low(q - 1))
+            || (plain_word(s, q - 1) && !matches!(s.low(q - 1), "among" | "of")))
+    {
+        q -= 1;
+    }
+    let lead = if s.low_is(q - 1, "among") {
+        q - 1
+    } else if q >= s.first + 3 && s.low_is(q - 1, "of") && s.low_is(q - 2, "one") {
+        q - 2
+    } else {
+        return None;
+    };
+    // The name before "was among" / ", one of".
+    let mut b = lead;
+    while b > s.first && (BE.contains(&s.low(b - 1)) || AUXILIARIES.contains(s.low(b - 1))) {
+        b -= 1;
+    }
+    if b < lead || (b > s.first && s.low_is(b - 1, ",")) {
+        if b < lead {
+            return s.arg_ending(b);
+        }
+        return s.arg_ending(b - 1);
+    }
+    None
+}
+
 fn described_by_participle(s: &Sent<'_>, t0: usize) -> Option<usize> {
     let k = before_adverbs(s, t0);
     if k <= s.first + 1 || !matches!(s.low(k - 1), "-" | ",") {

@@ -5926,3 +5926,25 @@ fn moving_systems_onto_a_firms_cloud_buys_it() {
     let d = extract("The Department of Energy moved its headquarters to Kestrel Ltd's building.");
     assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
 }
+
+#[test]
+fn a_member_of_a_group_an_agency_selected_is_selected() {
+    for (text, agency) in [
+        (
+            "Halvorsen Corp was among five companies awarded contracts by the Navy.",
+            "navy",
+        ),
+        (
+            "Halvorsen Corp, one of five firms selected by the Army, will build the network.",
+            "army",
+        ),
+        (
+            "Halvorsen Corp was one of three vendors chosen by the Department of Energy.",
+            "doe",
+        ),
+    ] {
+        assert_fact(text, RelationKind::Contract, "org:halvorsen", agency);
+    }
+    let d = extract("Halvorsen Corp was among the companies hurt by the Navy's decision.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+}
