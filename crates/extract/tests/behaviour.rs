@@ -5948,3 +5948,13 @@ fn a_member_of_a_group_an_agency_selected_is_selected() {
     let d = extract("Halvorsen Corp was among the companies hurt by the Navy's decision.");
     assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
 }
+
+#[test]
+fn the_british_gec_is_not_the_us_general_electric() {
+    let d = extract(
+        "General Electric Co Plc <GECL.L> (GEC) declined comment on its U.S. subsidiary \
+         Tarnwick Medical Inc.",
+    );
+    find(&d, RelationKind::PartOf, "org:tarnwick medical", "gec_plc");
+    assert_no_entity(&d, "ge");
+}
