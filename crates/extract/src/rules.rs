@@ -3697,13 +3697,13 @@ fn member_of_group(s: &Sent<'_>, t0: usize) -> Option<usize> {
     while b > s.first && (BE.contains(&s.low(b - 1)) || AUXILIARIES.contains(s.low(b - 1))) {
         b -= 1;
     }
-    if b < lead || (b > s.first && s.low_is(b - 1, ",")) {
-        if b < lead {
-            return s.arg_ending(b);
-        }
-        return s.arg_ending(b - 1);
+    if b < lead {
+        s.arg_ending(b)
+    } else if b > s.first && s.low_is(b - 1, ",") {
+        s.arg_ending(b - 1)
+    } else {
+        None
     }
-    None
 }
 
 fn described_by_participle(s: &Sent<'_>, t0: usize) -> Option<usize> {
