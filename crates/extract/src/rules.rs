@@ -2190,7 +2190,11 @@ fn status(rules: &Rules, s: &Sent<'_>, trigger: usize, end: usize, rule: &RuleSp
         }
     }
     let hedged = |from: usize, to: usize| -> bool {
-        (from..to).any(|k| rules.hedges.at(s, k) && !backshifted_will(rules, s, k))
+        (from..to).any(|k| {
+            rules.hedges.at(s, k)
+                && !backshifted_will(rules, s, k)
+                && !announced_deal(s, k, trigger, rule)
+        })
     };
     // "plans to raise its 10 pct stake in X", "thinking of moving its
     // subsidiary X": whatever is planned, what the possessive names is held.
@@ -2476,6 +2480,31 @@ fn backshifted_will(rules: &Rules, s: &Sent<'_>, k: usize) -> bool {
         v -= 1;
     }
     v > s.first && crate::ner::SAY_VERBS.contains(s.low(v - 1)) && !rules.hedges.at(s, v - 1)
+}
+
+/// Whether the hedge cue at `k` is "proposed" or "planned" used as an
+/// adjective of the trigger noun: "its proposed acquisition of X", "the
+/// planned 225 mln dlr merger". Such a deal is announced, not speculated
+/// about. The verb still hedges: "Rainbow has proposed a merger with X",
+/// "proposed to buy".
+fn announced_deal(s: &Sent<'_>, k: usize, trigger: usize, rule: &RuleSpec) -> bool {
+    rule.form == Form::Noun
+        && matches!(
+            rule.kind,
+            RelationKind::Acquisition | RelationKind::Partnership
+        )
+        && matches!(s.low(k), "proposed" | "planned")
+        && k < trigger
+        && (k + 1..trigger).all(|q| is_modifier(s, q) && !DETERMINERS.contains(s.low(q)))
+        && (k == s.first
+            || s.tokens[k - 1].kind == TokKind::Possessive
+            || !(BE.contains(&s.low(k - 1))
+                || matches!(
+                    s.low(k - 1),
+                    "has" | "have" | "had" | "it" | "they" | "he" | "she" | "we" | "who" | "which"
+                )
+                || (s.args.iter().any(|a| a.last == k)
+                    && !matches!(s.low(k - 1), "its" | "their"))))
 }
 
 fn kind_ok(kinds: &[EntityKind], k: EntityKind) -> bool {
@@ -2781,7 +2810,7 @@ fn prep_agent(
     for k in t1..end {
         if preps.contains(&s.low(k)) {
             let mut q = k + 1;
-            let limit = (k + 6).min(s.last);
+            let limit = (k + 8).min(s.last);
             while q < limit {
                 if let Some(a) = s.arg_starting(q) {
                     // "to enjoin X from continuing its offer": a possessive
@@ -2794,7 +2823,15 @@ fn prep_agent(
                         && !s.tokens[r.last].cap;
                     return (!determiner).then_some(a);
                 }
-                if !is_modifier(s, q) {
+                // "by the French defence group Thales": a capitalised
+                // adjective no name covers, before a lowercase word.
+                let adjective = s.tokens[q].cap
+                    && s.tokens[q].kind == TokKind::Word
+                    && q + 1 < limit
+                    && s.tokens[q + 1].kind == TokKind::Word
+                    && !s.tokens[q + 1].cap
+                    && is_modifier(s, q + 1);
+                if !is_modifier(s, q) && !adjective {
                     break;
                 }
                 q += 1;
@@ -2912,6 +2949,122 @@ fn unnamed_by_agent(s: &Sent<'_>, k: usize) -> bool {
                 | "less"
                 | "some"
         )
+}
+
+/// Whether the noun phrase of the deal noun at `t0` is the object of a
+/// preposition of contest or of a verb of oversight: "an inquiry into the
+/// acquisition", "sued to block the merger", "the FTC approved the
+/// takeover". Approving is oversight only for a government body: a firm's
+/// shareholders, or the firm, approve their own deals.
+fn overseen_deal(rules: &Rules, s: &Sent<'_>, t0: usize) -> bool {
+    let lo = t0.saturating_sub(6).max(s.first);
+    let Some(k) = (lo..t0)
+        .rev()
+        .find(|&q| !is_modifier(s, q) || opposing(s.low(q)) || approving(s.low(q)))
+    else {
+        return false;
+    };
+    match s.low(k) {
+        // ("entered into a merger agreement with X": made, not overseen.)
+        "into" => !(k > s.first && s.low(k - 1).starts_with("enter")),
+        "over" | "against" => true,
+        w if opposing(w) => true,
+        w if approving(w) => subject(rules, s, k)
+            .is_some_and(|a| s.args[a].kind == EntityKind::Agency || s.args[a].nation),
+        _ => false,
+    }
+}
+
+fn opposing(w: &str) -> bool {
+    matches!(
+        w,
+        "block"
+            | "blocked"
+            | "blocks"
+            | "blocking"
+            | "challenge"
+            | "challenged"
+            | "challenges"
+            | "challenging"
+            | "investigate"
+            | "investigated"
+            | "investigates"
+            | "investigating"
+            | "probe"
+            | "probed"
+            | "probing"
+            | "examine"
+            | "examined"
+            | "examining"
+            | "scrutinize"
+            | "scrutinise"
+            | "scrutinizing"
+            | "scrutinising"
+            | "oppose"
+            | "opposed"
+            | "opposes"
+            | "opposing"
+            | "vetoed"
+            | "veto"
+            | "prohibit"
+            | "prohibited"
+            | "condemn"
+            | "condemned"
+            | "criticised"
+            | "criticized"
+    )
+}
+
+fn approving(w: &str) -> bool {
+    matches!(
+        w,
+        "approve"
+            | "approved"
+            | "approves"
+            | "approving"
+            | "clear"
+            | "cleared"
+            | "clears"
+            | "review"
+            | "reviewed"
+            | "reviews"
+            | "reviewing"
+    )
+}
+
+/// The agent of a deal noun between a trigger ending at `t1` and its
+/// patient: "into the acquisition of X, a radar maker, by Y" gives Y.
+fn nested_deal_agent(rules: &Rules, s: &Sent<'_>, t1: usize, patient: usize) -> Option<usize> {
+    let p = s.args[patient];
+    let deal = (t1..p.first).find(|&k| {
+        matches!(
+            s.low(k),
+            "acquisition" | "merger" | "takeover" | "purchase" | "buyout" | "sale" | "deal"
+        ) && k + 1 < p.first
+            && s.low_is(k + 1, "of")
+    })?;
+    if !(deal + 2..p.first).all(|q| is_modifier(s, q)) {
+        return None;
+    }
+    by_agent(rules, s, after_appositive(s, p.last), 4).filter(|&b| b != patient)
+}
+
+/// The token after an appositive that opens at `k` ("X, a Dutch maker of
+/// radar, by Y" gives the position of "by"); `k` itself when none opens
+/// there.
+fn after_appositive(s: &Sent<'_>, k: usize) -> usize {
+    if k + 2 >= s.last || !s.low_is(k, ",") || !matches!(s.low(k + 1), "a" | "an" | "the") {
+        return k;
+    }
+    for q in k + 2..(k + 14).min(s.last) {
+        if s.low_is(q, ",") {
+            return q + 1;
+        }
+        if s.arg_starting(q).is_some() || matches!(s.low(q), ";" | "(" | "\"" | "and") {
+            break;
+        }
+    }
+    k
 }
 
 fn by_agent(rules: &Rules, s: &Sent<'_>, t1: usize, max_gap: usize) -> Option<usize> {
@@ -4455,6 +4608,18 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         }
         return;
     };
+    // "an investigation into the planned acquisition of X by Y": the deal
+    // under scrutiny is Y's, and the "by" phrase is the deal's, not the
+    // investigation's.
+    if rule.kind == RelationKind::Dispute {
+        if let Some(buyer) = nested_deal_agent(rules, s, t1, patient) {
+            let agent = possessor(s, t0).or_else(|| subject(rules, s, t0));
+            if let Some(a) = agent.filter(|&a| a != buyer && !s.args[a].commentator) {
+                push(cx, a, buyer, out);
+            }
+            return;
+        }
+    }
     let end = s.args[patient].last;
     if !has_required(rule, s, t1, s.args[patient].first)
         && !has_required(rule, s, t0.saturating_sub(3), t1 + 3)
@@ -4480,7 +4645,7 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             // OFPP", "parent company X was acquired by Y": the "by" phrase
             // of another participle or trigger is its own (not the clause's
             // passive: "the deal with X was celebrated by Y").
-            let from = s.args[last_patient].last;
+            let from = after_appositive(s, s.args[last_patient].last);
             by_agent(rules, s, from, 4).filter(|&b| {
                 let by = skip_dets_left(s, s.args[b].first) - 1;
                 !(by > from + 1
@@ -4499,12 +4664,21 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     // "an inquiry into AOL by market regulators", "the acquisition of X by
     // a group of investors": the agent is named, but by no entity; the
     // subject is not it.
-    if named_agent.is_none() && unnamed_by_agent(s, s.args[last_patient].last) {
+    if named_agent.is_none() && unnamed_by_agent(s, after_appositive(s, s.args[last_patient].last))
+    {
         return;
     }
     // "Kestrel bought oil unit X", "took a stake in Italian unit X": a unit
     // the subject buys or invests in is another's.
     if rule.kind == RelationKind::PartOf && named_agent.is_none() && bought_or_held(s, t0) {
+        return;
+    }
+    // "The FTC approved the acquisition of X", "an inquiry into the merger
+    // of X": whoever reviews, blocks or investigates a deal is no party.
+    if named_agent.is_none()
+        && rule.kind == RelationKind::Acquisition
+        && overseen_deal(rules, s, t0)
+    {
         return;
     }
     let agent = named_agent.or_else(|| subject(rules, s, t0).filter(|&a| !s.args[a].commentator));

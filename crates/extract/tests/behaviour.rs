@@ -5958,3 +5958,80 @@ fn the_british_gec_is_not_the_us_general_electric() {
     find(&d, RelationKind::PartOf, "org:tarnwick medical", "gec_plc");
     assert_no_entity(&d, "ge");
 }
+
+#[test]
+fn an_announced_deal_is_no_speculation() {
+    for text in [
+        "Halvorsen Corp's proposed acquisition of Kestrel Ltd must clear regulators.",
+        "Shareholders will vote on the proposed $40 million acquisition of Kestrel Ltd by \
+         Halvorsen Corp.",
+        "Halvorsen Corp will complete its planned merger with Kestrel Ltd in June.",
+    ] {
+        assert_status(
+            text,
+            RelationKind::Acquisition,
+            "org:halvorsen",
+            "org:kestrel",
+            Status::Asserted,
+        );
+    }
+    // The verb still proposes: nothing is agreed yet.
+    assert_status(
+        "Halvorsen Corp has proposed a merger with Kestrel Ltd.",
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+        Status::Hedged,
+    );
+}
+
+#[test]
+fn a_by_phrase_reaches_over_an_appositive_and_a_description() {
+    let text = "Regulators approved the acquisition of Kestrel Ltd, a Dutch maker of naval \
+                radar, by the French defence electronics group Halvorsen Corp.";
+    assert_fact(
+        text,
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
+
+#[test]
+fn who_reviews_or_investigates_a_deal_is_no_party_to_it() {
+    for text in [
+        "The Federal Trade Commission approved the acquisition of Kestrel Ltd.",
+        "The Federal Trade Commission is reviewing the acquisition of Kestrel Ltd.",
+        "The Justice Department sued to block the merger of Kestrel Ltd and Brightwater Inc.",
+        "The European Commission opened an investigation into the acquisition of Kestrel Ltd.",
+    ] {
+        let d = extract(text);
+        assert_no_relation(&d, |r| r.kind == RelationKind::Acquisition);
+    }
+    assert_fact(
+        "Halvorsen Corp completed the acquisition of Kestrel Ltd.",
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    // The deal's buyer is what the investigation is into.
+    let d = extract(
+        "The European Commission opened an investigation into the planned acquisition of \
+         Kestrel Ltd by Halvorsen Corp.",
+    );
+    find(
+        &d,
+        RelationKind::Dispute,
+        "european_commission",
+        "org:halvorsen",
+    );
+    find(
+        &d,
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::Dispute && r.source == "org:halvorsen"
+    });
+}
