@@ -1094,7 +1094,15 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         let w = cx.tok(next);
         let lx = cx.lexicon;
         let headline_verb = partners_with(cx, next);
-        let keep = common_capitalised(lx, w) || headline_verb;
+        // "Amazon.com Inc.": a web-address alias closed by a legal form is
+        // that firm (not "Exxon Corp", an older firm than ExxonMobil).
+        let suffixed = is_domain_name(cx.tok(g.first))
+            && lx.is_legal_suffix(w)
+            && !(next + 1 < n
+                && cx.is_capword(next + 1)
+                && cx.tokens[next + 1].space_before
+                && cx.tok_sentence[next + 1] == cx.tok_sentence[g.first]);
+        let keep = common_capitalised(lx, w) || headline_verb || suffixed;
         // Only a firm's form, and not the start of a place ("United
         // States"): agencies head names of their own parts ("House Ways and
         // Means Committee").

@@ -2479,7 +2479,45 @@ fn backshifted_will(rules: &Rules, s: &Sent<'_>, k: usize) -> bool {
     if v > s.first && s.low_is(v - 1, "that") {
         v -= 1;
     }
+    // Over when and where it was said: "said on Friday it would", "said
+    // in a statement that it would".
+    let lo = v.saturating_sub(5).max(s.first);
+    while v > lo && said_when(s, v - 1) {
+        v -= 1;
+    }
     v > s.first && crate::ner::SAY_VERBS.contains(s.low(v - 1)) && !rules.hedges.at(s, v - 1)
+}
+
+/// Whether token `k` belongs to a phrase of time or channel after a verb
+/// of saying: "on Friday", "late yesterday", "in a statement".
+fn said_when(s: &Sent<'_>, k: usize) -> bool {
+    let w = s.low(k);
+    crate::ner::is_month(w)
+        || s.tokens[k].kind == TokKind::Number
+        || matches!(
+            w,
+            "on" | "in"
+                | "late"
+                | "early"
+                | "earlier"
+                | "last"
+                | "this"
+                | "a"
+                | "week"
+                | "today"
+                | "yesterday"
+                | "tonight"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "statement"
+                | "filing"
+                | "release"
+        )
 }
 
 /// Whether the hedge cue at `k` is "proposed" or "planned" used as an

@@ -6035,3 +6035,27 @@ fn who_reviews_or_investigates_a_deal_is_no_party_to_it() {
         r.kind == RelationKind::Dispute && r.source == "org:halvorsen"
     });
 }
+
+#[test]
+fn would_after_when_it_was_said_is_reported_will() {
+    for text in [
+        "Halvorsen Corp said on Friday it would buy Kestrel Ltd.",
+        "Halvorsen Corp said Friday that it would buy Kestrel Ltd.",
+        "Halvorsen Corp said in a statement it would buy Kestrel Ltd.",
+    ] {
+        assert_status(
+            text,
+            RelationKind::Acquisition,
+            "org:halvorsen",
+            "org:kestrel",
+            Status::Reported,
+        );
+    }
+}
+
+#[test]
+fn a_web_address_alias_with_a_legal_form_is_the_firm() {
+    let d = extract("Amazon.com Inc. said it would buy Kestrel Ltd.");
+    find(&d, RelationKind::Acquisition, "amazon", "org:kestrel");
+    assert_eq!(entity(&d, "amazon").name, "Amazon");
+}
