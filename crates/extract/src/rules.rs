@@ -135,6 +135,11 @@ pub struct RuleSpec {
     /// supplier; otherwise a government body is taken as the customer.
     #[serde(default)]
     pub names_seller: bool,
+    /// The agent's mention must end right before the trigger (verbs): "the
+    /// complaint Halvorsen filed against Kestrel", not "an action filed
+    /// against Kestrel".
+    #[serde(default)]
+    pub adjacent_agent: bool,
     /// Which voices the rule applies to (verbs).
     #[serde(default)]
     pub voice: Voice,
@@ -589,7 +594,17 @@ pub(crate) fn apply(rules: &Rules, s: &Sent<'_>) -> Vec<Found> {
                 Form::Appositive => appositive(&cx, &mut out),
                 Form::Switch => switch(&cx, &mut out),
                 Form::Transfer => transfer(&cx, &mut out),
-                Form::Compound => {}
+                // "Halvorsen Corp v. Kestrel Ltd": a compound of several
+                // words joins the names right before and right after it
+                // (one word is glued by a hyphen, above).
+                Form::Compound => {
+                    let named = (s.arg_ending(i), s.arg_starting(tl));
+                    if let (true, false, (Some(a), Some(p))) =
+                        (words.len() > 1, s.tokens[i].cap, named)
+                    {
+                        push(&cx, a, p, &mut out);
+                    }
+                }
             }
             // "reached an agreement for Boeing to acquire ARGOSystems": an
             // agreement to buy is a purchase, no partnership of the two.
@@ -3139,6 +3154,9 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     if t1 < s.last && s.low_is(t1, "/") && !s.tokens[t1].space_before {
         return;
     }
+    if rule.adjacent_agent && (t0 == s.first || s.arg_ending(t0).is_none()) {
+        return;
+    }
     // "lost the Army contract to Kestrel": a competition lost to a rival
     // says nothing of a deal the loser held.
     if rule.kind == RelationKind::Contract && matches!(s.low(t0), "lost" | "loses" | "lose") {
@@ -4215,6 +4233,19 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     {
         return;
     }
+    // "signed a purchase agreement with Halvorsen for 30 jets": the party
+    // to an agreement to purchase sells; it is not what is bought.
+    if rule.kind == RelationKind::Acquisition
+        && s.low(t1 - 1) == "purchase"
+        && t1 + 1 < s.last
+        && matches!(
+            s.low(t1),
+            "agreement" | "agreements" | "contract" | "contracts" | "order" | "orders" | "deal"
+        )
+        && s.low_is(t1 + 1, "with")
+    {
+        return;
+    }
     // "Lockheed protested the award to Boeing", "dropped its contract with
     // Anthropic", "filed a protest over the award to Microsoft": a contract
     // its subject disputes states no deal of theirs.
@@ -4646,6 +4677,26 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         }
         return;
     };
+    // "its purchase agreement with X's majority stockholder Y": the party
+    // is X's owner, not X.
+    if rule.kind == RelationKind::Contract && s.is_poss(s.args[patient].last) {
+        let after = s.args[patient].last + 1;
+        if (after..(after + 3).min(s.last)).any(|k| {
+            matches!(
+                s.low(k),
+                "stockholder"
+                    | "stockholders"
+                    | "shareholder"
+                    | "shareholders"
+                    | "owner"
+                    | "owners"
+                    | "parent"
+                    | "holder"
+            )
+        }) {
+            return;
+        }
+    }
     // "an investigation into the planned acquisition of X by Y": the deal
     // under scrutiny is Y's, and the "by" phrase is the deal's, not the
     // investigation's.

@@ -6059,3 +6059,67 @@ fn a_web_address_alias_with_a_legal_form_is_the_firm() {
     find(&d, RelationKind::Acquisition, "amazon", "org:kestrel");
     assert_eq!(entity(&d, "amazon").name, "Amazon");
 }
+
+#[test]
+fn a_court_case_name_is_a_dispute() {
+    for text in [
+        "The case is Halvorsen Corp v. Kestrel Ltd, No. 16-687.",
+        "The judge ruled in Halvorsen Corp v. Kestrel Ltd that the patents were void.",
+    ] {
+        assert_fact(text, RelationKind::Dispute, "org:halvorsen", "org:kestrel");
+    }
+    // A middle initial is no "v.".
+    let d = extract("Halvorsen Corp sold the unit to Kestrel Ltd chairman William V. Brightwater.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Dispute);
+}
+
+#[test]
+fn a_purchase_agreement_with_a_party_buys_from_it() {
+    let text =
+        "Tarnwick Airlines signed a final purchase agreement with Halvorsen Corp for 30 jets.";
+    assert_fact(
+        text,
+        RelationKind::Contract,
+        "org:halvorsen",
+        "org:tarnwick airlines",
+    );
+    let d = extract(text);
+    assert_no_relation(&d, |r| r.kind == RelationKind::Acquisition);
+    // Shares bought are no goods, and the party is not bought either.
+    let d = extract("Halvorsen Corp executed a share purchase agreement with Kestrel Ltd.");
+    assert!(d.relations.is_empty(), "{:?}", relations(&d));
+    // An agreement with a firm's owner is not with the firm.
+    let d = extract(
+        "Halvorsen Corp, in its purchase agreement with Kestrel Ltd's majority stockholder \
+         Brightwater Inc, agreed not to undercut Kestrel.",
+    );
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::Contract && r.source == "org:kestrel"
+    });
+}
+
+#[test]
+fn what_one_party_filed_against_another_is_a_dispute() {
+    for text in [
+        "Officials reviewed the complaint Halvorsen Corp filed against Kestrel Ltd.",
+        "The lawsuit Halvorsen Corp brought against Kestrel Ltd was dismissed.",
+        "Halvorsen Corp is fighting Kestrel Ltd in court, alleging infringement of 61 patents.",
+    ] {
+        assert_fact(text, RelationKind::Dispute, "org:halvorsen", "org:kestrel");
+    }
+    // Not who rules on an action someone else filed, nor rivals in a market.
+    for text in [
+        "The Federal Court ruled for Halvorsen Corp in an action filed against Kestrel Ltd.",
+        "Halvorsen Corp is fighting Kestrel Ltd for market share.",
+    ] {
+        let d = extract(text);
+        assert_no_relation(&d, |r| {
+            r.kind == RelationKind::Dispute
+                && r.target == "org:kestrel"
+                && r.source != "org:halvorsen"
+        });
+        if text.contains("market") {
+            assert_no_relation(&d, |r| r.kind == RelationKind::Dispute);
+        }
+    }
+}
