@@ -118,8 +118,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 && i - start > 3
                 && bytes[i - 1] | 0x20 == b't'
                 && ends_with_nt(&text[start..i]);
-        } else if is_apostrophe(c) && !tokens.is_empty() && !space_before {
+        } else if is_apostrophe(c)
+            && !tokens.is_empty()
+            && (!space_before || spaced_clitic(text, i, i + c.len_utf8(), tokens.last()))
+        {
             // Possessive after a word: 's or bare ' (plural possessive).
+            // Text tokenized word by word writes it apart: "Celgene 's".
+            space_before = false;
             let after = i + c.len_utf8();
             let next = text[after..].chars().next();
             if matches!(next, Some('s' | 'S'))
@@ -778,6 +783,17 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     out
 }
 
+/// Whether the apostrophe at `at..after`, written after one space, is a
+/// possessive clitic of text tokenized word by word ("Celgene 's stock"):
+/// "'s" alone, after a word.
+fn spaced_clitic(text: &str, at: usize, after: usize, prev: Option<&Token>) -> bool {
+    let b = text.as_bytes();
+    prev.is_some_and(|t| t.kind == TokKind::Word && t.end as usize + 1 == at)
+        && b[at - 1] == b' '
+        && matches!(b.get(after), Some(b's' | b'S'))
+        && b.get(after + 1).is_some_and(|&c| c == b' ' || c == b'\n')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -856,6 +872,29 @@ mod tests {
             vec!["the", "companies", "'", "deal"]
         );
         assert_eq!(words("Coca-Cola"), vec!["Coca", "-", "Cola"]);
+    }
+
+    #[test]
+    fn a_clitic_written_apart_is_still_possessive() {
+        // Text tokenized word by word ("Celgene 's stock"); not a quote
+        // opening after a space ("said 'sure'"), nor after a number.
+        let kinds = |text: &str| -> Vec<(String, TokKind, bool)> {
+            tokenize(text)
+                .iter()
+                .map(|t| (t.text(text).to_string(), t.kind, t.space_before))
+                .collect()
+        };
+        let k = kinds("Celgene 's stock");
+        assert_eq!(k[1], ("'s".to_string(), TokKind::Possessive, false));
+        let k = kinds("Celgene \u{2019}s stock");
+        assert_eq!(k[1].1, TokKind::Possessive);
+        for text in ["He said 'sure' then", "in 1990 's terms"] {
+            assert!(
+                kinds(text).iter().all(|t| t.1 != TokKind::Possessive),
+                "{text}: {:?}",
+                kinds(text)
+            );
+        }
     }
 
     #[test]
