@@ -1123,6 +1123,32 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             && cx.tokens[g.first - 2].cap
             && cx.tok_sentence[g.first - 2] == cx.tok_sentence[g.first])
     });
+    // A gazetteer firm's own ticker in parentheses after its name is no
+    // other entity: "Boeing (BA)" is not British Airways.
+    let own_tickers: Vec<usize> = ghits
+        .iter()
+        .filter(|g| {
+            g.last - g.first == 1
+                && g.first >= 2
+                && g.last < n
+                && cx.tok_is(g.first - 1, "(")
+                && cx.tok_is(g.last, ")")
+        })
+        .filter(|g| {
+            let symbol = cx.tok(g.first);
+            ghits.iter().any(|h| {
+                h.last + 1 == g.first
+                    && cx.gazetteer.entries()[cx.matcher.pattern(h.pattern).entry]
+                        .ticker
+                        .as_deref()
+                        == Some(symbol)
+            })
+        })
+        .map(|g| g.first)
+        .collect();
+    if !own_tickers.is_empty() {
+        ghits.retain(|g| !(g.last - g.first == 1 && own_tickers.contains(&g.first)));
+    }
     // A gazetteer acronym that is also a legal form, right after a
     // capitalised word, is that name's form: "CrossLand Savings FSB" (a
     // federal savings bank) is no Russian security service.

@@ -6123,3 +6123,10 @@ fn what_one_party_filed_against_another_is_a_dispute() {
         }
     }
 }
+
+#[test]
+fn a_firms_own_ticker_in_parentheses_is_no_other_firm() {
+    let d = extract("Boeing (BA) shocked the industry with a surprise deal with Emirates.");
+    assert_no_entity(&d, "british_airways");
+    find(&d, RelationKind::Partnership, "boeing", "emirates");
+}
