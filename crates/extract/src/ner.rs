@@ -3657,6 +3657,25 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
                 return Some(EntityKind::Firm);
             }
         }
+        // "Fox Sports has acquired Impression Sports": a name of several
+        // words that buys a capitalised name.
+        let mut v = last;
+        if matches!(next, "has" | "have" | "had") {
+            v += 1;
+        }
+        if last - first >= 2
+            && v + 1 < n
+            && cx.tok_sentence[v + 1] == sent
+            && matches!(
+                cx.low(v),
+                "acquired" | "acquires" | "bought" | "buys" | "purchased" | "purchases"
+            )
+            && cx.is_capword(v + 1)
+            && !is_month(cx.low(v + 1))
+            && !(first..last).any(|k| lx.is_place(cx.tok(k)) || lx.first_names.contains(cx.tok(k)))
+        {
+            return Some(EntityKind::Firm);
+        }
         // Appositive: "Southcorp, Australia's biggest wine maker,". The
         // head noun of the phrase decides: "KK Mittal, a fund manager with
         // ..." is a person.

@@ -6130,3 +6130,16 @@ fn a_firms_own_ticker_in_parentheses_is_no_other_firm() {
     assert_no_entity(&d, "british_airways");
     find(&d, RelationKind::Partnership, "boeing", "emirates");
 }
+
+#[test]
+fn a_name_of_several_words_that_buys_a_name_is_a_firm() {
+    assert_fact(
+        "Tarnwick Sports has acquired Kestrel Ltd, a Denver company.",
+        RelationKind::Acquisition,
+        "org:tarnwick sports",
+        "org:kestrel",
+    );
+    // Not a person.
+    let d = extract("John Halvorsen bought Kestrel Ltd shares last year.");
+    assert_no_entity(&d, "org:john halvorsen");
+}
