@@ -160,6 +160,9 @@ const ORG_LEFT_CONTEXT: &[&str] = &[
     "buy",
     "bought",
     "buying",
+    "scooped up",
+    "snapped up",
+    "took over",
     "sued",
     "invested in",
     "invest in",
@@ -3656,6 +3659,18 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
             if matches!(next, "shares" | "shareholders" | "stock") && !market && !place_word {
                 return Some(EntityKind::Firm);
             }
+        }
+        // "purchased Golden West for $25 billion": what is bought for a sum
+        // of money is a firm (not "purchased Rekognition").
+        if next == "for"
+            && first >= 1
+            && matches!(cx.low(first - 1), "purchased" | "purchase" | "purchases")
+            && last + 1 < n
+            && cx.tok_sentence[last + 1] == sent
+            && (matches!(cx.low(last + 1), "$" | "\u{a3}" | "\u{20ac}")
+                || cx.tokens[last + 1].kind == TokKind::Number)
+        {
+            return Some(EntityKind::Firm);
         }
         // "Fox Sports has acquired Impression Sports": a name of several
         // words that buys a capitalised name.

@@ -6143,3 +6143,23 @@ fn a_name_of_several_words_that_buys_a_name_is_a_firm() {
     let d = extract("John Halvorsen bought Kestrel Ltd shares last year.");
     assert_no_entity(&d, "org:john halvorsen");
 }
+
+#[test]
+fn a_name_bought_for_money_or_scooped_up_is_a_firm() {
+    for (text, target) in [
+        (
+            "Halvorsen Corp purchased Golden Tarn for $25 billion in cash.",
+            "org:golden tarn",
+        ),
+        (
+            "Halvorsen Corp scooped up Tarnwick in 2014 for $3.2 billion.",
+            "org:tarnwick",
+        ),
+        (
+            "Halvorsen Corp took over Tarnwick last year.",
+            "org:tarnwick",
+        ),
+    ] {
+        assert_fact(text, RelationKind::Acquisition, "org:halvorsen", target);
+    }
+}
