@@ -3370,9 +3370,24 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         // the trigger.
         // Not "which the agency selected": past forms stay verbs, and so do
         // triggers after a body's head noun.
+        // ("spent $3 billion buying X": a gerund after a sum is the verb.)
+        let sum_then_gerund = s.low(t0).ends_with("ing")
+            && matches!(
+                w,
+                "million"
+                    | "billion"
+                    | "bn"
+                    | "mln"
+                    | "bln"
+                    | "dlrs"
+                    | "dollars"
+                    | "euros"
+                    | "pounds"
+            );
         if t0 > s.first + 1
             && prev.kind == TokKind::Word
             && !prev.cap
+            && !sum_then_gerund
             && !w.ends_with("ly")
             && !s.low(t1 - 1).ends_with("ed")
             && !matches!(
@@ -3596,8 +3611,16 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     // "is investigating Marsh & McLennan's share dealings", "sued the
     // agency's contracting office": a dispute is with the owner of what is
     // investigated, sued or fined, when nothing else is named.
+    // So is an investment in the owner of a funding round: "led X's Series
+    // B round".
     let patient = patient.or_else(|| {
-        if rule.kind != RelationKind::Dispute || !rule.patient_preps.is_empty() {
+        let round = |a: Arg| {
+            (a.last + 1..(a.last + 5).min(s.last))
+                .any(|k| matches!(s.low(k), "round" | "rounds" | "financing" | "funding"))
+        };
+        if !matches!(rule.kind, RelationKind::Dispute | RelationKind::Investment)
+            || !rule.patient_preps.is_empty()
+        {
             return None;
         }
         let start = if t1 < s.last && DETERMINERS.contains(s.low(t1)) {
@@ -3607,7 +3630,10 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         };
         let ai = s.arg_starting(start)?;
         let a = s.args[ai];
-        (s.is_poss(a.last) && s.arg_starting(a.last + 1).is_none()).then_some(ai)
+        (s.is_poss(a.last)
+            && s.arg_starting(a.last + 1).is_none()
+            && (rule.kind == RelationKind::Dispute || round(a)))
+        .then_some(ai)
     });
     // "A, B and C, which the agency selected": the object is the relative
     // clause's antecedent.

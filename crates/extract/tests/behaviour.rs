@@ -6163,3 +6163,22 @@ fn a_name_bought_for_money_or_scooped_up_is_a_firm() {
         assert_fact(text, RelationKind::Acquisition, "org:halvorsen", target);
     }
 }
+
+#[test]
+fn money_spent_buying_and_a_round_led_are_deals() {
+    assert_fact(
+        "Halvorsen Corp spent $3.3 billion buying Kestrel Ltd last year.",
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    assert_fact(
+        "Halvorsen Corp led Kestrel Ltd's Series B round.",
+        RelationKind::Investment,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    // A board joined is no round.
+    let d = extract("Halvorsen Corp joined Kestrel Ltd's board last year.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Investment);
+}
