@@ -1630,8 +1630,13 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     // 4. Acronym definitions: "Long Name (ACR)" and "ACR (Long Name)".
     // Map acronym -> (chunk index or gazetteer entity index).
     let mut acronym_of: HashMap<String, AcronymTarget> = HashMap::default();
-    // (Over a wire ticker: "Tarnwick Engineering Co Plc <TECL.L> (TEC)".)
+    // (Over a wire ticker: "Tarnwick Engineering Co Plc <TECL.L> (TEC)";
+    // and over the bracket that closes an unlisted firm's name: "<British
+    // Airport Services Ltd> (BAS)".)
     let past_ticker = |k: usize| -> usize {
+        if k < n && cx.tok_is(k, ">") {
+            return k + 1;
+        }
         if k < n && cx.tok_is(k, "<") {
             if let Some(q) = (k + 1..(k + 6).min(n)).find(|&q| cx.tok_is(q, ">")) {
                 return q + 1;
@@ -3694,7 +3699,14 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
         // Appositive: "Southcorp, Australia's biggest wine maker,". The
         // head noun of the phrase decides: "KK Mittal, a fund manager with
         // ..." is a person.
-        if next == "," {
+        // Also a predicate: "Square Enix is a Japanese video game company".
+        // (Not an acronym, which its definition resolves: "BAS is a
+        // subsidiary of BAA" after "British Airport Services (BAS)".)
+        let predicate = matches!(next, "is" | "was" | "became" | "remains")
+            && !(last - first == 1 && is_acronym_shape(cx.tok(first)))
+            && last + 1 < n
+            && matches!(cx.low(last + 1), "a" | "an" | "the");
+        if next == "," || predicate {
             let mut k = last + 1;
             let limit = (last + 10).min(n);
             let mut saw_article = false;
@@ -3750,7 +3762,37 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
                 }
                 k += 1;
             }
-            if let Some(h) = head {
+            // (A predicate only by nouns that name nothing but a business:
+            // "Ronaldo is a fantastic player", "Ed is a special advisor".)
+            let business = |h: &str| {
+                matches!(
+                    h,
+                    "company"
+                        | "firm"
+                        | "corporation"
+                        | "conglomerate"
+                        | "bank"
+                        | "insurer"
+                        | "airline"
+                        | "carrier"
+                        | "retailer"
+                        | "manufacturer"
+                        | "maker"
+                        | "publisher"
+                        | "subsidiary"
+                        | "startup"
+                        | "start-up"
+                        | "brokerage"
+                        | "lender"
+                        | "utility"
+                        | "chipmaker"
+                        | "drugmaker"
+                        | "automaker"
+                        | "carmaker"
+                        | "planemaker"
+                )
+            };
+            if let Some(h) = head.filter(|&h| !predicate || business(h)) {
                 if lx.person_titles.contains(h) {
                     return None;
                 }

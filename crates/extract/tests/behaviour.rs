@@ -6182,3 +6182,32 @@ fn money_spent_buying_and_a_round_led_are_deals() {
     let d = extract("Halvorsen Corp joined Kestrel Ltd's board last year.");
     assert_no_relation(&d, |r| r.kind == RelationKind::Investment);
 }
+
+#[test]
+fn a_name_said_to_be_a_company_is_a_firm() {
+    let d = extract("Tarnwick Enix is a Japanese company. Halvorsen Corp bought a stake in it.");
+    assert_eq!(entity(&d, "org:tarnwick enix").kind, EntityKind::Firm);
+    // A player or an adviser is a person.
+    for text in [
+        "The boy Tarnwick is a fantastic player.",
+        "His brother Tarnwick is a special advisor to the Chancellor.",
+    ] {
+        let d = extract(text);
+        assert_no_entity(&d, "org:tarnwick");
+    }
+}
+
+#[test]
+fn an_unlisted_firms_bracketed_name_defines_its_acronym() {
+    let d = extract(
+        "The Dutch agency said <Tarnwick Aluminium Co> (TALCO) cut jobs. TALCO signed an \
+         agreement with Kestrel Ltd.",
+    );
+    find(
+        &d,
+        RelationKind::Partnership,
+        "org:kestrel",
+        "org:tarnwick aluminium",
+    );
+    assert_no_entity(&d, "org:talco");
+}
