@@ -3460,6 +3460,20 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     if passive && rule.kind == RelationKind::PartOf && describes_common_noun(s, t0) {
         return;
     }
+    // "all USAir shares currently owned by TWA", "X common stock owned by
+    // Y": shares held are no part.
+    if rule.kind == RelationKind::PartOf && matches!(s.low(t0), "owned" | "held") && {
+        let lo = t0.saturating_sub(5).max(s.first);
+        (lo..t0).any(|k| {
+            s.arg_at(k).is_none()
+                && matches!(
+                    s.low(k),
+                    "stock" | "shares" | "units" | "warrants" | "securities"
+                )
+        })
+    } {
+        return;
+    }
     if passive && relative_of_common_noun(s, t0) {
         return;
     }
@@ -5451,6 +5465,13 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             w,
             "acquired" | "bought" | "purchased" | "sold" | "buy" | "acquire" | "sell" | "purchase"
         ) && !(k > s.first && s.low_is(k - 1, "-"))
+        {
+            return;
+        }
+        // "X common stock owned by Y": shares held are no part.
+        if rule.kind == RelationKind::PartOf
+            && s.arg_at(k).is_none()
+            && matches!(w, "stock" | "shares" | "units" | "warrants" | "securities")
         {
             return;
         }

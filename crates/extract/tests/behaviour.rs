@@ -6211,3 +6211,21 @@ fn an_unlisted_firms_bracketed_name_defines_its_acronym() {
     );
     assert_no_entity(&d, "org:talco");
 }
+
+#[test]
+fn shares_owned_by_a_holder_make_no_part() {
+    for text in [
+        "Mr. Johnson disclaims ownership of Halvorsen Corp common stock owned by Kestrel Capital Inc.",
+        "All Halvorsen Corp shares currently owned by Kestrel Capital Inc will be voted through a trust.",
+    ] {
+        let d = extract(text);
+        assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
+    }
+    // A name that ends in "Securities" is still owned.
+    assert_fact(
+        "Halvorsen Securities Inc, 80 pct owned by Kestrel Capital Inc, bought a seat.",
+        RelationKind::PartOf,
+        "org:halvorsen securities",
+        "org:kestrel capital",
+    );
+}
