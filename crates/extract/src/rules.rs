@@ -5440,6 +5440,22 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let mut left = None;
     while k > lo {
         k -= 1;
+        // "Verdant Holding Co (Verdant), a subsidiary of", "Verdant
+        // Holding Company, Ltd., a subsidiary of": over a parenthesis and
+        // an abbreviation's period.
+        if s.low_is(k, ")") && s.arg_ending(k).is_none() {
+            if let Some(open) = (k.saturating_sub(8).max(s.first)..k)
+                .rev()
+                .find(|&q| s.low_is(q, "("))
+            {
+                lo = lo.saturating_sub(k - open).max(s.first);
+                k = open;
+                continue;
+            }
+        }
+        if s.low_is(k, ".") && s.arg_ending(k).is_some() {
+            lo = lo.saturating_sub(1).max(s.first);
+        }
         // "Nelson will be operated as a wholly-owned subsidiary of": the
         // subject is a few auxiliaries further back.
         if being_as(s, k) {
@@ -5571,6 +5587,8 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                     w,
                     "now" | "also" | "which" | "became" | "becomes" | "remains" | "still"
                 )
+                // "X Co (XC), a unit of", "X Company, Ltd., a unit of".
+                || matches!(w, "(" | ")" | ".")
                 || being_as(s, q)
                 || to_being(s, q)
                 // "a fully-owned subsidiary of".

@@ -6229,3 +6229,19 @@ fn shares_owned_by_a_holder_make_no_part() {
         "org:kestrel capital",
     );
 }
+
+#[test]
+fn a_subsidiary_named_over_a_parenthesis_or_after_has_a_subsidiary() {
+    for text in [
+        "Kestrel Holding Co (KHC), a wholly-owned subsidiary of Halvorsen Corp, was incorporated in Delaware.",
+        "Kestrel Holding Company, Ltd., a wholly-owned subsidiary of Halvorsen Corp, was incorporated in Delaware.",
+        "Halvorsen Corp has a wholly owned subsidiary, Kestrel Holding Co, which serves as agent.",
+    ] {
+        assert_fact(
+            text,
+            RelationKind::PartOf,
+            "org:kestrel holding",
+            "org:halvorsen",
+        );
+    }
+}
