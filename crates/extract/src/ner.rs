@@ -3110,6 +3110,16 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
         .map(|i| cx.tok(i))
         .collect();
     let (first_w, last_w) = (cx.tok(first_i), cx.tok(last_i));
+    // A firm's board is no body of its own: "the Halvorsen Corp Board of
+    // Directors authorized ...".
+    if words.len() >= 3
+        && words[words.len() - 3..]
+            .iter()
+            .map(|w| w.to_ascii_lowercase())
+            .eq(["board", "of", "directors"])
+    {
+        return Class::Drop;
+    }
     // A list item's label: "Agency Delays: Three agencies missed ...",
     // "* Resilient Building Systems: EMCIP includes ..." at the start of a
     // line heads what follows; named nowhere else in the story, and with

@@ -6245,3 +6245,17 @@ fn a_subsidiary_named_over_a_parenthesis_or_after_has_a_subsidiary() {
         );
     }
 }
+
+#[test]
+fn a_firms_board_of_directors_is_no_agency() {
+    let d = extract(
+        "In 2014 the Halvorsen Corp Board of Directors authorized the purchase of up to 50 \
+         million shares of Kestrel Ltd.",
+    );
+    assert!(
+        d.entities.iter().all(|e| e.kind != EntityKind::Agency),
+        "{:?}",
+        entity_ids(&d)
+    );
+    assert_no_relation(&d, |r| r.source.contains("board"));
+}
