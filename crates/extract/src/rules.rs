@@ -3004,6 +3004,16 @@ fn unnamed_by_agent(s: &Sent<'_>, k: usize) -> bool {
         )
 }
 
+/// Whether token `k` names shares or other securities held, outside any
+/// name ("X common stock", not "Bache Securities Inc").
+fn held_paper(s: &Sent<'_>, k: usize) -> bool {
+    s.arg_at(k).is_none()
+        && matches!(
+            s.low(k),
+            "stock" | "shares" | "units" | "warrants" | "securities"
+        )
+}
+
 /// Whether the noun phrase of the deal noun at `t0` is the object of a
 /// preposition of contest or of a verb of oversight: "an inquiry into the
 /// acquisition", "sued to block the merger", "the FTC approved the
@@ -3462,16 +3472,10 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     }
     // "all USAir shares currently owned by TWA", "X common stock owned by
     // Y": shares held are no part.
-    if rule.kind == RelationKind::PartOf && matches!(s.low(t0), "owned" | "held") && {
-        let lo = t0.saturating_sub(5).max(s.first);
-        (lo..t0).any(|k| {
-            s.arg_at(k).is_none()
-                && matches!(
-                    s.low(k),
-                    "stock" | "shares" | "units" | "warrants" | "securities"
-                )
-        })
-    } {
+    if rule.kind == RelationKind::PartOf
+        && matches!(s.low(t0), "owned" | "held")
+        && (t0.saturating_sub(5).max(s.first)..t0).any(|k| held_paper(s, k))
+    {
         return;
     }
     if passive && relative_of_common_noun(s, t0) {
@@ -5485,10 +5489,7 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             return;
         }
         // "X common stock owned by Y": shares held are no part.
-        if rule.kind == RelationKind::PartOf
-            && s.arg_at(k).is_none()
-            && matches!(w, "stock" | "shares" | "units" | "warrants" | "securities")
-        {
+        if rule.kind == RelationKind::PartOf && held_paper(s, k) {
             return;
         }
         // "10 are Hyundai associates, seven are part of the Lucky-Goldstar
