@@ -3004,6 +3004,33 @@ fn unnamed_by_agent(s: &Sent<'_>, k: usize) -> bool {
         )
 }
 
+/// A part an indefinite part noun names after its whole: "a subsidiary of
+/// Halvorsen, Kestrel Advisers Inc," (one name set off by commas, not a
+/// list: "a unit of Halvorsen, Kestrel and Larkspur").
+fn part_named_after(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
+    let (rules, s, t0, t1) = (cx.rules, cx.s, cx.t0, cx.t1);
+    let rule = cx.rule();
+    if rule.kind != RelationKind::PartOf || t0 == s.first || !matches!(s.low(t0 - 1), "a" | "an") {
+        return;
+    }
+    let Some(whole) = object(rules, s, t1, &rule.patient_preps, rule.max_gap, None) else {
+        return;
+    };
+    let after = s.args[whole].last;
+    if after + 1 >= s.last || !s.low_is(after, ",") {
+        return;
+    }
+    let Some(part) = s.arg_starting(after + 1) else {
+        return;
+    };
+    let end = s.args[part].last;
+    let closed = end >= s.last || matches!(s.low(end), "," | "." | ";");
+    let listed = end + 1 < s.last && matches!(s.low(end + 1), "and" | "or");
+    if closed && !listed && s.args[part].kind != EntityKind::Agency {
+        push(cx, part, whole, out);
+    }
+}
+
 /// Whether token `k` names shares or other securities held, outside any
 /// name ("X common stock", not "Bache Securities Inc").
 fn held_paper(s: &Sent<'_>, k: usize) -> bool {
@@ -5509,6 +5536,8 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         // of being keeps the subject; so does the "to" of "will continue
         // to function as", "agreed to become".
         if PREPOSITIONS.contains(w) && w != "of" && !being_as(s, k) && !to_being(s, k) {
+            // ("managed by a subsidiary of X, Y": the part may follow.)
+            part_named_after(cx, out);
             return;
         }
     }
@@ -5542,7 +5571,12 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             None
         }
     });
-    let Some(left) = left else { return };
+    // "managed by a subsidiary of Halvorsen, Kestrel Advisers Inc": the
+    // part is named after its whole, set off by commas.
+    let Some(left) = left else {
+        part_named_after(cx, out);
+        return;
+    };
     // "the Mercedes group within DaimlerChrysler" is a part; "Palantir
     // experienced explosive growth within the government" is not: a bare
     // "within" follows its name or one noun.

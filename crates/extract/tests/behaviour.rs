@@ -6259,3 +6259,24 @@ fn a_firms_board_of_directors_is_no_agency() {
     );
     assert_no_relation(&d, |r| r.source.contains("board"));
 }
+
+#[test]
+fn a_part_named_after_its_whole() {
+    for text in [
+        "The funds were managed by a subsidiary of Halvorsen Corp, Kestrel Advisers Inc.",
+        "A subsidiary of Halvorsen Corp, Kestrel Advisers Inc, won the contract.",
+    ] {
+        assert_fact(
+            text,
+            RelationKind::PartOf,
+            "org:kestrel advisers",
+            "org:halvorsen",
+        );
+    }
+    // Not a list, nor the name before the noun's own phrase.
+    let d =
+        extract("It sold a unit of Halvorsen Corp, Kestrel Ltd and Brightwater Inc to investors.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
+    let d = extract("Kestrel Ltd, a unit of Halvorsen Corp, Brightwater Inc said.");
+    assert_no_relation(&d, |r| r.source == "org:brightwater");
+}
