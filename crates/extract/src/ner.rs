@@ -1139,13 +1139,33 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         })
         .filter(|g| {
             let symbol = cx.tok(g.first);
-            ghits.iter().any(|h| {
+            let own = ghits.iter().any(|h| {
                 h.last + 1 == g.first
                     && cx.gazetteer.entries()[cx.matcher.pattern(h.pattern).entry]
                         .ticker
                         .as_deref()
                         == Some(symbol)
-            })
+            });
+            // Also the start of the name before it, when no initials
+            // spell it: "Halvorsen Corp (HAL)" is no Hindustan Aeronautics;
+            // "Securities and Exchange Commission (SEC)" stays the SEC.
+            let mut start = g.first - 1;
+            while start > 0
+                && g.first - 1 - start < 5
+                && cx.tok_sentence[start - 1] == cx.tok_sentence[g.first]
+                && cx.is_capword(start - 1)
+            {
+                start -= 1;
+            }
+            let prefix = start < g.first - 1
+                && symbol.len() >= 2
+                && cx.tok(start).len() > symbol.len()
+                && cx
+                    .tok(start)
+                    .get(..symbol.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(symbol))
+                && !initials_match(cx, start, g.first - 1, symbol);
+            own || prefix
         })
         .map(|g| g.first)
         .collect();

@@ -6129,6 +6129,14 @@ fn a_firms_own_ticker_in_parentheses_is_no_other_firm() {
     let d = extract("Boeing (BA) shocked the industry with a surprise deal with Emirates.");
     assert_no_entity(&d, "british_airways");
     find(&d, RelationKind::Partnership, "boeing", "emirates");
+    // Letters that start the name before them, not its initials.
+    let d = extract("Halvorsen Corp (HAL) signed a deal with Kestrel Ltd.");
+    assert_no_entity(&d, "hal_india");
+    assert_no_entity(&d, "halliburton");
+    find(&d, RelationKind::Partnership, "org:halvorsen", "org:kestrel");
+    // An acronym the initials spell stays the body's.
+    let d = extract("The Securities and Exchange Commission (SEC) sued Kestrel Ltd.");
+    find(&d, RelationKind::Dispute, "sec", "org:kestrel");
 }
 
 #[test]
