@@ -1158,6 +1158,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
                 start -= 1;
             }
             let prefix = start < g.first - 1
+                && cx.tokens[g.first].all_caps
                 && symbol.len() >= 2
                 && cx.tok(start).len() > symbol.len()
                 && cx

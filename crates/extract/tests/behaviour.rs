@@ -6133,7 +6133,12 @@ fn a_firms_own_ticker_in_parentheses_is_no_other_firm() {
     let d = extract("Halvorsen Corp (HAL) signed a deal with Kestrel Ltd.");
     assert_no_entity(&d, "hal_india");
     assert_no_entity(&d, "halliburton");
-    find(&d, RelationKind::Partnership, "org:halvorsen", "org:kestrel");
+    find(
+        &d,
+        RelationKind::Partnership,
+        "org:halvorsen",
+        "org:kestrel",
+    );
     // An acronym the initials spell stays the body's.
     let d = extract("The Securities and Exchange Commission (SEC) sued Kestrel Ltd.");
     find(&d, RelationKind::Dispute, "sec", "org:kestrel");
