@@ -3723,7 +3723,7 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
             )
             && cx.is_capword(v + 1)
             && !is_month(cx.low(v + 1))
-            && !(first..last).any(|k| lx.is_place(cx.tok(k)) || lx.first_names.contains(cx.tok(k)))
+            && !(first..last).any(|k| lx.is_place(cx.tok(k)))
         {
             return Some(EntityKind::Firm);
         }

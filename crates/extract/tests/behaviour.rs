@@ -6247,6 +6247,7 @@ fn shares_owned_by_a_holder_make_no_part() {
 fn a_subsidiary_named_over_a_parenthesis_or_after_has_a_subsidiary() {
     for text in [
         "Kestrel Holding Co (KHC), a wholly-owned subsidiary of Halvorsen Corp, was incorporated in Delaware.",
+        "Kestrel Holding Co (\"Kestrel\"), a wholly-owned subsidiary of Halvorsen Corp, owns 24% of the affiliate.",
         "Kestrel Holding Company, Ltd., a wholly-owned subsidiary of Halvorsen Corp, was incorporated in Delaware.",
         "Halvorsen Corp has a wholly owned subsidiary, Kestrel Holding Co, which serves as agent.",
     ] {
