@@ -3319,6 +3319,11 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
         && (lx.agency_heads.contains(lead_w)
             || (lx.weak_agency_heads.contains(lead_w) && (has_of || has_qualifier())))
         && (has_of || lx.agency_heads.contains(lead_w))
+        // ("Embassy Communications", "County Bancorp": a firm's head last;
+        // not a committee's field, "Senate Banking").
+        && (has_of
+            || !lx.firm_heads.contains(last_w)
+            || matches!(last_w, "Finance" | "Banking" | "Insurance" | "Energy"))
     {
         if BODY_HEADS.contains(lead_w) && !has_qualifier() {
             return Class::StrongOrg(EntityKind::Firm);

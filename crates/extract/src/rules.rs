@@ -101,8 +101,11 @@ pub struct RuleSpec {
     /// government body ("a deal with the Army" is a purchase).
     #[serde(default)]
     pub agency_kind: Option<RelationKind>,
-    /// The relation kind to produce instead when the clause names a sum of
-    /// money ("a $200 million agreement" is a purchase).
+    /// The relation kind to produce instead, when exactly one side is a
+    /// government body, if the clause names a sum of money ("a $200 million
+    /// agreement" is a purchase) or a supply as the deal's purpose ("an
+    /// agreement with the Navy to provide spare parts", "under which the
+    /// company will sell its software to agencies").
     #[serde(default)]
     pub money_kind: Option<RelationKind>,
     /// The relation kind to produce instead when a share above 50% is named
@@ -2662,7 +2665,8 @@ fn push_kind(cx: &Trig<'_, '_>, a: Arg, p: Arg, agency_switch: bool, out: &mut V
                 cx.s.low(k),
                 "$" | "\u{a3}" | "\u{20ac}" | "million" | "billion" | "bn" | "mln" | "bln" | "m"
             )
-        }) {
+        }) || supply_purpose(cx.s, cx.t1.max(p.last))
+        {
             kind = k;
         }
     }
@@ -2708,6 +2712,62 @@ fn push_kind(cx: &Trig<'_, '_>, a: Arg, p: Arg, agency_switch: bool, out: &mut V
         trigger_first: cx.t0,
         trigger_last: cx.t1,
     });
+}
+
+/// Forms of the verbs that say one side supplies the other.
+static SUPPLY_VERBS: WordSet = WordSet::new(&[
+    "provide",
+    "provides",
+    "supply",
+    "supplies",
+    "sell",
+    "sells",
+    "deliver",
+    "delivers",
+    "offer",
+    "offers",
+    "furnish",
+    "furnishes",
+]);
+
+/// Whether the words right after `from` give a deal the purpose of a
+/// supply: "an agreement with the Navy to provide spare parts", "under
+/// which the company will sell its software to federal agencies", "for the
+/// supply of radios".
+fn supply_purpose(s: &Sent<'_>, from: usize) -> bool {
+    let end = s.last.min(from + 10);
+    let mut k = from;
+    while k + 1 < end {
+        let next = s.low(k + 1);
+        match s.low(k) {
+            "." | ";" | ":" => return false,
+            // ("to sell its 10 pct stake" is a sale of shares.)
+            "to" if SUPPLY_VERBS.contains(next) => {
+                let to = s.last.min(k + 7);
+                return !(k + 2..to).any(|q| {
+                    matches!(
+                        s.low(q),
+                        "stake" | "shares" | "stock" | "interest" | "holding"
+                    )
+                });
+            }
+            "for" if next == "the" && k + 3 < s.last => {
+                let (noun, of) = (s.low(k + 2), s.low(k + 3));
+                return matches!(noun, "supply" | "provision" | "sale" | "delivery") && of == "of";
+            }
+            // "under which X will sell": the clause names the supplier's duty.
+            "under" if next == "which" => {
+                let stop = s.last.min(k + 9);
+                return (k + 2..stop.saturating_sub(1)).any(|q| {
+                    matches!(s.low(q), "will" | "would" | "to" | "shall")
+                        && SUPPLY_VERBS.contains(s.low(q + 1))
+                });
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    false
 }
 
 /// Whether the name `p` stands between a count and the product counted:

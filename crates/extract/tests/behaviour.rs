@@ -6294,3 +6294,49 @@ fn a_part_named_after_its_whole() {
     let d = extract("Kestrel Ltd, a unit of Halvorsen Corp, Brightwater Inc said.");
     assert_no_relation(&d, |r| r.source == "org:brightwater");
 }
+
+#[test]
+fn an_agreement_with_a_government_body_to_supply_it_is_a_contract() {
+    for text in [
+        "Halvorsen Corp signed an agreement with the Navy to provide spare parts.",
+        "The Navy signed an agreement with Halvorsen Corp under which the company will sell \
+         radios to the fleet.",
+        "Halvorsen Corp signed an agreement with the Navy for the supply of radios.",
+    ] {
+        assert_fact(text, RelationKind::Contract, "org:halvorsen", "navy");
+    }
+    // A plain agreement stays a partnership, and so does one between two
+    // firms, or one to sell a stake.
+    let d = extract("Halvorsen Corp signed an agreement with the Navy on research.");
+    find(&d, RelationKind::Partnership, "navy", "org:halvorsen");
+    let d = extract("Halvorsen Corp signed an agreement with Kestrel Ltd to provide spare parts.");
+    find(
+        &d,
+        RelationKind::Partnership,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    let d = extract(
+        "Halvorsen Corp signed an agreement with the Navy to sell its 10 pct stake in a shipyard.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Contract);
+}
+
+#[test]
+fn a_firms_head_after_a_government_word_makes_a_firm() {
+    for (text, id) in [
+        (
+            "Embassy Communications said it would sell the unit.",
+            "org:embassy communications",
+        ),
+        (
+            "County Bancorp said it would sell the unit.",
+            "org:county bancorp",
+        ),
+    ] {
+        assert_eq!(entity(&extract(text), id).kind, EntityKind::Firm, "{text}");
+    }
+    // A committee's field is no firm's head: "Senate Banking" is the committee.
+    let d = extract("The bill passed the Senate Banking panel on Tuesday.");
+    assert_eq!(entity(&d, "org:senate banking").kind, EntityKind::Agency);
+}
