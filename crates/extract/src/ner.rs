@@ -4921,7 +4921,10 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
         let party_reference = low == "its" || len == 2;
         let compatible = |m: &Mention| -> bool {
             let e = &rec.entities[m.entity];
-            if e.latent || (party_reference && cx.lexicon.is_commentator(&e.key)) {
+            if e.latent
+                || (party_reference && cx.lexicon.is_commentator(&e.key))
+                || polling_source(cx, m)
+            {
                 return false;
             }
             match want {
@@ -5143,11 +5146,14 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
             // The previous sentence's first party, named or referred to:
             // after "The company said the costs at its Carter Hawley unit
             // ...", "It" is the company.
-            let named = by_sentence[s - 1]
-                .iter()
-                .map(|&mi| &rec.mentions[mi])
-                .filter(|m| !m.pronoun && !hearer(cx, m) && !not_this.contains(&m.entity))
-                .find(|m| compatible(m));
+            let first_named = |ps: usize| {
+                by_sentence[ps]
+                    .iter()
+                    .map(|&mi| &rec.mentions[mi])
+                    .filter(|m| !m.pronoun && !hearer(cx, m) && !not_this.contains(&m.entity))
+                    .find(|m| compatible(m))
+            };
+            let named = first_named(s - 1);
             let referred = added
                 .iter()
                 .rev()
@@ -5157,7 +5163,21 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
             match (named, referred) {
                 (Some(a), Some(b)) if b.first < a.first => Some(b.entity),
                 (Some(a), _) => Some(a.entity),
-                (None, b) => b.map(|m| m.entity),
+                (None, Some(b)) => Some(b.entity),
+                // A previous sentence that names no party at all (only
+                // figures and the analysts' poll) passes the story's party
+                // on from the one before: "Parsons reported ... / Earnings
+                // beat the estimate of analysts polled by LSEG. / The
+                // company said ...".
+                (None, None)
+                    if s >= 2
+                        && by_sentence[s - 1]
+                            .iter()
+                            .any(|&mi| polling_source(cx, &rec.mentions[mi])) =>
+                {
+                    first_named(s - 2).map(|m| m.entity)
+                }
+                (None, None) => None,
             }
         });
         if let Some(e) = target {
@@ -5205,6 +5225,19 @@ fn in_relative_clause(cx: &Context<'_>, m: &Mention, i: usize) -> bool {
 
 /// Whether mention `m` is the hearer of a verb of telling ("a spokesman
 /// told Reuters"): no speaker, nor the subject a later "it" goes back to.
+/// Whether mention `m` is the source of a poll or figures quoted about
+/// the story's party, not a party itself: "analysts polled by LSEG",
+/// "estimates compiled by FactSet" (not "according to X", often the
+/// party's own word).
+fn polling_source(cx: &Context<'_>, m: &Mention) -> bool {
+    let p = m.first;
+    p >= 2
+        && matches!(
+            (cx.low(p - 2), cx.low(p - 1)),
+            ("polled" | "compiled" | "surveyed" | "tracked", "by")
+        )
+}
+
 fn hearer(cx: &Context<'_>, m: &Mention) -> bool {
     let mut p = m.first;
     while p > 0 && cx.low_is(p - 1, "the") {

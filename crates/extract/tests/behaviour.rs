@@ -6340,3 +6340,38 @@ fn a_firms_head_after_a_government_word_makes_a_firm() {
     let d = extract("The bill passed the Senate Banking panel on Tuesday.");
     assert_eq!(entity(&d, "org:senate banking").kind, EntityKind::Agency);
 }
+
+#[test]
+fn the_source_of_a_poll_is_no_antecedent() {
+    let d = extract(
+        "Halvorsen Corp reported higher earnings on Wednesday.\n\nEarnings came in at $0.92 a \
+         share, above the $0.84 expected by analysts polled by LSEG. Growth was strongest in \
+         defence, where the company said work on its contract with the Navy had ramped up.",
+    );
+    find(&d, RelationKind::Contract, "org:halvorsen", "navy");
+    assert_no_relation(&d, |r| r.source == "lse");
+    // Within the sentence too: "its" is not the pollster's.
+    let d = extract(
+        "Halvorsen Corp beat the forecast of analysts polled by LSEG as work on its contract \
+         with the Navy had ramped up.",
+    );
+    find(&d, RelationKind::Contract, "org:halvorsen", "navy");
+}
+
+#[test]
+fn who_pays_a_firms_revenue_is_its_customer() {
+    for text in [
+        "Halvorsen Corp gets most of its revenue from the Navy.",
+        "Halvorsen Corp derives about 40% of its sales from the Navy.",
+        "Most of Halvorsen Corp's work comes from the Navy.",
+    ] {
+        assert_fact(text, RelationKind::Contract, "org:halvorsen", "navy");
+    }
+    // Not approval, nor a person's past.
+    for text in [
+        "Halvorsen Corp got approval from the Navy.",
+        "Halvorsen Corp's chief comes from the Navy.",
+    ] {
+        assert_no_relation(&extract(text), |_| true);
+    }
+}
