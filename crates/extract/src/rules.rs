@@ -4987,6 +4987,14 @@ fn bought_or_held(s: &Sent<'_>, t0: usize) -> bool {
         )
 }
 
+/// A verb of selling a business: "sold", "to divest".
+fn sells(w: &str) -> bool {
+    matches!(
+        w,
+        "sell" | "sells" | "sold" | "selling" | "divest" | "divests" | "divested" | "divesting"
+    )
+}
+
 fn buys(w: &str) -> bool {
     matches!(
         w,
@@ -5198,6 +5206,18 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                 .filter(|_| !place && !itself)
             {
                 push(cx, owner, part, out);
+            }
+        } else if cx.rule().kind == RelationKind::PartOf && !(t1 < s.last && s.low_is(t1, "of")) {
+            // "agreed to sell Halcyon, a subsidiary that cleans up sites,
+            // to Tetra Tech": a unit sold is the seller's.
+            let k = phrase_start(s, t0);
+            if let Some(part) = apposed(t0).filter(|_| matches!(s.low(k), "a" | "an")) {
+                let f = s.args[part].first;
+                if f > s.first + 1 && sells(s.low(f - 1)) {
+                    if let Some(seller) = subject(cx.rules, s, f - 1) {
+                        push(cx, seller, part, out);
+                    }
+                }
             }
         }
         return;

@@ -6375,3 +6375,39 @@ fn who_pays_a_firms_revenue_is_its_customer() {
         assert_no_relation(&extract(text), |_| true);
     }
 }
+
+#[test]
+fn a_subsidiary_sold_is_the_sellers() {
+    for text in [
+        "Halvorsen Corp said it had agreed to sell Kestrel Systems, a subsidiary that cleans up \
+         contaminated sites, to Brightwater Inc for $340 million.",
+        "Halvorsen Corp decided to sell Kestrel Systems, a wholly owned subsidiary that makes \
+         radios.",
+    ] {
+        assert_fact(
+            text,
+            RelationKind::PartOf,
+            "org:kestrel systems",
+            "org:halvorsen",
+        );
+    }
+    // A buyer's target is not its part, and "a subsidiary of" names the whole.
+    let d =
+        extract("Halvorsen Corp agreed to buy Kestrel Systems, a subsidiary that makes radios.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
+    let d = extract(
+        "Halvorsen Corp sold Kestrel Systems, a subsidiary of Brightwater Inc, to Tarnwick.",
+    );
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::PartOf && r.target == "org:halvorsen"
+    });
+}
+
+#[test]
+fn environmental_ends_a_firms_name() {
+    let d = extract("Kestrel Environmental said it cleaned up the site.");
+    assert_eq!(
+        entity(&d, "org:kestrel environmental").kind,
+        EntityKind::Firm
+    );
+}
