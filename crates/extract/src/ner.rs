@@ -3732,6 +3732,28 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
         {
             return Some(EntityKind::Firm);
         }
+        // "Tidewater Autonomy has raised $120 million in a Series C round":
+        // money raised in a funding round.
+        if v + 1 < n
+            && cx.tok_sentence[v + 1] == sent
+            && matches!(
+                cx.low(v),
+                "raised" | "raises" | "secured" | "secures" | "closed" | "closes"
+            )
+            && (matches!(cx.low(v + 1), "$" | "\u{a3}" | "\u{20ac}")
+                || cx.tokens[v + 1].kind == TokKind::Number)
+            && !(first..last).any(|k| lx.is_place(cx.tok(k)) || lx.country(cx.tok(k)).is_some())
+        {
+            let s = &cx.sentences[sent as usize];
+            if (v + 2..s.last).any(|k| {
+                matches!(
+                    cx.low(k),
+                    "round" | "funding" | "financing" | "series" | "seed"
+                )
+            }) {
+                return Some(EntityKind::Firm);
+            }
+        }
         // Appositive: "Southcorp, Australia's biggest wine maker,". The
         // head noun of the phrase decides: "KK Mittal, a fund manager with
         // ..." is a person.
@@ -3749,6 +3771,18 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
             let mut head: Option<&str> = None;
             while k < limit && cx.tok_sentence[k] == sent {
                 let w = cx.low(k);
+                // "a Norfolk, Virginia, company": a place's state or
+                // country between commas is part of the description.
+                if w == ","
+                    && saw_article
+                    && k + 2 < limit
+                    && cx.low_is(k + 2, ",")
+                    && cx.is_capword(k + 1)
+                    && (lx.is_place(cx.tok(k + 1)) || lx.country(cx.tok(k + 1)).is_some())
+                {
+                    k += 3;
+                    continue;
+                }
                 if w == "," || w == "." || w == ";" || w == "\u{2014}" || w == "-" {
                     break;
                 }
@@ -3900,6 +3934,23 @@ fn ambiguous_ok(
         if o.parent.as_deref() == Some(&e.id) || e.parent.as_deref() == Some(&o.id) {
             return true;
         }
+    }
+    // The last word of a longer name: "Tidewater Autonomy", a capitalised
+    // word right before it in the same sentence (not an article opening
+    // it, nor a country's "British").
+    if first > 0
+        && cx.tok_sentence[first - 1] == cx.tok_sentence[first]
+        && cx.is_capword(first - 1)
+        && !cx.tokens[first].newline_before
+        && !matches!(cx.low(first - 1), "the" | "a" | "an" | "this" | "that" | "former" | "ex" | "then")
+        && cx.lexicon.country(cx.tok(first - 1)).is_none()
+        && !cx.lexicon.is_place(cx.tok(first - 1))
+        // ("But Fox", "Former Treasury secretary", "President Ford".)
+        && !cx.lexicon.not_names.contains(cx.tok(first - 1))
+        && !cx.lexicon.person_titles.contains(cx.low(first - 1))
+        && !cx.tokens[first - 1].all_caps
+    {
+        return false;
     }
     // Geography after the name: "Amazon rainforest", "Shell Beach".
     if last < cx.tokens.len() {

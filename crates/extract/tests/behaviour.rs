@@ -6411,3 +6411,35 @@ fn environmental_ends_a_firms_name() {
         EntityKind::Firm
     );
 }
+
+#[test]
+fn an_ambiguous_known_word_ending_a_longer_name_is_that_name() {
+    // "Autonomy" (a listed firm, also a common word) is the last word of
+    // another firm's name here.
+    let d = extract(
+        "Tidewater Autonomy, a Norfolk, Virginia, company that builds small boats, has raised \
+         $120 million in a Series C round led by Andreessen Horowitz, it said on Tuesday.",
+    );
+    assert_no_entity(&d, "autonomy");
+    find(
+        &d,
+        RelationKind::Investment,
+        "a16z",
+        "org:tidewater autonomy",
+    );
+    // The description holds a place and its state between commas.
+    let d = extract("Kestrel Marine, a Norfolk, Virginia, company that builds boats, won praise.");
+    assert_eq!(entity(&d, "org:kestrel marine").kind, EntityKind::Firm);
+    // Not after a word that opens a sentence or a title.
+    let d = extract("But Autonomy said its software sales rose after the Oracle deal.");
+    entity(&d, "autonomy");
+}
+
+#[test]
+fn money_raised_in_a_funding_round_makes_a_firm() {
+    let d = extract("Kestrel Boats raised $12 million in a seed round, it said.");
+    assert_eq!(entity(&d, "org:kestrel boats").kind, EntityKind::Firm);
+    // Not a place, nor money raised otherwise.
+    let d = extract("Tarnwick Valley raised $12 million in taxes.");
+    assert_no_entity(&d, "org:tarnwick valley");
+}
