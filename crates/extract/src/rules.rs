@@ -812,6 +812,18 @@ fn window_end(rules: &Rules, s: &Sent<'_>, i: usize, max_gap: usize) -> usize {
         if counted > max_gap + 1 {
             return k;
         }
+        // An amount counts as one word: "a $4.3 billion Air Force contract".
+        if is_currency_sign(s.low(k)) && k + 1 < s.last && s.tokens[k + 1].kind == TokKind::Number {
+            k += 1;
+            if k + 1 < s.last
+                && matches!(
+                    s.low(k + 1),
+                    "million" | "billion" | "bn" | "m" | "mln" | "bln"
+                )
+            {
+                k += 1;
+            }
+        }
         k += 1;
     }
     s.last
@@ -2027,6 +2039,33 @@ fn list_right_with(s: &Sent<'_>, ai: usize, described: bool) -> Vec<usize> {
         // short lowercase description of the next member.
         if described && s.arg_starting(k).is_none() {
             k = skip_description(s, k);
+        }
+        // "Parsons and a small Dayton engineering firm, Sable Ridge
+        // Engineering,": over a description in apposition to the member.
+        if s.arg_starting(k).is_none() && matches!(s.low(k), "a" | "an") {
+            if let Some(q) = (k + 2..s.last.min(k + 8))
+                .take_while(|&q| s.tokens[q].kind == TokKind::Word || s.low_is(q, ","))
+                .find(|&q| s.low_is(q, ","))
+            {
+                let firm_noun = matches!(
+                    s.low(q - 1),
+                    "firm"
+                        | "company"
+                        | "maker"
+                        | "contractor"
+                        | "startup"
+                        | "start-up"
+                        | "supplier"
+                        | "business"
+                        | "group"
+                );
+                let closed = s
+                    .arg_starting(q + 1)
+                    .is_some_and(|n| s.args[n].last < s.last && s.low_is(s.args[n].last, ","));
+                if firm_noun && closed && (k + 1..q).all(|p| s.arg_at(p).is_none()) {
+                    k = q + 1;
+                }
+            }
         }
         match s.arg_starting(k) {
             // ", and Amazon has a stake": a new clause, not a list member;

@@ -6443,3 +6443,30 @@ fn money_raised_in_a_funding_round_makes_a_firm() {
     let d = extract("Tarnwick Valley raised $12 million in taxes.");
     assert_no_entity(&d, "org:tarnwick valley");
 }
+
+#[test]
+fn a_list_member_named_after_its_description() {
+    let d = extract(
+        "Leidos has lined up Kestrel Ltd and a small Dayton engineering firm, Brightwater Inc, \
+         as subcontractors on the work.",
+    );
+    find(&d, RelationKind::Contract, "org:kestrel", "leidos");
+    find(&d, RelationKind::Contract, "org:brightwater", "leidos");
+}
+
+#[test]
+fn an_amount_counts_as_one_word_between_a_noun_and_its_party() {
+    let d = extract(
+        "Peraton has taken its challenge to a $4.3 billion Air Force contract to the Court of \
+         Federal Claims.",
+    );
+    find(&d, RelationKind::Dispute, "peraton", "air_force");
+}
+
+#[test]
+fn parsons_is_the_contractor_by_its_listed_name_or_with_a_legal_suffix() {
+    let d = extract("Parsons Corp won a contract from the Army.");
+    find(&d, RelationKind::Contract, "parsons", "army");
+    let d = extract("Mr Parsons said the bill would pass.");
+    assert_no_entity(&d, "parsons");
+}
