@@ -4373,6 +4373,20 @@ pub(crate) fn verb_like(w: &str) -> bool {
                 | "requires"
                 | "remains"
                 | "continues"
+                // "the acquisition of Time Warner appears stalled".
+                | "appears"
+                | "seems"
+                | "looks"
+                | "comes"
+                | "follows"
+                | "marks"
+                | "creates"
+                | "brings"
+                | "adds"
+                | "represents"
+                | "awaits"
+                | "hinges"
+                | "depends"
         )
 }
 

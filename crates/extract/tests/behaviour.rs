@@ -6470,3 +6470,19 @@ fn parsons_is_the_contractor_by_its_listed_name_or_with_a_legal_suffix() {
     let d = extract("Mr Parsons said the bill would pass.");
     assert_no_entity(&d, "parsons");
 }
+
+#[test]
+fn a_verb_after_the_named_party_is_no_noun_it_modifies() {
+    for text in [
+        "Kestrel Ltd's acquisition of Halvorsen Corp appears stalled.",
+        "Kestrel Ltd's acquisition of Halvorsen Corp seems likely to close.",
+        "Kestrel Ltd said its acquisition of Halvorsen Corp represents a major step.",
+    ] {
+        assert_fact(
+            text,
+            RelationKind::Acquisition,
+            "org:kestrel",
+            "org:halvorsen",
+        );
+    }
+}
