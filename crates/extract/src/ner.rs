@@ -4282,6 +4282,52 @@ fn country_mentions(
             .or_insert(AliasOrigin::NameVariant);
         rec.name_mention(cx, covered, c.first, c.last, idx);
     }
+    // "Texas sued Google", "New York City barred Wells Fargo": a state or
+    // city that sues, fines, bars or awards is its government (latent: a
+    // party only where a relation names it). Not "Washington", which
+    // stands for the country's government.
+    for (c, class) in chunks.iter().zip(classes) {
+        if !matches!(class, Class::Place)
+            || covered[c.first]
+            || c.last >= n
+            || cx.tok_sentence[c.last] != cx.tok_sentence[c.first]
+            || !matches!(
+                cx.low(c.last),
+                "sued"
+                    | "sues"
+                    | "fined"
+                    | "fines"
+                    | "barred"
+                    | "bars"
+                    | "banned"
+                    | "bans"
+                    | "charged"
+                    | "accused"
+                    | "awarded"
+                    | "awards"
+                    | "penalized"
+                    | "penalised"
+            )
+        {
+            continue;
+        }
+        let place = cx.span(c.first, c.last);
+        let sentence_first = cx.sentences[cx.tok_sentence[c.first] as usize].first;
+        // The clause's subject: opening it, or "the state of Texas".
+        let subject = c.first == sentence_first
+            || matches!(
+                cx.low(c.first - 1),
+                "," | "and" | "that" | "when" | "after" | "but"
+            )
+            || (c.first >= 2
+                && cx.low_is(c.first - 1, "of")
+                && matches!(cx.low(c.first - 2), "state" | "city" | "commonwealth"));
+        if !subject || place == "Washington" || !lx.is_place(place) {
+            continue;
+        }
+        let idx = place_entity(cx, place, rec, by_key);
+        rec.name_mention(cx, covered, c.first, c.last, idx);
+    }
 }
 
 /// Whether a lowercase word after a name reads as its verb ("Russia fined",
@@ -4568,6 +4614,11 @@ fn modifier_use(cx: &Context<'_>, m: &Mention) -> bool {
 /// filing that it ..."). Used for antecedents and for clause subjects.
 pub(crate) fn names_no_party(prev: &str, next_lowercase: Option<&str>) -> bool {
     matches!(prev, "told" | "tells" | "telling" | "informed" | "informs")
+        // "stopped using the Otto name": the name itself, not its bearer.
+        || (prev == "the"
+            && next_lowercase.is_some_and(|w| {
+                matches!(w, "name" | "brand" | "trademark" | "logo" | "moniker")
+            }))
         || (matches!(prev, "a" | "an") && next_lowercase.is_some_and(|w| !speaks_for(w)))
         // "secures its first federal government contract, a deal with the
         // FBI": a name inside a possessed noun phrase modifies the noun.

@@ -6486,3 +6486,30 @@ fn a_verb_after_the_named_party_is_no_noun_it_modifies() {
         );
     }
 }
+
+#[test]
+fn a_state_or_city_that_sues_or_bars_is_its_government() {
+    let d = extract("Texas sued Kestrel Ltd over its data practices.");
+    find(&d, RelationKind::Dispute, "gov:texas", "org:kestrel");
+    let d = extract("New York City barred Kestrel Ltd from banking work.");
+    find(
+        &d,
+        RelationKind::Dispute,
+        "gov:new_york_city",
+        "org:kestrel",
+    );
+    // Not a place that locates a party, nor Washington.
+    let d = extract("A firm in Texas sued Kestrel Ltd.");
+    assert_no_relation(&d, |r| r.source.starts_with("gov:"));
+    let d = extract("Washington sued Kestrel Ltd.");
+    assert_no_entity(&d, "gov:washington");
+}
+
+#[test]
+fn a_name_used_as_a_brand_is_no_antecedent() {
+    let d = extract(
+        "Uber stopped using the Kestrel name, the outcome of a trademark lawsuit brought \
+         against the company by Kestrel Ltd, a Canadian maker.",
+    );
+    find(&d, RelationKind::Dispute, "org:kestrel", "uber");
+}
