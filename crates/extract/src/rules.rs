@@ -5660,6 +5660,38 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             return;
         }
     }
+    // "X, a direct subsidiary of Y and an indirect subsidiary of Z", "X, a
+    // unit of Y and the parent company of W": a second appositive joined
+    // by "and" describes the same X, not Y.
+    if let Some(a) = left {
+        let (fa, ea) = (s.args[a].first, s.args[a].last);
+        let coordinated = ea + 1 < t0
+            && s.low_is(ea, "and")
+            && (ea + 1..t0).all(|q| s.tokens[q].kind == TokKind::Word && !s.tokens[q].cap);
+        if coordinated && fa >= s.first + 3 && s.low_is(fa - 1, "of") {
+            let mut q = fa - 1;
+            let stop = q.saturating_sub(8).max(s.first + 1);
+            while q > stop {
+                q -= 1;
+                if s.low_is(q, ",") {
+                    // Over a parenthesis: "X (ITT LLC), a direct subsidiary".
+                    let mut e = q;
+                    if s.low_is(e - 1, ")") {
+                        if let Some(open) = (e.saturating_sub(8).max(s.first)..e - 1)
+                            .rev()
+                            .find(|&o| s.low_is(o, "("))
+                        {
+                            e = open;
+                        }
+                    }
+                    if let Some(x) = s.arg_ending(e) {
+                        left = Some(x);
+                    }
+                    break;
+                }
+            }
+        }
+    }
     // Over "operate as", the name is the verb's subject: at most an
     // auxiliary between ("Universal will operate as"), not a name further
     // back ("It said Filter Products will operate as").

@@ -6513,3 +6513,29 @@ fn a_name_used_as_a_brand_is_no_antecedent() {
     );
     find(&d, RelationKind::Dispute, "org:kestrel", "uber");
 }
+
+#[test]
+fn a_second_appositive_joined_by_and_describes_the_same_name() {
+    let d = extract(
+        "Kestrel Holdings LLC (Kestrel), a direct subsidiary of Halvorsen Holdings LLC and an \
+         indirect subsidiary of Brightwater Corp, entered into a credit agreement.",
+    );
+    find(&d, RelationKind::PartOf, "org:kestrel", "org:halvorsen");
+    find(&d, RelationKind::PartOf, "org:kestrel", "org:brightwater");
+    assert_no_relation(&d, |r| {
+        r.source == "org:halvorsen" && r.kind == RelationKind::PartOf
+    });
+    let d = extract(
+        "Kestrel Group Inc, a wholly owned subsidiary of Halvorsen International and the parent \
+         company of Brightwater Energy Inc, said profits rose.",
+    );
+    find(
+        &d,
+        RelationKind::PartOf,
+        "org:brightwater energy",
+        "org:kestrel",
+    );
+    assert_no_relation(&d, |r| {
+        r.target == "org:halvorsen international" && r.source != "org:kestrel"
+    });
+}
