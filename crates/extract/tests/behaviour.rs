@@ -6539,3 +6539,21 @@ fn a_second_appositive_joined_by_and_describes_the_same_name() {
         r.target == "org:halvorsen international" && r.source != "org:kestrel"
     });
 }
+
+#[test]
+fn securities_bought_from_a_holder_are_no_supply() {
+    for text in [
+        "Kestrel Ltd purchased the three remaining convertible notes, totaling $168,000, from \
+         Halvorsen Capital Inc.",
+        "Kestrel Ltd said it purchased 750,000 dlrs in convertible debentures from Halvorsen Corp.",
+    ] {
+        assert_no_relation(&extract(text), |r| r.kind == RelationKind::Contract);
+    }
+    // Goods still are.
+    assert_fact(
+        "Kestrel Ltd purchased 40 radios from Halvorsen Corp.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
