@@ -3732,6 +3732,62 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
         {
             return Some(EntityKind::Firm);
         }
+        // "Celgene said its profit rose", "Celgene said on Tuesday it would
+        // buy Receptos": a name that "it" takes up is an organisation's
+        // (people are "he" and "she").
+        if matches!(next, "said" | "says") {
+            let s = &cx.sentences[sent as usize];
+            let mut k = last + 1;
+            while k < s.last && k < last + 6 && (said_when_word(cx.low(k)) || cx.low_is(k, "that"))
+            {
+                k += 1;
+            }
+            let its = k < s.last && cx.low_is(k, "its");
+            let it_acts = k + 2 < s.last
+                && cx.low_is(k, "it")
+                && matches!(
+                    cx.low(k + 1),
+                    "would"
+                        | "will"
+                        | "had"
+                        | "has"
+                        | "plans"
+                        | "planned"
+                        | "expects"
+                        | "agreed"
+                        | "intends"
+                        | "is"
+                )
+                && (k + 1..(k + 4).min(s.last)).any(|q| {
+                    matches!(
+                        cx.low(q),
+                        "buy"
+                            | "acquire"
+                            | "sell"
+                            | "merge"
+                            | "invest"
+                            | "cut"
+                            | "raise"
+                            | "agreed"
+                            | "acquired"
+                            | "bought"
+                            | "sold"
+                            | "signed"
+                            | "won"
+                            | "filed"
+                            | "completed"
+                            | "hire"
+                            | "close"
+                            | "launch"
+                            | "pay"
+                            | "appeal"
+                            | "sue"
+                    )
+                });
+            if (its || it_acts) && !generic_word(cx, first, last) {
+                return Some(EntityKind::Firm);
+            }
+        }
         // "Tidewater Autonomy has raised $120 million in a Series C round":
         // money raised in a funding round.
         if v + 1 < n
@@ -4328,6 +4384,35 @@ fn country_mentions(
         let idx = place_entity(cx, place, rec, by_key);
         rec.name_mention(cx, covered, c.first, c.last, idx);
     }
+}
+
+/// A word of a phrase of time or channel after a verb of saying: "on
+/// Friday", "late yesterday", "in a statement".
+pub(crate) fn said_when_word(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "in"
+            | "late"
+            | "early"
+            | "earlier"
+            | "last"
+            | "this"
+            | "a"
+            | "week"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "statement"
+            | "filing"
+            | "release"
+    )
 }
 
 /// Whether a lowercase word after a name reads as its verb ("Russia fined",

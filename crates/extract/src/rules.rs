@@ -2549,32 +2549,7 @@ fn backshifted_will(rules: &Rules, s: &Sent<'_>, k: usize) -> bool {
 /// of saying: "on Friday", "late yesterday", "in a statement".
 fn said_when(s: &Sent<'_>, k: usize) -> bool {
     let w = s.low(k);
-    crate::ner::is_month(w)
-        || s.tokens[k].kind == TokKind::Number
-        || matches!(
-            w,
-            "on" | "in"
-                | "late"
-                | "early"
-                | "earlier"
-                | "last"
-                | "this"
-                | "a"
-                | "week"
-                | "today"
-                | "yesterday"
-                | "tonight"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "statement"
-                | "filing"
-                | "release"
-        )
+    crate::ner::is_month(w) || s.tokens[k].kind == TokKind::Number || crate::ner::said_when_word(w)
 }
 
 /// Whether the hedge cue at `k` is "proposed" or "planned" used as an

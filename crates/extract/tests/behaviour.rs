@@ -6557,3 +6557,28 @@ fn securities_bought_from_a_holder_are_no_supply() {
         "org:kestrel",
     );
 }
+
+#[test]
+fn a_name_that_it_takes_up_is_an_organisation() {
+    for (text, id) in [
+        (
+            "Tarnwick said its profit rose 5% last year.",
+            "org:tarnwick",
+        ),
+        (
+            "Tarnwick said on Tuesday it would buy Kestrel Ltd.",
+            "org:tarnwick",
+        ),
+        (
+            "Tarnwick said in a statement that it had agreed to sell the unit.",
+            "org:tarnwick",
+        ),
+    ] {
+        assert_eq!(entity(&extract(text), id).kind, EntityKind::Firm, "{text}");
+    }
+    // Not "it" as the subject of an opinion, nor a person named before.
+    let d = extract("Tarnwick said it was a good deal.");
+    assert_no_entity(&d, "org:tarnwick");
+    let d = extract("Warren Buffett runs the fund. Buffett said its profit rose.");
+    assert_no_entity(&d, "org:buffett");
+}
