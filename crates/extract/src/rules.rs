@@ -123,8 +123,8 @@ pub struct RuleSpec {
     #[serde(default)]
     pub clear_path: bool,
     /// Words that must not stand between the trigger and the patient
-    /// ("sell its unit to X" is no supply contract); for a noun rule, the
-    /// word right before the trigger ("settlement agreement").
+    /// ("sell its unit to X" is no supply contract); for a noun or possessive rule, the
+    /// word right before the trigger ("settlement agreement", "trading partner").
     #[serde(default)]
     pub forbids: Vec<String>,
     /// A price or sum right after the trigger is what is paid or lent, so
@@ -5115,6 +5115,11 @@ fn possessor(s: &Sent<'_>, t0: usize) -> Option<usize> {
 
 fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let (s, t0, t1) = (cx.s, cx.t0, cx.t1);
+    // A possessive's forbidden words stand right before its noun: a
+    // "trading partner" is no partnership.
+    if t0 > s.first && cx.rule().forbids.iter().any(|w| w == s.low(t0 - 1)) {
+        return;
+    }
     // "Supporters' group Shareholders United": a capitalised holder noun
     // inside a sentence is part of a name.
     if cx.rule().kind == RelationKind::Investment

@@ -6582,3 +6582,26 @@ fn a_name_that_it_takes_up_is_an_organisation() {
     let d = extract("Warren Buffett runs the fund. Buffett said its profit rose.");
     assert_no_entity(&d, "org:buffett");
 }
+
+#[test]
+fn a_possessors_partner_is_its_partner() {
+    for text in [
+        "Juno Therapeutics made a decision with its partner Celgene Corp to shelve the drug.",
+        "Juno Therapeutics' partner Celgene Corp shelved the drug.",
+        "Celgene Corp is Juno Therapeutics' first pharmaceutical partner.",
+    ] {
+        let d = extract(text);
+        assert!(
+            d.relations
+                .iter()
+                .any(|r| r.kind == RelationKind::Partnership),
+            "{text}: {:?}",
+            relations(&d)
+        );
+    }
+    // Trade between countries is no partnership, nor a firm's managing partner.
+    let d = extract("Japan warned the United States, its largest trading partner, on Tuesday.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Partnership);
+    let d = extract("Kestrel Ltd's managing partner, Halvorsen Corp, resigned.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Partnership);
+}
