@@ -4807,7 +4807,13 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                         && !s.low_is(k, "in")
                         && !(s.low_is(k, "to")
                             && k + 1 < t0
-                            && INFINITIVES.contains(s.low(k + 1))))
+                            && INFINITIVES.contains(s.low(k + 1)))
+                        // ("A and B agreed to a deal", "came to an agreement".)
+                        && !(s.low_is(k, "to")
+                            && matches!(
+                                s.low(k - 1),
+                                "agreed" | "agree" | "agrees" | "came" | "come" | "comes"
+                            )))
                         // (Nor "A and B had close views, and he said Baker
                         // backed the agreement": a person's clause.)
                         || matches!(s.low(k), "he" | "she" | "i" | "we")

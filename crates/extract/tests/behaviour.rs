@@ -6605,3 +6605,21 @@ fn a_possessors_partner_is_its_partner() {
     let d = extract("Kestrel Ltd's managing partner, Halvorsen Corp, resigned.");
     assert_no_relation(&d, |r| r.kind == RelationKind::Partnership);
 }
+
+#[test]
+fn a_coordinated_subject_that_agreed_to_a_deal() {
+    for text in [
+        "Kestrel Ltd and Halvorsen Corp have informally agreed to a deal at $28 a share.",
+        "Kestrel Ltd and Halvorsen Corp came to an agreement on Tuesday.",
+    ] {
+        assert_fact(
+            text,
+            RelationKind::Partnership,
+            "org:halvorsen",
+            "org:kestrel",
+        );
+    }
+    // Other prepositions still part the subject from the noun.
+    let d = extract("Kestrel Ltd and Halvorsen Corp objected to a deal.");
+    assert_no_relation(&d, |_| true);
+}
