@@ -4369,15 +4369,12 @@ fn country_mentions(
         }
         let place = cx.span(c.first, c.last);
         let sentence_first = cx.sentences[cx.tok_sentence[c.first] as usize].first;
-        // The clause's subject: opening it, or "the state of Texas".
+        // The clause's subject: the name opens it.
         let subject = c.first == sentence_first
             || matches!(
                 cx.low(c.first - 1),
                 "," | "and" | "that" | "when" | "after" | "but"
-            )
-            || (c.first >= 2
-                && cx.low_is(c.first - 1, "of")
-                && matches!(cx.low(c.first - 2), "state" | "city" | "commonwealth"));
+            );
         if !subject || place == "Washington" || !lx.is_place(place) {
             continue;
         }
