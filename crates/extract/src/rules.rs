@@ -4759,6 +4759,33 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                     return;
                 }
             }
+            // "Kestrel raised $50 million in a round led by X. Y and Z also
+            // put money into the round": the round of the previous
+            // sentence's topic.
+            let definite = t0 > s.first
+                && s.low_is(t0 - 1, "the")
+                && matches!(s.low(t0), "round" | "funding" | "financing");
+            if let (true, Some(topic), Some(subj)) = (definite, s.topic, subject(rules, s, t0)) {
+                let joined = (s.args[subj].last..t0).any(|k| match s.low(k) {
+                    "participated" | "participates" | "joined" | "joins" | "invested" => true,
+                    // "put money into", "took part in".
+                    "money" => matches!(s.low(k - 1), "put" | "puts"),
+                    "part" => matches!(s.low(k - 1), "took" | "take" | "takes"),
+                    _ => false,
+                });
+                // (Not an investor's: "X led a round in Kestrel. Y also
+                // joined the round.")
+                let investor = matches!(
+                    s.low(topic.last),
+                    "led" | "leads" | "co-led" | "invested" | "invests" | "backed" | "backs"
+                );
+                if joined && topic.kind == EntityKind::Firm && !investor {
+                    for a in list_left(s, subj) {
+                        push_args(cx, s.args[a], topic, out);
+                    }
+                    return;
+                }
+            }
         }
         // "Marsh under SEC scrutiny", "after a Pentagon inquiry": a
         // name right before a dispute noun acts on the clause's subject.

@@ -6623,3 +6623,24 @@ fn a_coordinated_subject_that_agreed_to_a_deal() {
     let d = extract("Kestrel Ltd and Halvorsen Corp objected to a deal.");
     assert_no_relation(&d, |_| true);
 }
+
+#[test]
+fn investors_who_join_the_round_invest_in_the_previous_sentences_topic() {
+    let d = extract(
+        "Kestrel Ltd has raised $120 million in a Series C round led by Halvorsen Capital Inc, \
+         it said on Tuesday.\n\nBrightwater Inc and Tarnwick Corp also put money into the round.",
+    );
+    find(
+        &d,
+        RelationKind::Investment,
+        "org:brightwater",
+        "org:kestrel",
+    );
+    find(&d, RelationKind::Investment, "org:tarnwick", "org:kestrel");
+    // Not when the topic is the investor that led it.
+    let d = extract(
+        "Halvorsen Capital Inc led a $50 million round in Kestrel Ltd.\n\nBrightwater Inc \
+         joined the round.",
+    );
+    assert_no_relation(&d, |r| r.source == "org:brightwater");
+}
