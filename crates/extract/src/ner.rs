@@ -1433,12 +1433,28 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             && only_legal_suffixes(cx, c.first + 3, c.last);
         // "Orange Julius International Inc", "Shell Canada Ltd": up to three
         // capitalised words that none of the gazetteer entry's names has,
-        // then a legal form, make another firm too.
+        // then a legal form, make another firm too; so does a closing
+        // "Group" after two ("Mitsubishi Tokyo Financial Group").
         let mut q = c.first;
         while q < c.last && q < c.first + 3 && !lx.is_legal_suffix(cx.tok(q)) {
             q += 1;
         }
-        let words_then_form = q > c.first && q < c.last && only_legal_suffixes(cx, q, c.last);
+        // (Not over a word of many a firm's own legal name: "BHP Steel
+        // International Group" is BHP's.)
+        let group_close = q == c.last
+            && c.last - c.first == 3
+            && matches!(cx.tok(c.last - 1), "Group" | "Holdings")
+            && !(c.first..c.last - 1).any(|k| {
+                matches!(
+                    cx.tok(k),
+                    "International" | "Industries" | "Enterprises" | "Worldwide" | "Global"
+                )
+            });
+        if group_close {
+            q = c.last - 1;
+        }
+        let words_then_form =
+            q > c.first && q < c.last && (group_close || only_legal_suffixes(cx, q, c.last));
         // "Reebok International Ltd": words of many a firm's own legal name
         // and a legal form; a variant of the known name.
         let generic_words = words_then_form
@@ -3605,6 +3621,18 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
         }
         // "its Sandoz unit", "the Interfax news agency".
         if RIGHT_FIRM_NOUNS.contains(&next) {
+            return Some(EntityKind::Firm);
+        }
+        // "the Deutsche Welle radio station reported", "the Kestrel TV
+        // channel".
+        if matches!(next, "radio" | "television" | "tv")
+            && last + 1 < n
+            && cx.tok_sentence[last + 1] == sent
+            && matches!(
+                cx.low(last + 1),
+                "station" | "stations" | "network" | "channel" | "broadcaster"
+            )
+        {
             return Some(EntityKind::Firm);
         }
         // "Quellmark CEO Jane Doyle", "Quellmark chief executive Jane Doyle".

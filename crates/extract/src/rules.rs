@@ -4696,8 +4696,35 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         if let Some(b) = by_agent(rules, s, t1, 2)
             .filter(|_| !matches!(rule.kind, RelationKind::Contract | RelationKind::PartOf))
         {
+            let mut makers = list_right(s, b);
+            if rule.kind == RelationKind::Partnership {
+                // "X, a joint venture formed by A and B": the venture's
+                // makers are the partners, not partners of the venture (not
+                // "a deal guaranteed by A", "agreements reached by A and B").
+                let by = skip_dets_left(s, s.args[b].first) - 1;
+                let made = by > t1
+                    && matches!(
+                        s.low(by - 1),
+                        "formed"
+                            | "owned"
+                            | "operated"
+                            | "created"
+                            | "founded"
+                            | "established"
+                            | "controlled"
+                    );
+                if made && makers.len() >= 2 {
+                    for k in 1..makers.len() {
+                        push_plain(cx, makers[k], makers[0], out);
+                    }
+                    return;
+                }
+                makers.truncate(1);
+            }
             if let Some(subj) = subject(rules, s, t0) {
-                push(cx, b, subj, out);
+                for a in makers {
+                    push(cx, a, subj, out);
+                }
             }
             return;
         }
@@ -4729,7 +4756,9 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                     )
                 });
                 if receives {
-                    push(cx, b, subj, out);
+                    for a in list_right(s, b) {
+                        push(cx, a, subj, out);
+                    }
                 }
             }
             return;
@@ -4906,26 +4935,26 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     let last_patient = *patients.last().unwrap_or(&patient);
     // Agent: an agent phrase ("by A"), the possessor, a pre-modifier, else
     // the subject.
-    let named_agent = right_agent
-        .or_else(|| {
-            // "terms with Microsoft, addressing challenges identified by
-            // OFPP", "parent company X was acquired by Y": the "by" phrase
-            // of another participle or trigger is its own (not the clause's
-            // passive: "the deal with X was celebrated by Y").
-            let from = after_appositive(s, s.args[last_patient].last);
-            by_agent(rules, s, from, 4).filter(|&b| {
-                let by = skip_dets_left(s, s.args[b].first) - 1;
-                !(by > from + 1
-                    && is_participle(s.low(by - 1))
-                    && (!BE.contains(&s.low(by - 2))
-                        || rules.triggers.contains_key(s.low(by - 1))
-                        || s.low_is(by - 1, "blocked"))
-                    && !matches!(
-                        s.low(by - 1),
-                        "placed" | "awarded" | "issued" | "granted" | "signed" | "let" | "made"
-                    ))
-            })
+    let phrase_agent = right_agent.or_else(|| {
+        // "terms with Microsoft, addressing challenges identified by
+        // OFPP", "parent company X was acquired by Y": the "by" phrase
+        // of another participle or trigger is its own (not the clause's
+        // passive: "the deal with X was celebrated by Y").
+        let from = after_appositive(s, s.args[last_patient].last);
+        by_agent(rules, s, from, 4).filter(|&b| {
+            let by = skip_dets_left(s, s.args[b].first) - 1;
+            !(by > from + 1
+                && is_participle(s.low(by - 1))
+                && (!BE.contains(&s.low(by - 2))
+                    || rules.triggers.contains_key(s.low(by - 1))
+                    || s.low_is(by - 1, "blocked"))
+                && !matches!(
+                    s.low(by - 1),
+                    "placed" | "awarded" | "issued" | "granted" | "signed" | "let" | "made"
+                ))
         })
+    });
+    let named_agent = phrase_agent
         .or_else(|| possessor(s, t0))
         .or_else(|| pre.filter(|&p| s.args[p].last + 1 >= before_ticker));
     // "an inquiry into AOL by market regulators", "the acquisition of X by
@@ -4953,6 +4982,8 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     // the Pentagon".
     let agents = match (named_agent, agent) {
         (None, Some(a)) => list_left(s, a),
+        // So is a list in an agent phrase: "a round led by A, B and C".
+        (Some(a), _) if phrase_agent == Some(a) => list_right(s, a),
         (_, a) => a.into_iter().collect(),
     };
     // "Ryanair placed an order for 70 Boeing planes": who places an order

@@ -6644,3 +6644,74 @@ fn investors_who_join_the_round_invest_in_the_previous_sentences_topic() {
     );
     assert_no_relation(&d, |r| r.source == "org:brightwater");
 }
+
+#[test]
+fn every_member_of_a_listed_agent_phrase_is_a_party() {
+    let d = extract(
+        "Halvorsen Corp raised $50 million in a round led by Kestrel Ltd, Brightwater Inc and \
+         Tarnwick Capital.",
+    );
+    for investor in ["org:kestrel", "org:brightwater", "org:tarnwick capital"] {
+        find(&d, RelationKind::Investment, investor, "org:halvorsen");
+    }
+    let d = extract(
+        "Halvorsen Corp is the subject of an investigation by the Securities and Exchange \
+         Commission and the Federal Bureau of Investigation.",
+    );
+    find(&d, RelationKind::Dispute, "sec", "org:halvorsen");
+    find(&d, RelationKind::Dispute, "fbi", "org:halvorsen");
+}
+
+#[test]
+fn the_makers_of_a_joint_venture_are_the_partners() {
+    let d = extract(
+        "Tarnwick Motor Inc, a joint venture formed by Kestrel Ltd and Halvorsen Corp, said it \
+         would cut production.",
+    );
+    find(
+        &d,
+        RelationKind::Partnership,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    assert_no_relation(&d, |r| {
+        r.source == "org:tarnwick motor" || r.target == "org:tarnwick motor"
+    });
+    // A deal guaranteed by a bank is not the bank's.
+    let d = extract("The deal, guaranteed by Kestrel Ltd and Halvorsen Corp, will carry a coupon.");
+    assert_no_relation(&d, |_| true);
+}
+
+#[test]
+fn a_limited_partnership_is_a_legal_form() {
+    let d = extract(
+        "Tarnwick Capital LP, a limited partnership led by Kestrel Ltd, said it sold its stake.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::Partnership);
+}
+
+#[test]
+fn a_listed_firm_name_two_words_and_group_make_another_firm() {
+    let d = extract("The offer from Sony Tokyo Financial Group (STFG) was better.");
+    assert_no_entity(&d, "sony");
+    assert_alias(&d, "org:sony tokyo financial", "STFG");
+    // Not over a word of the listed firm's own legal name.
+    let d = extract("Sony International Group said profit rose.");
+    entity(&d, "sony");
+}
+
+#[test]
+fn a_radio_station_or_tv_channel_is_a_firm() {
+    let d = extract(
+        "Airbus will sell 23 planes to Halvorsen Corp, the Varrow Blue radio station reported.",
+    );
+    assert_eq!(entity(&d, "org:varrow blue").kind, EntityKind::Firm);
+}
+
+#[test]
+fn standing_groups_of_governments_are_agencies() {
+    let d = extract(
+        "Finance ministers of the Group of Seven met in Paris. The G-7 said rates would fall.",
+    );
+    assert_eq!(entity(&d, "g7").kind, EntityKind::Agency);
+}
