@@ -20,7 +20,8 @@ const TEXT_KEYS: &[&str] = &["description", "summary", "synopsis"];
 /// Read a Markdown article. Returns `None` when it holds no text at all.
 pub(crate) fn parse(id: &str, content: &str) -> Option<Document> {
     let content = normalize_newlines(strip_bom(content));
-    let (fm, body) = frontmatter::split(&content);
+    let content = uncomment_whole(&content);
+    let (fm, body) = frontmatter::split(content);
     let fm = fm.map(frontmatter::parse).unwrap_or_default();
 
     let mut title = fm.get(TITLE_KEYS).map(str::to_owned);
@@ -140,6 +141,21 @@ fn push_line(out: &mut String, blank_pending: &mut bool, f: impl FnOnce(&mut Str
     }
     *blank_pending = false;
     f(out);
+}
+
+/// A file that is one HTML comment and nothing else (a page taken down but
+/// kept in the site's sources) is read as the comment's content: commented
+/// out, it is still the article the file holds.
+fn uncomment_whole(src: &str) -> &str {
+    let t = src.trim();
+    let Some(inner) = t.strip_prefix("<!--") else {
+        return src;
+    };
+    let inner = inner.strip_suffix("-->").unwrap_or(inner);
+    if inner.contains("<!--") || inner.contains("-->") {
+        return src;
+    }
+    inner.trim()
 }
 
 fn strip_html_comments(src: &str) -> std::borrow::Cow<'_, str> {
@@ -443,6 +459,21 @@ mod tests {
         assert_eq!(doc.text, "T\n\nD");
         assert!(parse("e.md", "---\nlayout: x\n---\n\n").is_none());
         assert!(parse("e.md", "").is_none());
+    }
+
+    #[test]
+    fn a_file_that_is_one_comment_is_read_as_its_content() {
+        let doc = parse(
+            "a.md",
+            "<!-- ---\ntitle: Taken Down\ndescription: OMB works with GSA.\n--- -->\n",
+        )
+        .unwrap();
+        assert_eq!(doc.title.as_deref(), Some("Taken Down"));
+        assert_eq!(doc.text, "Taken Down\n\nOMB works with GSA.");
+        // A comment beside text is still dropped.
+        let doc = parse("b.md", "<!-- draft -->\nBody text.").unwrap();
+        assert_eq!(doc.text, "Body text.");
+        assert!(parse("c.md", "<!-- a --> <!-- b -->").is_none());
     }
 
     #[test]
