@@ -4036,6 +4036,18 @@ fn ambiguous_ok(
     {
         return false;
     }
+    // A title after a capitalised "The" inside a sentence: "publishes The
+    // Sun and the News of the World" names a newspaper, not Sun
+    // Microsystems (an entry so named, "The Guardian", is that title).
+    if first > 1
+        && e.name != cx.span(first, last)
+        && cx.tok_sentence[first - 2] == cx.tok_sentence[first]
+        && cx.tok_is(first - 1, "The")
+        && cx.tokens[first - 2].kind == TokKind::Word
+        && !cx.tokens[first - 1].newline_before
+    {
+        return false;
+    }
     // Geography after the name: "Amazon rainforest", "Shell Beach".
     if last < cx.tokens.len() {
         let next = cx.low(last);

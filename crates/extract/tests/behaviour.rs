@@ -459,7 +459,7 @@ fn a_statement_in_the_reporting_subject_is_the_writers_own() {
             Status::Reported,
         ),
         (
-            "The deal ended a dispute with Kestrel Ltd, in which Halvorsen Corp tried to buy \
+            "The deal ended a dispute with Kestrel Ltd, in which Halvorsen Corp bought \
              Brightwater Inc, the company said.",
             RelationKind::Acquisition,
             "org:halvorsen",
@@ -6714,4 +6714,40 @@ fn standing_groups_of_governments_are_agencies() {
         "Finance ministers of the Group of Seven met in Paris. The G-7 said rates would fall.",
     );
     assert_eq!(entity(&d, "g7").kind, EntityKind::Agency);
+}
+
+#[test]
+fn an_ambiguous_listed_word_after_a_capitalised_the_is_a_title() {
+    // "The Sun" is the newspaper, not Sun Microsystems.
+    let d = extract("Halvorsen Corp, which publishes The Sun and the Morning Star, grew.");
+    assert_no_entity(&d, "sun_microsystems");
+    // An entry named so is that title.
+    let d = extract("Halvorsen Corp told The Guardian it would grow.");
+    entity(&d, "guardian");
+}
+
+#[test]
+fn a_buyout_accepted_from_a_bidder_and_an_offer_rejected() {
+    let d = extract(
+        "Kestrel Ltd accepted a $6.75bn buyout from Halvorsen Corp on Monday, rejecting a higher \
+         offer from Brightwater Inc.",
+    );
+    find(
+        &d,
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    find(&d, RelationKind::Dispute, "org:kestrel", "org:brightwater");
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::Acquisition && r.source == "org:brightwater"
+    });
+}
+
+#[test]
+fn a_purchase_tried_is_no_purchase() {
+    let d = extract("Last year Halvorsen Corp tried to buy Kestrel Ltd, but lost out.");
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::Acquisition && r.status == Status::Asserted
+    });
 }
