@@ -6751,3 +6751,17 @@ fn a_purchase_tried_is_no_purchase() {
         r.kind == RelationKind::Acquisition && r.status == Status::Asserted
     });
 }
+
+#[test]
+fn firms_which_own_a_name_are_its_parents() {
+    let d = extract(
+        "Brightwater Inc and Kestrel Ltd, the two defence firms which own Halvorsen Corp, \
+         welcomed the ruling.",
+    );
+    find(&d, RelationKind::PartOf, "org:halvorsen", "org:brightwater");
+    find(&d, RelationKind::PartOf, "org:halvorsen", "org:kestrel");
+    // Not over a share: "will own nine pct and Kestrel Ltd will have five".
+    let d =
+        extract("Halvorsen Corp will own nine pct and Kestrel Ltd will have a five pct interest.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
+}
