@@ -3079,7 +3079,12 @@ fn find_chunks(
             let mut k = if office { last } else { first };
             while k < last {
                 let lw = cx.low(k);
-                if lx.person_titles.contains(lw) && k + 1 < last {
+                // "US Treasury Under-Secretary John Taylor".
+                let hyphen_title = matches!(lw, "under" | "vice")
+                    && k + 3 < last
+                    && cx.tok_is(k + 1, "-")
+                    && lx.person_titles.contains(cx.low(k + 2));
+                if (lx.person_titles.contains(lw) || hyphen_title) && k + 1 < last {
                     // A two-word title starts a word earlier: "Senate |
                     // Majority Leader Roger Moe" (but "U.S. Treasury |
                     // Secretary James Baker").

@@ -6765,3 +6765,15 @@ fn firms_which_own_a_name_are_its_parents() {
         extract("Halvorsen Corp will own nine pct and Kestrel Ltd will have a five pct interest.");
     assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
 }
+
+#[test]
+fn a_hyphenated_title_parts_an_organisation_from_a_person() {
+    let d = extract("But US Treasury Under-Secretary John Taylor said the plan was flawed.");
+    assert_eq!(entity(&d, "org:us treasury").kind, EntityKind::Agency);
+    let d = extract("Kestrel Ltd Vice-President Jane Doyle said profit rose.");
+    assert!(
+        entity_ids(&d).iter().all(|id| !id.contains("vice")),
+        "{:?}",
+        entity_ids(&d)
+    );
+}
