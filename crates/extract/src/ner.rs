@@ -3185,6 +3185,21 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
     if label {
         return Class::Drop;
     }
+    // One word opening a longer "of the" name the chunker left: "News" of
+    // "the News of the World" is no name of its own (not before a place:
+    // "Kestrel of the Netherlands").
+    if first_i == last_i
+        && last_i + 3 < cx.tokens.len()
+        && cx.low_is(last_i + 1, "of")
+        && cx.tok_is(last_i + 2, "the")
+        && cx.is_capword(last_i + 3)
+        && !lx.is_place(cx.tok(last_i + 3))
+        && lx.country(cx.tok(last_i + 3)).is_none()
+        && !lx.firm_heads.contains(last_w)
+        && !lx.agency_heads.contains(last_w)
+    {
+        return Class::Drop;
+    }
     // "a U.S. Company", "a German Bank": an indefinite article before a
     // place and a generic head describes some firm, it names none.
     if c.first > 0

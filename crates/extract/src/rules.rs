@@ -2662,6 +2662,31 @@ fn push_kind(cx: &Trig<'_, '_>, a: Arg, p: Arg, agency_switch: bool, out: &mut V
         kind = RelationKind::Contract;
         std::mem::swap(&mut src, &mut tgt);
     }
+    // "bought a third of Seagram", "its purchase of half of X": a fraction
+    // up to half is a stake, not the firm.
+    if kind == RelationKind::Acquisition && p.first > cx.t1 {
+        let fraction = (cx.t1..p.first).any(|k| {
+            k + 1 < p.first
+                && cx.s.low_is(k + 1, "of")
+                && matches!(
+                    cx.s.low(k),
+                    "third"
+                        | "quarter"
+                        | "fifth"
+                        | "sixth"
+                        | "tenth"
+                        | "half"
+                        | "one-third"
+                        | "one-quarter"
+                        | "one-fifth"
+                        | "one-tenth"
+                )
+                && !(k > cx.s.first && matches!(cx.s.low(k - 1), "two" | "three" | "four"))
+        });
+        if fraction {
+            kind = RelationKind::Investment;
+        }
+    }
     if let Some(k) = rule.minority_kind {
         if minority_share(cx, p) {
             kind = k;

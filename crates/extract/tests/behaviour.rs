@@ -6777,3 +6777,29 @@ fn a_hyphenated_title_parts_an_organisation_from_a_person() {
         entity_ids(&d)
     );
 }
+
+#[test]
+fn a_purchase_of_a_third_is_a_stake() {
+    assert_fact(
+        "Halvorsen Corp's last major purchase was a third of US giant Kestrel Ltd in 2000.",
+        RelationKind::Investment,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    assert_fact(
+        "Halvorsen Corp's last major purchase was two thirds of US giant Kestrel Ltd in 2000.",
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
+
+#[test]
+fn a_word_opening_an_of_the_name_is_no_name_of_its_own() {
+    let d = extract(
+        "Kestrel Ltd's News International unit, which publishes the News of the World, grew.",
+    );
+    assert_no_entity(&d, "org:news");
+    let e = entity(&d, "org:news international");
+    assert!(e.aliases.iter().all(|a| a != "News"), "{:?}", e.aliases);
+}
