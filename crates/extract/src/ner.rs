@@ -5411,7 +5411,40 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
                     .filter(|m| !m.pronoun && !hearer(cx, m) && !not_this.contains(&m.entity))
                     .find(|m| compatible(m))
             };
-            let named = first_named(s - 1);
+            // Not a name a preposition governs when the sentence names a
+            // party that no preposition governs: after "Talks with rival
+            // bidder Kestrel will continue, Halvorsen said", "the group" is
+            // Halvorsen.
+            let oblique = |m: &Mention| {
+                let mut p = m.first;
+                let mut skipped = 0;
+                while p > 0
+                    && skipped < 3
+                    && cx.tokens[p - 1].kind == TokKind::Word
+                    && !cx.tokens[p - 1].cap
+                    && !crate::rules::PREPOSITIONS.contains(cx.low(p - 1))
+                    && !verb_like(cx.low(p - 1))
+                {
+                    p -= 1;
+                    skipped += 1;
+                }
+                p > 0 && cx.tok_sentence[p - 1] as usize == m.sentence && {
+                    let prev = cx.low(p - 1);
+                    matches!(prev, "with" | "to" | "from" | "against" | "for" | "between")
+                }
+            };
+            let named = first_named(s - 1).map(|m| {
+                if !oblique(m) {
+                    return m;
+                }
+                by_sentence[s - 1]
+                    .iter()
+                    .map(|&mi| &rec.mentions[mi])
+                    .filter(|c| !c.pronoun && !hearer(cx, c) && !not_this.contains(&c.entity))
+                    .filter(|c| compatible(c) && !oblique(c))
+                    .find(|c| c.entity != m.entity)
+                    .unwrap_or(m)
+            });
             let referred = added
                 .iter()
                 .rev()

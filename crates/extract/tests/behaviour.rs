@@ -6803,3 +6803,17 @@ fn a_word_opening_an_of_the_name_is_no_name_of_its_own() {
     let e = entity(&d, "org:news international");
     assert!(e.aliases.iter().all(|a| a != "News"), "{:?}", e.aliases);
 }
+
+#[test]
+fn the_previous_sentences_party_is_no_prepositional_object() {
+    let d = extract(
+        "Talks with rival bidder Kestrel Ltd will continue, Halvorsen Corp said. Last week, the \
+         group rejected a $1.3bn takeover offer from Kestrel Ltd.",
+    );
+    find(&d, RelationKind::Dispute, "org:halvorsen", "org:kestrel");
+    let d = extract(
+        "In a filing with the Securities and Exchange Commission, Halvorsen Corp said it may buy \
+         more shares. It first disclosed its stake in Kestrel Ltd on March 10.",
+    );
+    find(&d, RelationKind::Investment, "org:halvorsen", "org:kestrel");
+}
