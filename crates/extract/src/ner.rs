@@ -2047,6 +2047,8 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     rec.mentions.sort_by_key(|m| (m.first, m.last));
     // 8. Former names: the company's entity takes them over.
     former_names(cx, &mut rec);
+    // 8b. A listed acronym the story spells out as another name.
+    acronyms_spelled_out(cx, &mut rec);
     // 9. Pronouns and generic references.
     coreference(cx, &mut rec, &covered);
     rec.mentions.sort_by_key(|m| (m.first, m.last));
@@ -2120,6 +2122,125 @@ fn former_names(cx: &Context<'_>, rec: &mut Recognised) {
                 .or_insert(AliasOrigin::FormerName);
         }
     }
+}
+
+/// A gazetteer entity named only by its acronym ("NCA") in a story that
+/// names exactly one other organisation whose words it spells ("National
+/// Cybersecurity Alliance"): the acronym is that organisation's, not the
+/// listed one's (the UK's National Crime Agency). The listed entity's
+/// mentions go to the spelled-out name.
+fn acronyms_spelled_out(cx: &Context<'_>, rec: &mut Recognised) {
+    let mut moves: Vec<(usize, usize, String)> = Vec::new();
+    for (g, e) in rec.entities.iter().enumerate() {
+        if e.source != EntitySource::Gazetteer {
+            continue;
+        }
+        let mut acronym: Option<&str> = None;
+        let mut only_acronym = true;
+        for m in rec.mentions.iter().filter(|m| m.entity == g && !m.pronoun) {
+            let w = cx.span(m.first, m.last);
+            let shape = m.last == m.first + 1
+                && (3..=6).contains(&w.len())
+                && w.bytes().all(|b| b.is_ascii_uppercase());
+            if !shape || acronym.is_some_and(|a| a != w) {
+                only_acronym = false;
+                break;
+            }
+            acronym = Some(w);
+        }
+        let Some(acr) = acronym.filter(|_| only_acronym) else {
+            continue;
+        };
+        let mut owner: Option<usize> = None;
+        let mut unique = true;
+        for m in rec.mentions.iter().filter(|m| m.entity != g && !m.pronoun) {
+            if rec.entities[m.entity].latent || owner == Some(m.entity) {
+                continue;
+            }
+            let words: Vec<&[u8]> = (m.first..m.last)
+                .filter(|&i| cx.tokens[i].kind == TokKind::Word)
+                .map(|i| cx.low(i).as_bytes())
+                .collect();
+            if words.len() >= 2 && spells_initials(acr.as_bytes(), &words) {
+                if owner.is_some() {
+                    unique = false;
+                }
+                owner = Some(m.entity);
+            }
+        }
+        // (Not the listed organisation under a variant or misspelt name:
+        // "Organization of Petroleum Exporting Countries" is OPEC.)
+        let Some(o) = owner.filter(|_| unique) else {
+            continue;
+        };
+        let Some(entry) = cx.gazetteer.get(&e.key) else {
+            continue;
+        };
+        let owner_words = content_words(&rec.entities[o].name);
+        let same = std::iter::once(&entry.name)
+            .chain(entry.aliases.iter())
+            .any(|form| {
+                let listed = content_words(form);
+                let common = owner_words.iter().filter(|w| listed.contains(w)).count();
+                common > 0 && common + 1 >= owner_words.len()
+            });
+        if !same {
+            moves.push((g, o, acr.to_string()));
+        }
+    }
+    for (g, o, acr) in moves {
+        for m in &mut rec.mentions {
+            if m.entity == g {
+                m.entity = o;
+            }
+        }
+        rec.entities[o]
+            .surfaces
+            .entry(acr)
+            .or_insert(AliasOrigin::AcronymDefinition);
+    }
+}
+
+/// The words of a name that tell it apart, lowercased and singular:
+/// "Organisation of Petroleum Exporting Countries" gives organization,
+/// petroleum, exporting, country.
+fn content_words(name: &str) -> Vec<String> {
+    name.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(
+                    w.as_str(),
+                    "of" | "and"
+                        | "the"
+                        | "for"
+                        | "de"
+                        | "corp"
+                        | "corporation"
+                        | "co"
+                        | "company"
+                        | "inc"
+                        | "ltd"
+                        | "plc"
+                )
+        })
+        .map(|w| {
+            let w = w.replace("isation", "ization");
+            let w = w.strip_suffix("ies").map_or(w.clone(), |x| format!("{x}y"));
+            w.strip_suffix('s').map_or(w.clone(), str::to_string)
+        })
+        .collect()
+}
+
+/// Whether the capitals of `acr` are the initials of `words`, one per word
+/// (function words give their initial or none).
+fn spells_initials(acr: &[u8], words: &[&[u8]]) -> bool {
+    let Some((w, rest)) = words.split_first() else {
+        return acr.is_empty();
+    };
+    let function = matches!(*w, b"of" | b"and" | b"the" | b"for" | b"de");
+    let initial = !acr.is_empty() && w.first() == Some(&acr[0].to_ascii_lowercase());
+    (initial && spells_initials(&acr[1..], rest)) || (function && spells_initials(acr, rest))
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -2584,14 +2705,6 @@ fn initials_of_earlier_name(cx: &Context<'_>, rec: &Recognised, at: usize) -> Op
     {
         return None;
     }
-    fn spells(acr: &[u8], words: &[&[u8]]) -> bool {
-        let Some((w, rest)) = words.split_first() else {
-            return acr.is_empty();
-        };
-        let function = matches!(*w, b"of" | b"and" | b"the" | b"for" | b"de");
-        let initial = !acr.is_empty() && w.first() == Some(&acr[0].to_ascii_lowercase());
-        (initial && spells(&acr[1..], rest)) || (function && spells(acr, rest))
-    }
     let mut found: Option<usize> = None;
     for m in rec.mentions.iter().filter(|m| m.first < at && !m.pronoun) {
         if m.entity == found.unwrap_or(usize::MAX) || rec.entities[m.entity].latent {
@@ -2601,7 +2714,7 @@ fn initials_of_earlier_name(cx: &Context<'_>, rec: &Recognised, at: usize) -> Op
             .filter(|&i| cx.tokens[i].kind == TokKind::Word)
             .map(|i| cx.low(i).as_bytes())
             .collect();
-        if words.len() >= 2 && spells(acr, &words) {
+        if words.len() >= 2 && spells_initials(acr, &words) {
             if found.is_some() {
                 return None;
             }

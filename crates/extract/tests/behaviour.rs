@@ -6817,3 +6817,19 @@ fn the_previous_sentences_party_is_no_prepositional_object() {
     );
     find(&d, RelationKind::Investment, "org:halvorsen", "org:kestrel");
 }
+
+#[test]
+fn a_listed_acronym_spelled_out_as_another_name_is_that_names() {
+    let d = extract(
+        "NCA Kicks Off Awareness Month\n\nThe National Cybersecurity Alliance has launched the \
+         campaign. NCA said it would run all month.",
+    );
+    assert_no_entity(&d, "nca_uk");
+    assert_alias(&d, "org:national cybersecurity alliance", "NCA");
+    // Not the listed body under a variant of its own name.
+    let d = extract(
+        "The Organization of Petroleum Exporting Countries met in Vienna. OPEC said output would \
+         fall.",
+    );
+    entity(&d, "opec");
+}
