@@ -3695,7 +3695,7 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
         }
         // "chief executive of X", "analysts at X": a company's people. Not
         // when a noun follows the name ("founder of Jewish rights group").
-        if matches!(prev, "of" | "at") && first >= 2 {
+        if matches!(prev, "of" | "at" | "with") && first >= 2 {
             let p2 = cx.low(first - 2);
             let p3 = if first >= 3 { cx.low(first - 3) } else { "" };
             let of_title = prev == "of"
@@ -3703,8 +3703,19 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
                     || (p2 == "executive" && p3 == "chief")
                     || (p2 == "officer" && p3 == "executive"))
                 && !noun_follows(cx, last);
-            let at_staff = prev == "at" && COMMENTING_ROLES.contains(&p2);
-            if (of_title || at_staff) && !generic() {
+            // ("chief economist with Eaton Vance Management".)
+            let at_staff = matches!(prev, "at" | "with") && COMMENTING_ROLES.contains(&p2);
+            // "economist Gary Thayer of AG Edwards & Sons": a commentator
+            // named, then the firm (not a name cut at an initial, "Sanford
+            // C. Bernstein").
+            let named_staff = prev == "of" && cx.tok(last - 1).len() > 1 && {
+                let mut k = first - 1;
+                while k > 0 && first - 1 - k < 3 && cx.is_capword(k - 1) {
+                    k -= 1;
+                }
+                k + 1 < first && k > 0 && COMMENTING_ROLES.contains(&cx.low(k - 1))
+            };
+            if (of_title || at_staff || named_staff) && !generic() {
                 return Some(EntityKind::Firm);
             }
         }

@@ -6833,3 +6833,22 @@ fn a_listed_acronym_spelled_out_as_another_name_is_that_names() {
     );
     entity(&d, "opec");
 }
+
+#[test]
+fn a_commentators_firm_after_of_or_with() {
+    let d = extract(
+        "\"Jobs are improving,\" said economist Gary Thayer of Varrow Edwards & Sons. \"It should \
+         help,\" said Robert MacIntosh, chief economist with Tarnwick Vance Management in Boston.",
+    );
+    assert_eq!(
+        entity(&d, "org:varrow edwards & sons").kind,
+        EntityKind::Firm
+    );
+    assert_eq!(
+        entity(&d, "org:tarnwick vance management").kind,
+        EntityKind::Firm
+    );
+    // Not a name cut at an initial.
+    let d = extract("\"It is cheap,\" said analyst John Smith of Varrow C. Bernstein.");
+    assert_no_entity(&d, "org:varrow c");
+}
