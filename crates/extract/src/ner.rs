@@ -4192,6 +4192,34 @@ fn ambiguous_ok(
     {
         return false;
     }
+    // The first word of a longer capitalised name, for an entry named by
+    // that one word: "Independent News & Media", "the Times-Picayune",
+    // "Orange-Co Inc" (not before a title: "Nasdaq Chairman").
+    if e.name == cx.span(first, last)
+        && last + 1 < cx.tokens.len()
+        && cx.tok_sentence[last] == cx.tok_sentence[first]
+        && !cx.lexicon.person_titles.contains(cx.low(last))
+    {
+        let glued = cx.tok_is(last, "-")
+            && !cx.tokens[last].space_before
+            && !cx.tokens[last + 1].space_before
+            && cx.is_capword(last + 1);
+        // (A run closed by a legal form is read as a whole later: "Shell
+        // Canada Ltd", "Cummins Engine Co".)
+        let run_end = (last..cx.tokens.len().min(last + 5))
+            .take_while(|&k| cx.is_capword(k) || cx.tok_is(k, "&"))
+            .last()
+            .unwrap_or(last);
+        let legal_run = is_legal_form(cx.lexicon, cx.tok(run_end));
+        let longer = cx.is_capword(last)
+            && !cx.tokens[last].newline_before
+            && !cx.tokens[last].all_caps
+            && !legal_run
+            && (cx.tok_is(last + 1, "&") || cx.is_capword(last + 1));
+        if glued || longer {
+            return false;
+        }
+    }
     // Geography after the name: "Amazon rainforest", "Shell Beach".
     if last < cx.tokens.len() {
         let next = cx.low(last);
