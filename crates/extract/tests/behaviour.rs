@@ -6870,3 +6870,22 @@ fn a_one_word_title_is_no_mention_inside_a_longer_name() {
         assert_no_entity(&d, "the_independent");
     }
 }
+
+#[test]
+fn a_firms_company_in_apposition_is_its_part() {
+    assert_fact(
+        "The board of Halvorsen Energy Ltd, another Kestrel Group company, met on Wednesday.",
+        RelationKind::PartOf,
+        "org:halvorsen energy",
+        "org:kestrel",
+    );
+    assert_fact(
+        "Kestrel Ltd said Halvorsen Corp, its primary chemicals company, grew.",
+        RelationKind::PartOf,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    // A government's company is a state holding, no part.
+    let d = extract("Halvorsen Corp, a Mexican government company, signed the deal.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
+}
