@@ -1444,12 +1444,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         let group_close = q == c.last
             && c.last - c.first == 3
             && matches!(cx.tok(c.last - 1), "Group" | "Holdings")
-            && !(c.first..c.last - 1).any(|k| {
-                matches!(
-                    cx.tok(k),
-                    "International" | "Industries" | "Enterprises" | "Worldwide" | "Global"
-                )
-            });
+            && !(c.first..c.last - 1).any(|k| legal_name_word(cx.tok(k)));
         if group_close {
             q = c.last - 1;
         }
@@ -1457,13 +1452,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
             q > c.first && q < c.last && (group_close || only_legal_suffixes(cx, q, c.last));
         // "Reebok International Ltd": words of many a firm's own legal name
         // and a legal form; a variant of the known name.
-        let generic_words = words_then_form
-            && (c.first..q).all(|k| {
-                matches!(
-                    cx.tok(k),
-                    "International" | "Industries" | "Enterprises" | "Worldwide" | "Global"
-                )
-            });
+        let generic_words = words_then_form && (c.first..q).all(|k| legal_name_word(cx.tok(k)));
         let foreign_words = words_then_form
             && !generic_words
             && (c.first..q).all(|k| {
@@ -2230,6 +2219,15 @@ fn content_words(name: &str) -> Vec<String> {
             w.strip_suffix('s').map_or(w.clone(), str::to_string)
         })
         .collect()
+}
+
+/// Words of many a firm's own legal name, not of another firm's: "Reebok
+/// International Ltd" is Reebok.
+fn legal_name_word(w: &str) -> bool {
+    matches!(
+        w,
+        "International" | "Industries" | "Enterprises" | "Worldwide" | "Global"
+    )
 }
 
 /// Whether the capitals of `acr` are the initials of `words`, one per word
