@@ -4244,6 +4244,49 @@ fn ambiguous_ok(
         return true;
     }
     let s = &cx.sentences[cx.tok_sentence[first] as usize];
+    // The common word opening a sentence before a lowercase noun, with no
+    // cue: "Total sales were 30bn rupees" is an adjective, however
+    // corporate the sentence's words. (Cues kept it above: "Shell said".)
+    // A body's people, parts or stock after it still name it: "Treasury
+    // officials said", "House lawmakers", "Treasury figures show", "Visa
+    // shares rose".
+    if first == s.first
+        && last == first + 1
+        && last < s.last
+        && cx.tokens[last].kind == TokKind::Word
+        && !cx.tokens[last].cap
+        && !verb_like(cx.low(last))
+        && !cx.lexicon.person_titles.contains(cx.low(last))
+        && !matches!(
+            cx.low(last),
+            "official"
+                | "officials"
+                | "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "sources"
+                | "staff"
+                | "aides"
+                | "lawyers"
+                | "executives"
+                | "chief"
+                | "chairman"
+                | "committee"
+                | "subcommittee"
+                | "panel"
+                | "unit"
+                | "division"
+                | "subsidiary"
+                | "lawmakers"
+                | "members"
+                | "figures"
+                | "data"
+                | "shares"
+                | "stock"
+        )
+    {
+        return false;
+    }
     // A military service buying, ordering or taking delivery: "The Navy
     // ordered 12 ships from Kestrel".
     if e.parent.as_deref() == Some("dod")

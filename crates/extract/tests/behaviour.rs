@@ -6889,3 +6889,28 @@ fn a_firms_company_in_apposition_is_its_part() {
     let d = extract("Halvorsen Corp, a Mexican government company, signed the deal.");
     assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
 }
+
+#[test]
+fn a_common_word_opening_a_sentence_before_a_noun_is_no_name() {
+    // "Total" and "Sharp" open the sentence as adjectives, however
+    // corporate the words around them.
+    for text in [
+        "Halvorsen Corp grew. Total sales were 30bn rupees, up 27% on the year.",
+        "Kestrel Ltd said profits rose. Sharp cuts in drilling pushed the market down.",
+    ] {
+        let d = extract(text);
+        assert_no_entity(&d, "totalenergies");
+        assert_no_entity(&d, "sharp");
+    }
+    // A verb, a body's people or its stock after the word still name it.
+    for (text, id) in [
+        ("Total said its refinery profits rose.", "totalenergies"),
+        (
+            "Total shares rose 2% in Paris on the deal.",
+            "totalenergies",
+        ),
+        ("Treasury officials said the market was calm.", "treasury"),
+    ] {
+        entity(&extract(text), id);
+    }
+}
