@@ -1803,6 +1803,18 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         {
             continue;
         }
+        // (Not a place's acronym: "NSW" of "New South Wales (NSW)" before
+        // "the NSW Labour Council".)
+        if let Some(AcronymTarget::Chunk(x)) = acronym_of.get(cx.tok(c.first)) {
+            let d = &chunks[*x];
+            if matches!(
+                classes[*x],
+                Class::Place | Class::Person | Class::Country(_)
+            ) || cx.lexicon.is_place(cx.span(d.first, d.last))
+            {
+                continue;
+            }
+        }
         let w = &norms[ci];
         let stem = w.strip_suffix('s').filter(|x| x.len() >= 4).unwrap_or(w);
         let kinds: Vec<EntityKind> = confirmed
@@ -1945,6 +1957,11 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     }
     for (ci, norm, kind) in pending {
         let c = &chunks[ci];
+        let kind = if kind == EntityKind::Firm && agency_possessed_body(cx, &rec, c) {
+            EntityKind::Agency
+        } else {
+            kind
+        };
         let target_norm = key_of_norm
             .get(&norm)
             .cloned()
@@ -2042,6 +2059,30 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     coreference(cx, &mut rec, &covered);
     rec.mentions.sort_by_key(|m| (m.first, m.last));
     rec
+}
+
+/// Whether a name ending in a body's head follows a government body's
+/// possessive: "NIST's AI Safety Institute Consortium", "the Commerce
+/// Department's Data Governance Board" are the government's own bodies.
+fn agency_possessed_body(cx: &Context<'_>, rec: &Recognised, c: &Chunk) -> bool {
+    if c.first < 2 || c.last - c.first < 2 || cx.tokens[c.first - 1].kind != TokKind::Possessive {
+        return false;
+    }
+    let end = cx.tok(c.last - 1);
+    let body = cx.lexicon.weak_agency_heads.contains(end)
+        || BODY_HEADS.contains(end)
+        || (matches!(end, "Group" | "Groups" | "Team" | "Panel")
+            && matches!(
+                cx.tok(c.last - 2),
+                "Working" | "Advisory" | "Steering" | "Study" | "Interagency" | "Review"
+            ));
+    body && !cx.lexicon.is_legal_suffix(end)
+        && rec.mentions.iter().any(|m| {
+            !m.pronoun
+                && m.last + 1 == c.first
+                && rec.entities[m.entity].kind == EntityKind::Agency
+                && !rec.entities[m.entity].latent
+        })
 }
 
 /// "Loral Systems Group, formerly Goodyear Aerospace", "Halvorsen Corp
@@ -2948,9 +2989,15 @@ fn find_chunks(
             // connector must not be a date or a place; after "in" they must
             // end in a head word ("Commission in July" is no name).
             let low = cx.low(last);
-            // "Office of the Chief Information Officer": "of the" joins too.
+            // "Office of the Chief Information Officer": "of the" joins too,
+            // and "for the" after a government body's head word ("Court of
+            // Appeals for the District of Columbia").
+            let for_the_body = low == "for"
+                && (first..last).any(|k| {
+                    LEADING_HEADS.contains(cx.tok(k)) || lx.agency_heads.contains(cx.tok(k))
+                });
             let the_skip = usize::from(
-                low == "of"
+                (low == "of" || for_the_body)
                     && last + 2 < n
                     && cx.low_is(last + 1, "the")
                     && cx.is_capword(last + 2),
@@ -3024,13 +3071,54 @@ fn find_chunks(
                     last += 2;
                     continue;
                 }
-                // "Securities and Exchange Commission": the run after "and"
-                // ends in an agency or firm head.
                 let mut k = last + 1;
                 while k < n && cx.is_capword(k) && !covered[k] && cx.tokens[k].space_before {
                     k += 1;
                 }
                 let end_word = cx.tok(k - 1);
+                let run_text = cx.span(last + 1, k);
+                let is_head = |w: &str| {
+                    lx.firm_heads.contains(w)
+                        || lx.agency_heads.contains(w)
+                        || lx.weak_agency_heads.contains(w)
+                        || BODY_HEADS.contains(w)
+                        || LEADING_HEADS.contains(w)
+                        || lx.is_legal_suffix(w)
+                };
+                // "Beijing Municipal Commission for Development and Reform",
+                // "Fife College of Further and Higher Education": after a
+                // head and its connector, "and" and a run of one or two
+                // words that is no name of its own (no head, no place) end
+                // the same name.
+                let head_then_connector = (first + 1..last.saturating_sub(1)).any(|h| {
+                    is_head(cx.tok(h))
+                        && matches!(cx.low(h + 1), "of" | "for" | "on")
+                        && h + 2 < last
+                });
+                // (Not after a place: "United Bank of Switzerland and
+                // Dillon Reed" are two names.)
+                let place_before =
+                    lx.is_place(cx.tok(last - 1)) || lx.country(cx.tok(last - 1)).is_some();
+                if head_then_connector
+                    && !place_before
+                    && k - (last + 1) <= 2
+                    && !(last + 1..k).any(|q| is_head(cx.tok(q)))
+                    && !lx.is_place(run_text)
+                    && lx.country(run_text).is_none()
+                    && !(last + 1..k).any(|q| lx.is_place(cx.tok(q)))
+                    && !(last + 1..k).any(|q| lx.not_names.contains(cx.tok(q)))
+                    // (Not a list's next name: "First National Bank of
+                    // Schiller Park and Merchants and Manufacturers Bank".)
+                    && (k >= n || !matches!(cx.low(k), "and" | "&" | "-"))
+                    && (k >= n || !matches!(cx.low(k), "of" | "for"))
+                {
+                    last = k;
+                    continue;
+                }
+                // "Securities and Exchange Commission", "AI Safety and
+                // Security Board": the run after "and" ends in an agency or
+                // firm head, after one word or two that are no name of their
+                // own (no head, no person's first name).
                 // Not from the tail of a known name: "Altria Group and
                 // Liggett Group" are two firms.
                 let tail_of_known =
@@ -3048,9 +3136,20 @@ fn find_chunks(
                             && (j + len >= n || !cx.is_capword(j + len))
                     })
                 };
+                let two_word_left = last - first == 2
+                    && !is_head(cx.tok(last - 1))
+                    && !is_legal_form(lx, cx.tok(first))
+                    && !lx.first_names.contains(cx.tok(first))
+                    && !lx.is_place(cx.tok(first))
+                    && !lx.is_place(cx.span(first, last));
                 if k - (last + 1) >= 2
-                    && (lx.agency_heads.contains(end_word) || lx.firm_heads.contains(end_word))
-                    && last - first == 1
+                    && ((last - first == 1
+                        && (lx.agency_heads.contains(end_word)
+                            || lx.firm_heads.contains(end_word)))
+                        || (two_word_left
+                            && (lx.agency_heads.contains(end_word)
+                                || lx.weak_agency_heads.contains(end_word))))
+                    && (last - first == 1 || two_word_left)
                     && !tail_of_known
                     && !named_alone()
                 {
@@ -3150,8 +3249,23 @@ fn find_chunks(
                 && !cx.tokens[first + 1].space_before
                 && !cx.tokens[first + 2].space_before
                 && cx.is_capword(first + 2);
-            let not_name =
-                !glued && (lx.not_names.contains(cx.tok(first)) || shouted_not_name(cx, first));
+            // "AI Safety and Security Board", "IT Modernization Council": a
+            // technology field's acronym names a body's remit.
+            let field_of_body = last - first >= 2
+                && matches!(
+                    cx.tok(first),
+                    "AI" | "A.I." | "GenAI" | "IT" | "ICT" | "IoT" | "R&D"
+                )
+                && {
+                    let end = cx.tok(last - 1);
+                    lx.agency_heads.contains(end)
+                        || lx.weak_agency_heads.contains(end)
+                        || BODY_HEADS.contains(end)
+                        || LEADING_HEADS.contains(end)
+                };
+            let not_name = !glued
+                && !field_of_body
+                && (lx.not_names.contains(cx.tok(first)) || shouted_not_name(cx, first));
             let common_opener = !not_name
                 && cx.sentence_start(first)
                 && lowercase_words.contains(cx.lowercase(first).as_ref());

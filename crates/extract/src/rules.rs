@@ -5703,6 +5703,18 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         {
             return;
         }
+        // "a judgment by X directing a unit of Y to pay": a verb acting on
+        // the unit makes it an object, no apposition to X.
+        // (Not a modifier: "the financing arm of", "an operating
+        // subsidiary of".)
+        let verb = (w.len() > 5 && w.ends_with("ing") && !matches!(w, "being" | "becoming"))
+            || matches!(
+                w,
+                "directed" | "ordered" | "told" | "asked" | "urged" | "forced" | "required"
+            );
+        if verb && matches!(s.low(k + 1), "a" | "an" | "the" | "its" | "their") {
+            return;
+        }
         // "X common stock owned by Y": shares held are no part.
         if rule.kind == RelationKind::PartOf && held_paper(s, k) {
             return;

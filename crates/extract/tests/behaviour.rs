@@ -6914,3 +6914,120 @@ fn a_common_word_opening_a_sentence_before_a_noun_is_no_name() {
         entity(&extract(text), id);
     }
 }
+
+#[test]
+fn a_body_name_runs_on_over_and_after_its_head_and_connector() {
+    // After a head and its connector, "and" and a word or two that are no
+    // name of their own end the same name.
+    let d = extract(
+        "Halvorsen Corp met the Varrow Municipal Commission for Development and Reform on Monday.",
+    );
+    assert_eq!(
+        entity(
+            &d,
+            "org:varrow municipal commission for development and reform"
+        )
+        .kind,
+        EntityKind::Agency
+    );
+    // Not after a place, nor before a list's next name or a connector.
+    let d =
+        extract("The loan was arranged by Tarnwick Bank of Switzerland and Dillon Reed last week.");
+    entity(&d, "org:tarnwick bank of switzerland");
+    let d = extract(
+        "Kestrel Ltd sold Tarnwick Bank of Varrow Park and Merchants and Manufacturers Bank.",
+    );
+    assert!(
+        !entity_ids(&d)
+            .iter()
+            .any(|id| id.ends_with("park and merchants")),
+        "{:?}",
+        entity_ids(&d)
+    );
+    // "for the" after a government body's head: a court's district.
+    let d =
+        extract("The Court of Appeals for the District of Columbia ruled against Halvorsen Corp.");
+    entity(&d, "org:court of appeals for the district of columbia");
+}
+
+#[test]
+fn two_words_and_a_run_ending_in_a_body_head_are_one_name() {
+    let d = extract("The DHS created the Varrow Safety and Security Board last year.");
+    assert_eq!(
+        entity(&d, "org:varrow safety and security board").kind,
+        EntityKind::Agency
+    );
+    // A firm's head keeps two firms apart, and a place is no part of a name.
+    let d = extract("Halvorsen sold Tarnwick Timber and Tarnwick Petroleum to Kestrel Ltd.");
+    entity(&d, "org:tarnwick petroleum");
+    let d = extract("Refugees from Central America and Varrow County Council staff met.");
+    assert!(
+        !entity_ids(&d)
+            .iter()
+            .any(|id| id.contains("central america")),
+        "{:?}",
+        entity_ids(&d)
+    );
+}
+
+#[test]
+fn a_technology_fields_acronym_opens_a_body_name() {
+    let d = extract("The DHS created the AI Safety and Security Board last year.");
+    entity(&d, "org:ai safety and security board");
+    let d = extract("Halvorsen Corp joined the IT Modernization Council in May.");
+    entity(&d, "org:it modernization council");
+}
+
+#[test]
+fn a_government_bodys_possessed_body_is_its_agency_part() {
+    let d = extract("NIST's Varrow Safety Institute Consortium said it would test the model.");
+    assert_eq!(
+        entity(&d, "org:varrow safety institute consortium").kind,
+        EntityKind::Agency
+    );
+    assert_fact(
+        "NIST's Varrow Safety Institute Consortium said it would test the model.",
+        RelationKind::PartOf,
+        "org:varrow safety institute consortium",
+        "nist",
+    );
+    let d = extract("The Commerce Department's Data Governance Working Group said it met.");
+    assert_eq!(
+        entity(&d, "org:data governance working").kind,
+        EntityKind::Agency
+    );
+    // A firm's body stays a firm.
+    let d = extract("Halvorsen Corp's Varrow Research Institute said it grew.");
+    assert_eq!(
+        entity(&d, "org:varrow research institute").kind,
+        EntityKind::Firm
+    );
+}
+
+#[test]
+fn a_places_acronym_opening_a_body_name_is_no_firm() {
+    let d = extract(
+        "Tug crews in New South Wales (NSW) lifted their ban. The NSW Labour Council protested.",
+    );
+    assert!(
+        !d.entities.iter().any(|e| e.name == "NSW"),
+        "{:?}",
+        entity_ids(&d)
+    );
+    entity(&d, "org:nsw labour council");
+}
+
+#[test]
+fn a_verb_before_a_unit_phrase_makes_the_unit_its_object() {
+    let d = extract(
+        "The court upheld a judgment by Halvorsen Corp directing a unit of Kestrel Ltd to pay it damages.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
+    // A modifier before the noun is no verb.
+    assert_fact(
+        "Halvorsen Corp, the financing arm of Kestrel Ltd, sold notes.",
+        RelationKind::PartOf,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
