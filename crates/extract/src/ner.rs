@@ -3036,15 +3036,20 @@ fn find_chunks(
                             | "Advocate"
                             | "Ombudsman"
                     );
-                let bad_run = !office_of
-                    && (run.iter().any(|w| lx.not_names.contains(w))
-                        || (low != "of" && lx.is_place(run_text))
-                        || (low != "of" && run.iter().all(|w| lx.is_place(w))));
                 let end = run.last().copied().unwrap_or("");
                 let ends_in_head = lx.firm_heads.contains(end)
                     || lx.agency_heads.contains(end)
                     || lx.weak_agency_heads.contains(end)
                     || BODY_HEADS.contains(end);
+                // (A word that is no name alone may open a longer run whose
+                // last word is one: "Institute for Supply Management".)
+                let headed_run = matches!(low, "of" | "for")
+                    && run.len() >= 2
+                    && run[1..].iter().all(|w| !lx.not_names.contains(w));
+                let bad_run = !office_of
+                    && ((!headed_run && run.iter().any(|w| lx.not_names.contains(w)))
+                        || (low != "of" && lx.is_place(run_text))
+                        || (low != "of" && run.iter().all(|w| lx.is_place(w))));
                 // "Credit Commercial de France", "Banco de Bilbao": a French,
                 // Spanish or Italian connector before a place continues the
                 // name (the place is the firm's, not where it is).
@@ -3164,9 +3169,18 @@ fn find_chunks(
                 // Markets and Salomon Brothers Inc").
                 let in_list = first > 0
                     && (covered[first - 1] || matches!(cx.low(first - 1), "and" | "&" | ","));
+                // (Nor after three words closed by a firm's head, a whole
+                // name: "Toronto Dominion Bank and Ford Motor Credit Co".)
+                let headed_three = last - first == 3
+                    && lx.firm_heads.contains(cx.tok(last - 1))
+                    && (last + 1..k)
+                        .filter(|&q| !lx.is_legal_suffix(cx.tok(q)))
+                        .count()
+                        >= 3;
                 if k - (last + 1) >= 2
                     && lx.is_legal_suffix(end_word)
                     && last - first <= 3
+                    && !headed_three
                     && (first..last).all(|q| !is_legal_form(lx, cx.tok(q)))
                     && !in_list
                 {
@@ -3609,6 +3623,27 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
     if words.len() >= 2 && lx.firm_heads.contains(last_w) && !lx.is_place(first_w) {
         return Class::StrongOrg(EntityKind::Firm);
     }
+    // A place, a word of the firm's own and a firm's head: "Korea
+    // Development Bank", "China Aviation Oil" (not "London Stock Exchange
+    // Group", named by the gazetteer, nor a second place: "Hong Kong Bank").
+    if words.len() == 3
+        && lx.firm_heads.contains(last_w)
+        && lx.is_place(first_w)
+        && !lx.is_place(words[1])
+        && !lx.is_place(cx.span(first_i, first_i + 2))
+        && !lx.firm_heads.contains(words[1])
+        && !lx.not_names.contains(words[1])
+        && !lx.agency_qualifiers.contains(words[1])
+        // (Not a portfolio before its holder's title, "Queensland Primary
+        // Industries Minister", nor the start of a longer run over "and",
+        // "the Texas Electronic Mail and Solicitation Act".)
+        && !(last_i + 1 < cx.tokens.len() && lx.person_titles.contains(cx.low(last_i + 1)))
+        && !(last_i + 2 < cx.tokens.len()
+            && cx.low_is(last_i + 1, "and")
+            && cx.is_capword(last_i + 2))
+    {
+        return Class::StrongOrg(EntityKind::Firm);
+    }
     if words.len() >= 2 && matches!(first_w, "Group" | "Grupo" | "Banco" | "Banca") {
         return Class::StrongOrg(EntityKind::Firm);
     }
@@ -3807,7 +3842,7 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
         }
         // "chief executive of X", "analysts at X": a company's people. Not
         // when a noun follows the name ("founder of Jewish rights group").
-        if matches!(prev, "of" | "at" | "with") && first >= 2 {
+        if matches!(prev, "of" | "at" | "with" | "for") && first >= 2 {
             let p2 = cx.low(first - 2);
             let p3 = if first >= 3 { cx.low(first - 3) } else { "" };
             let of_title = prev == "of"
@@ -3815,8 +3850,10 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
                     || (p2 == "executive" && p3 == "chief")
                     || (p2 == "officer" && p3 == "executive"))
                 && !noun_follows(cx, last);
-            // ("chief economist with Eaton Vance Management".)
-            let at_staff = matches!(prev, "at" | "with") && COMMENTING_ROLES.contains(&p2);
+            // ("chief economist with Eaton Vance Management", "UK economist
+            // for Capital Economics"; not an expert, who may be at a place:
+            // "seismic experts at Shizuoka".)
+            let at_staff = matches!(prev, "at" | "with" | "for") && COMMENTING_ROLES.contains(&p2);
             // "economist Gary Thayer of AG Edwards & Sons": a commentator
             // named, then the firm (not a name cut at an initial, "Sanford
             // C. Bernstein").

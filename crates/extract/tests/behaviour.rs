@@ -7031,3 +7031,55 @@ fn a_verb_before_a_unit_phrase_makes_the_unit_its_object() {
         "org:kestrel",
     );
 }
+
+#[test]
+fn a_place_a_word_of_its_own_and_a_firms_head_name_a_firm() {
+    let d = extract("Halvorsen Corp sold its stake to Korea Varrow Bank last week.");
+    assert_eq!(entity(&d, "org:korea varrow bank").kind, EntityKind::Firm);
+    // Not a portfolio before its holder's title, nor the start of a run
+    // over "and".
+    let d = extract("Sales rose, Queensland Primary Industries Minister Neville Harper said.");
+    assert!(
+        !entity_ids(&d)
+            .iter()
+            .any(|id| id.contains("primary industries")),
+        "{:?}",
+        entity_ids(&d)
+    );
+    let d = extract("The suit cites the Texas Electronic Mail and Solicitation Act.");
+    assert!(
+        !entity_ids(&d)
+            .iter()
+            .any(|id| id.contains("electronic mail")),
+        "{:?}",
+        entity_ids(&d)
+    );
+}
+
+#[test]
+fn three_words_closed_by_a_firms_head_end_a_name_before_and() {
+    // "Toronto Varrow Bank and Kestrel Motor Credit Co" are two firms; a
+    // one-word run after "and" ends the same name ("Bank and Trust Co").
+    let d = extract("Toronto Varrow Bank and Kestrel Motor Credit Co said they would merge.");
+    entity(&d, "org:kestrel motor credit");
+    let d = extract("Shares in Varrow Fidelity Bank and Trust Co rose.");
+    entity(&d, "org:varrow fidelity bank and trust");
+}
+
+#[test]
+fn a_run_after_a_heads_connector_may_open_with_a_common_word() {
+    let d = extract("Kestrel Ltd joined the Institute for Supply Management in May.");
+    entity(&d, "org:institute for supply management");
+    // Not a date: "Credit Co on April One".
+    let d = extract("Halvorsen Corp said its Varrow Credit Co on April One will redeem its notes.");
+    entity(&d, "org:varrow credit");
+}
+
+#[test]
+fn an_economist_for_a_name_works_at_a_firm() {
+    let d = extract("Paul Dales, UK economist for Varrow Economics, said prices rose.");
+    assert_eq!(entity(&d, "org:varrow economics").kind, EntityKind::Firm);
+    // An expert may be at a place.
+    let d = extract("Seismic experts at Tarnwick say they expect a quake.");
+    assert_no_entity(&d, "org:tarnwick");
+}
