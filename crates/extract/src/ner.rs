@@ -3822,6 +3822,48 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
                         && cx.is_capword(last + 1)));
             continued || generic_word(cx, first, last)
         };
+        // A later member of a list after a plural cue: "hedge funds TCI
+        // and Atticus", "rivals A, B and C".
+        // (Not a cut abbreviation, "St. Joe Minerals", "Norsk Agip A/S",
+        // nor after a title, "competitors The Aviator and Finding
+        // Neverland".)
+        let cut = (last - first == 1 && cx.tok(first).len() < 3)
+            || (last + 1 < n
+                && matches!(cx.tok(last), "." | "/")
+                && !cx.tokens[last].space_before
+                && cx.tok_sentence[last + 1] == sent);
+        if matches!(prev, "and" | ",") && !cut && !generic_word(cx, first, last) {
+            let mut k = first - 1;
+            let mut members = 0;
+            while members < 6 {
+                if cx.low_is(k, "and") && k > 0 && cx.tok_is(k - 1, ",") {
+                    k -= 1;
+                }
+                let mut q = k;
+                while q > 0
+                    && cx.tok_sentence[q - 1] == sent
+                    && (cx.is_capword(q - 1) || cx.tok_is(q - 1, "&"))
+                {
+                    q -= 1;
+                }
+                if q == k || q == 0 || cx.tok_sentence[q - 1] != sent {
+                    break;
+                }
+                members += 1;
+                if cx.tok_is(q, "The") {
+                    break;
+                }
+                let w = cx.low(q - 1);
+                if matches!(w, "and" | ",") {
+                    k = q - 1;
+                    continue;
+                }
+                if w.ends_with('s') && lx.firm_cues.contains(w) {
+                    return Some(EntityKind::Firm);
+                }
+                break;
+            }
+        }
         // "-based" after a place: "Ohio-based", "London-based"; not
         // "Windows-based", nor before a noun ("Dallas-based Hunt brothers").
         let stem = if let Some(stem) = prev.strip_suffix("-based") {

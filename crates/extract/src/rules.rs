@@ -3293,6 +3293,35 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     if rule.adjacent_agent && (t0 == s.first || s.arg_ending(t0).is_none()) {
         return;
     }
+    // "hedge funds TCI and Atticus", "two funds": a noun, no verb.
+    if s.low(t0) == "funds"
+        && t0 > s.first
+        && matches!(
+            s.low(t0 - 1),
+            "hedge"
+                | "pension"
+                | "investment"
+                | "mutual"
+                | "equity"
+                | "wealth"
+                | "index"
+                | "venture"
+                | "private"
+                | "activist"
+                | "sovereign"
+                | "two"
+                | "three"
+                | "several"
+                | "other"
+                | "the"
+                | "its"
+                | "their"
+                | "some"
+                | "many"
+        )
+    {
+        return;
+    }
     // "lost the Army contract to Kestrel": a competition lost to a rival
     // says nothing of a deal the loser held.
     if rule.kind == RelationKind::Contract && matches!(s.low(t0), "lost" | "loses" | "lose") {

@@ -7083,3 +7083,54 @@ fn an_economist_for_a_name_works_at_a_firm() {
     let d = extract("Seismic experts at Tarnwick say they expect a quake.");
     assert_no_entity(&d, "org:tarnwick");
 }
+
+#[test]
+fn a_coordinated_subject_accusing_each_other_is_in_dispute() {
+    assert_fact(
+        "Halvorsen Corp and Kestrel Ltd accuse each other of benefiting from illegal subsidies.",
+        RelationKind::Dispute,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    assert_fact(
+        "Halvorsen Corp and Kestrel Ltd have been at loggerheads over the plan.",
+        RelationKind::Dispute,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
+
+#[test]
+fn a_coordinated_subject_working_together_is_a_partnership() {
+    assert_fact(
+        "Halvorsen Corp and Kestrel Ltd are working together to reduce costs.",
+        RelationKind::Partnership,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    // Staff of the two are no coordinated subject of names.
+    let d = extract("Engineers at Halvorsen Corp and Kestrel Ltd are working together.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Partnership);
+}
+
+#[test]
+fn every_member_of_a_list_after_a_plural_cue_is_a_firm() {
+    let d = extract(
+        "Halvorsen Corp reported that hedge funds Tarnwick and Varrow were planning to act.",
+    );
+    entity(&d, "org:tarnwick");
+    entity(&d, "org:varrow");
+    // "funds" after "hedge" is a noun: no investment by the reporter.
+    assert_no_relation(&d, |r| r.kind == RelationKind::Investment);
+    let d =
+        extract("The report said rivals Tarnwick, Brightwater and Varrow were planning to act.");
+    entity(&d, "org:brightwater");
+    entity(&d, "org:varrow");
+    // Not after a title, nor a cut abbreviation.
+    let d = extract("It could steal awards from competitors The Aviator and Finding Neverland.");
+    assert_no_entity(&d, "org:finding neverland");
+    let d = extract(
+        "Moody's cut the debt of Halvorsen Corp and its units Varrow Finance and St. Joe Minerals Corp.",
+    );
+    assert_no_entity(&d, "org:st");
+}
