@@ -5125,6 +5125,37 @@ pub(crate) const COMMENTING_ROLES: [&str; 6] = [
     "strategists",
 ];
 
+/// Whether a name is a news outlet's: a newspaper's title word last
+/// ("Sunday Times", "Financial Times", "Wall Street Journal") or a wire or
+/// broadcaster.
+fn news_outlet(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    matches!(
+        last,
+        "Times"
+            | "Journal"
+            | "Post"
+            | "Herald"
+            | "Telegraph"
+            | "Guardian"
+            | "Gazette"
+            | "Tribune"
+            | "Chronicle"
+            | "Observer"
+            | "Mirror"
+            | "Express"
+            | "Independent"
+            | "Economist"
+            | "Reuters"
+            | "Bloomberg"
+            | "BBC"
+            | "CNN"
+    ) || matches!(
+        name,
+        "Associated Press" | "Agence France-Presse" | "Dow Jones"
+    )
+}
+
 /// Whether a mention is no antecedent.
 fn modifier_use(cx: &Context<'_>, m: &Mention) -> bool {
     let prev = if m.first > 0 { cx.low(m.first - 1) } else { "" };
@@ -5790,12 +5821,29 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
             // The previous sentence's first party, named or referred to:
             // after "The company said the costs at its Carter Hawley unit
             // ...", "It" is the company.
+            // (Not a newspaper reporting on another party: after "The
+            // Sunday Times reported that TCI had ...", "the group" is TCI.)
+            let reporting_outlet = |m: &Mention| {
+                m.last + 1 < n
+                    && matches!(
+                        cx.low(m.last),
+                        "reported" | "reports" | "said" | "says" | "revealed" | "claimed"
+                    )
+                    && news_outlet(&rec.entities[m.entity].name)
+            };
             let first_named = |ps: usize| {
-                by_sentence[ps]
+                let mut named = by_sentence[ps]
                     .iter()
                     .map(|&mi| &rec.mentions[mi])
                     .filter(|m| !m.pronoun && !hearer(cx, m) && !not_this.contains(&m.entity))
-                    .find(|m| compatible(m))
+                    .filter(|m| compatible(m));
+                let first = named.next()?;
+                if reporting_outlet(first) {
+                    if let Some(other) = named.find(|m| m.entity != first.entity) {
+                        return Some(other);
+                    }
+                }
+                Some(first)
             };
             // Not a name a preposition governs when the sentence names a
             // party that no preposition governs: after "Talks with rival

@@ -7134,3 +7134,22 @@ fn every_member_of_a_list_after_a_plural_cue_is_a_firm() {
     );
     assert_no_entity(&d, "org:st");
 }
+
+#[test]
+fn a_newspaper_reporting_on_a_party_is_no_antecedent() {
+    assert_fact(
+        "The Varrow Times reported that Kestrel Ltd had been drawing up a list of executives. \
+         The group owns more than 5% of Halvorsen Corp.",
+        RelationKind::Investment,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+    // A firm that says so stays the party.
+    assert_fact(
+        "Brightwater Inc said that Kestrel Ltd had been drawing up a list of executives. \
+         The group owns more than 5% of Halvorsen Corp.",
+        RelationKind::Investment,
+        "org:brightwater",
+        "org:halvorsen",
+    );
+}
