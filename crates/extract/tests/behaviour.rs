@@ -7153,3 +7153,15 @@ fn a_newspaper_reporting_on_a_party_is_no_antecedent() {
         "org:halvorsen",
     );
 }
+
+#[test]
+fn the_uns_regional_commissions_and_statistics_offices_are_listed() {
+    let d = extract("The United Nations Economic Commission for Europe said Halvorsen Corp grew.");
+    entity(&d, "unece");
+    assert_no_entity(&d, "un");
+    let d = extract("Figures from INSEE and Istat showed that Halvorsen Corp's sales rose.");
+    assert_eq!(entity(&d, "insee").kind, EntityKind::Agency);
+    assert_eq!(entity(&d, "istat").kind, EntityKind::Agency);
+    let d = extract("Data from the Land Registry showed Halvorsen Corp's homes sold well.");
+    assert_eq!(entity(&d, "hm_land_registry").kind, EntityKind::Agency);
+}
