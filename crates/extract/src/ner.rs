@@ -4450,26 +4450,14 @@ fn ambiguous_ok(
         && !cx.tokens[last].cap
         && !verb_like(cx.low(last))
         && !cx.lexicon.person_titles.contains(cx.low(last))
+        && !body_people_or_parts(cx.low(last))
         && !matches!(
             cx.low(last),
-            "official"
-                | "officials"
-                | "spokesman"
-                | "spokeswoman"
-                | "spokesperson"
-                | "sources"
-                | "staff"
+            "staff"
                 | "aides"
                 | "lawyers"
-                | "executives"
                 | "chief"
                 | "chairman"
-                | "committee"
-                | "subcommittee"
-                | "panel"
-                | "unit"
-                | "division"
-                | "subsidiary"
                 | "lawmakers"
                 | "members"
                 | "figures"
@@ -5194,6 +5182,24 @@ pub(crate) fn names_no_party(prev: &str, next_lowercase: Option<&str>) -> bool {
 /// spokesman said it", "a House subcommittee said it", "an Ontario
 /// Securities Commission decision to block".
 fn speaks_for(noun: &str) -> bool {
+    body_people_or_parts(noun)
+        || matches!(
+            noun,
+            "decision"
+                | "ruling"
+                | "order"
+                | "move"
+                | "plan"
+                | "proposal"
+                | "probe"
+                | "investigation"
+                | "inquiry"
+        )
+}
+
+/// A body's people or parts: "a Boeing spokesman", "Treasury officials", "a
+/// House subcommittee".
+fn body_people_or_parts(noun: &str) -> bool {
     matches!(
         noun,
         "spokesman"
@@ -5212,15 +5218,6 @@ fn speaks_for(noun: &str) -> bool {
             | "division"
             | "subsidiary"
             | "team"
-            | "decision"
-            | "ruling"
-            | "order"
-            | "move"
-            | "plan"
-            | "proposal"
-            | "probe"
-            | "investigation"
-            | "inquiry"
     )
 }
 
