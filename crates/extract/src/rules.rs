@@ -4912,9 +4912,25 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                 // no parties to it.)
                 // ("agreed to form a partnership": an infinitive's "to" is
                 // no preposition.)
+                // ("A and B are among other companies working together":
+                // the pair is in the group that works together.)
+                let among_group = |k: usize| {
+                    rule.kind == RelationKind::Partnership
+                        && s.low_is(k, "among")
+                        && k + 1 < t0
+                        && t0 - k <= 4
+                        && matches!(
+                            s.low(t0 - 1),
+                            "companies" | "firms" | "groups" | "makers" | "manufacturers"
+                        )
+                        && (k + 1..t0 - 1).all(|q| {
+                            matches!(s.low(q), "other" | "the" | "several" | "many" | "major")
+                        })
+                };
                 let gap_ok = !(s.args[subj].last..t0).any(|k| {
                     (PREPOSITIONS.contains(s.low(k))
                         && !s.low_is(k, "in")
+                        && !among_group(k)
                         && !(s.low_is(k, "to")
                             && k + 1 < t0
                             && INFINITIVES.contains(s.low(k + 1)))

@@ -7111,6 +7111,16 @@ fn a_coordinated_subject_working_together_is_a_partnership() {
     // Staff of the two are no coordinated subject of names.
     let d = extract("Engineers at Halvorsen Corp and Kestrel Ltd are working together.");
     assert_no_relation(&d, |r| r.kind == RelationKind::Partnership);
+    // A pair among the companies that work together works together; a pair
+    // among firms suing each other need not be suing each other.
+    assert_fact(
+        "Halvorsen Corp and Kestrel Ltd are among other companies working together to cut costs.",
+        RelationKind::Partnership,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    let d = extract("Halvorsen Corp and Kestrel Ltd are among the firms suing each other.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::Dispute);
 }
 
 #[test]
