@@ -4927,19 +4927,21 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                             matches!(s.low(q), "other" | "the" | "several" | "many" | "major")
                         })
                 };
-                let gap_ok = !(s.args[subj].last..t0).any(|k| {
-                    (PREPOSITIONS.contains(s.low(k))
-                        && !s.low_is(k, "in")
-                        && !among_group(k)
-                        && !(s.low_is(k, "to")
-                            && k + 1 < t0
-                            && INFINITIVES.contains(s.low(k + 1)))
-                        // ("A and B agreed to a deal", "came to an agreement".)
-                        && !(s.low_is(k, "to")
+                // Prepositions that leave the pair the subject: "in", an
+                // infinitive's "to", "A and B agreed to a deal", "came to
+                // an agreement".
+                let harmless = |k: usize| {
+                    s.low_is(k, "in")
+                        || among_group(k)
+                        || (s.low_is(k, "to") && k + 1 < t0 && INFINITIVES.contains(s.low(k + 1)))
+                        || (s.low_is(k, "to")
                             && matches!(
                                 s.low(k - 1),
                                 "agreed" | "agree" | "agrees" | "came" | "come" | "comes"
-                            )))
+                            ))
+                };
+                let gap_ok = !(s.args[subj].last..t0).any(|k| {
+                    (PREPOSITIONS.contains(s.low(k)) && !harmless(k))
                         // (Nor "A and B had close views, and he said Baker
                         // backed the agreement": a person's clause.)
                         || matches!(s.low(k), "he" | "she" | "i" | "we")
