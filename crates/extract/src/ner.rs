@@ -3141,12 +3141,18 @@ fn find_chunks(
                             && (j + len >= n || !cx.is_capword(j + len))
                     })
                 };
-                let two_word_left = last - first == 2
-                    && !is_head(cx.tok(last - 1))
-                    && !is_legal_form(lx, cx.tok(first))
-                    && !lx.first_names.contains(cx.tok(first))
-                    && !lx.is_place(cx.tok(first))
-                    && !lx.is_place(cx.span(first, last));
+                // (Also over a capitalised article: "The AI Safety and
+                // Security Board" opening a sentence.)
+                let two_words_from = |lead: usize| {
+                    last - lead == 2
+                        && !is_head(cx.tok(last - 1))
+                        && !is_legal_form(lx, cx.tok(lead))
+                        && !lx.first_names.contains(cx.tok(lead))
+                        && !lx.is_place(cx.tok(lead))
+                        && !lx.is_place(cx.span(lead, last))
+                };
+                let two_word_left =
+                    two_words_from(first) || (cx.tok_is(first, "The") && two_words_from(first + 1));
                 if k - (last + 1) >= 2
                     && ((last - first == 1
                         && (lx.agency_heads.contains(end_word)

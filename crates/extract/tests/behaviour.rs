@@ -6957,6 +6957,9 @@ fn two_words_and_a_run_ending_in_a_body_head_are_one_name() {
         entity(&d, "org:varrow safety and security board").kind,
         EntityKind::Agency
     );
+    // Also after a capitalised article opening the sentence.
+    let d = extract("The Varrow Safety and Security Board, including industry leaders, met.");
+    entity(&d, "org:varrow safety and security board");
     // A firm's head keeps two firms apart, and a place is no part of a name.
     let d = extract("Halvorsen sold Tarnwick Timber and Tarnwick Petroleum to Kestrel Ltd.");
     entity(&d, "org:tarnwick petroleum");
