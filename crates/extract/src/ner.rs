@@ -3912,7 +3912,40 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
                 }
                 k + 1 < first && k > 0 && COMMENTING_ROLES.contains(&cx.low(k - 1))
             };
-            if (of_title || at_staff || named_staff) && !generic() {
+            // "said Steve Chronowitz of Smith Barney", "Sanford Margoshes
+            // of Shearson said": a person quoted, then where they work. (Not
+            // a place, which is no chunk asked about here, nor a name a
+            // noun follows.)
+            let said_staff = matches!(prev, "of" | "at") && {
+                let mut k = first - 1;
+                let end = k;
+                while k > 0 && end - k < 3 && cx.tok_sentence[k - 1] == sent && cx.is_capword(k - 1)
+                {
+                    k -= 1;
+                }
+                let person = end - k >= 2
+                    && (lx.first_names.contains(cx.tok(k))
+                        || matches!(cx.tok(k), "Mr" | "Mrs" | "Ms" | "Dr"));
+                let said = |i: usize| matches!(cx.low(i), "said" | "says");
+                let before = k > 0 && cx.tok_sentence[k - 1] == sent && said(k - 1);
+                let after = last < n && cx.tok_sentence[last] == sent && said(last);
+                // (Not a name cut at an initial, "Sanford C. Bernstein", nor
+                // a party, "of Aldridge Browhills Conservatives", nor a
+                // hometown, "Mr Skeens of Brownsville", which commas often
+                // set off: "Tony Martin, of Burnley, said".)
+                let w = cx.tok(last - 1);
+                let hometown = last - first == 1
+                    && ["ville", "burg", "burgh", "vania", "shire", "town", "field"]
+                        .iter()
+                        .any(|s| w.ends_with(s));
+                person
+                    && (before || after)
+                    && w.len() > 1
+                    && !lx.not_names.contains(w)
+                    && !hometown
+                    && !noun_follows(cx, last)
+            };
+            if (of_title || at_staff || named_staff || said_staff) && !generic() {
                 return Some(EntityKind::Firm);
             }
         }

@@ -7178,3 +7178,22 @@ fn the_uns_regional_commissions_and_statistics_offices_are_listed() {
     let d = extract("Data from the Land Registry showed Halvorsen Corp's homes sold well.");
     assert_eq!(entity(&d, "hm_land_registry").kind, EntityKind::Agency);
 }
+
+#[test]
+fn a_quoted_person_of_a_name_works_at_a_firm() {
+    let d = extract("\"Prices will rise,\" said Steve Marlow of Tarnwick Varrow.");
+    assert_eq!(entity(&d, "org:tarnwick varrow").kind, EntityKind::Firm);
+    let d = extract("Anna Price at Varrowbank says the market is quiet.");
+    entity(&d, "org:varrowbank");
+    let d = extract("It rained. Mary Lowe of Tarnwick Varrow said demand fell.");
+    entity(&d, "org:tarnwick varrow");
+    let d = extract("It rained. Mary Lowe, of Tarnwick Varrow, said the town flooded.");
+    assert_no_entity(&d, "org:tarnwick varrow");
+    // Not a name cut at an initial, a party or a hometown.
+    let d = extract("\"It is early,\" said Mark Lowe of Tarnwick C. Varrow Co.");
+    assert_no_entity(&d, "org:tarnwick c");
+    let d = extract("\"We will win,\" said John Varrow of Tarnwick Conservatives.");
+    assert_no_entity(&d, "org:tarnwick conservatives");
+    let d = extract("\"It floods every year,\" said Mr Lowe of Varrowville.");
+    assert_no_entity(&d, "org:varrowville");
+}
