@@ -302,6 +302,70 @@ fn shouted(w: &str) -> bool {
     w.len() > 3 && !w.bytes().any(|b| b.is_ascii_lowercase())
 }
 
+/// Tokens of a lead-in heading: a line that opens with words in title
+/// case closed by a colon, as a summary's bullet points do ("* Confidential
+/// AI Protections: techniques like ...", "Flexible Acquisition Strategies:
+/// moving away from ..."). Like a headline, it capitalises every word, so a
+/// name in it counts only if the body uses it too.
+fn lead_headings(cx: &Context<'_>) -> Vec<bool> {
+    let n = cx.tokens.len();
+    let mut out = vec![false; n];
+    let mut k = 0;
+    while k < n {
+        let t = &cx.tokens[k];
+        if !(k == 0 || t.newline_before) {
+            k += 1;
+            continue;
+        }
+        // Skip a bullet or a number: "*", "-", "1.".
+        let mut i = k;
+        while i < n
+            && i - k < 3
+            && (i == k || !cx.tokens[i].newline_before)
+            && cx.tokens[i].kind != TokKind::Word
+        {
+            i += 1;
+        }
+        let start = i;
+        let mut capitalised = 0;
+        let mut end = None;
+        while i < n && i - start < 8 && (i == start || !cx.tokens[i].newline_before) {
+            let t = &cx.tokens[i];
+            let w = cx.tok(i);
+            if w == ":" {
+                end = Some(i);
+                break;
+            }
+            if t.kind == TokKind::Word && t.cap {
+                capitalised += 1;
+            } else if !(matches!(
+                w,
+                "of" | "and" | "for" | "the" | "to" | "in" | "on" | "with" | "a"
+            ) || w == "-"
+                || w == "&"
+                || t.kind == TokKind::Possessive)
+            {
+                break;
+            }
+            i += 1;
+        }
+        if let Some(e) = end {
+            // (Not a name with its legal suffix leading a line: "Tarnwick
+            // Holdings Ltd: sales rose"; "On-Ramps for New Companies:" is a
+            // heading.)
+            if capitalised >= 2
+                && e + 1 < n
+                && !cx.tokens[e + 1].newline_before
+                && !(cx.lexicon.is_legal_suffix(cx.tok(e - 1)) && cx.tok(e - 1) != "Companies")
+            {
+                out[start..e].iter_mut().for_each(|x| *x = true);
+            }
+        }
+        k += 1;
+    }
+    out
+}
+
 /// Whether chunk `c` opens a headline written in capitals and a wire
 /// ticker in angle brackets follows it ("WHIRLPOOL CORP <WHR> ...").
 fn wire_subject(cx: &Context<'_>, c: &Chunk) -> bool {
@@ -831,6 +895,7 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
                 && s.last - s.first > 2
         })
         .collect();
+    let lead_heading = lead_headings(cx);
 
     // Lowercase words the document uses: a capitalised sentence opener that
     // the document also writes in lowercase, and no more often capitalised
@@ -1717,7 +1782,8 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
     // Normalised names. A person, place, country or dropped chunk needs
     // one only as an acronym's long form, or as a body name that confirms
     // a name in a headline; the rest are left empty, never read.
-    let in_headline = |c: &Chunk| headline[cx.tok_sentence[c.first] as usize];
+    let in_headline =
+        |c: &Chunk| headline[cx.tok_sentence[c.first] as usize] || lead_heading[c.first];
     // Chunks that are an acronym's long form.
     let mut long_form = vec![false; chunks.len()];
     for t in acronym_of.values() {

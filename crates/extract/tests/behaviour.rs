@@ -7197,3 +7197,20 @@ fn a_quoted_person_of_a_name_works_at_a_firm() {
     let d = extract("\"It floods every year,\" said Mr Lowe of Varrowville.");
     assert_no_entity(&d, "org:varrowville");
 }
+
+#[test]
+fn a_bullets_lead_in_heading_is_read_as_a_headline() {
+    let text = "Kestrel Ltd published its plan on Monday.\n\
+                * Focus on Tarnwick Technologies: Targets include battery storage systems.\n\
+                * Varrow Systems Role: Varrow Systems will build the platform.\n";
+    let d = extract(text);
+    assert_no_entity(&d, "org:tarnwick technologies");
+    // A name the body uses too still counts.
+    entity(&d, "org:varrow systems");
+    // A name with its legal suffix leading a line is no heading.
+    let d = extract(
+        "Kestrel Ltd reported its results on Monday.\n\
+         Tarnwick Holdings Ltd: Sales at the unit rose 5% in the year.\n",
+    );
+    entity(&d, "org:tarnwick");
+}
