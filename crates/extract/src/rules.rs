@@ -2467,7 +2467,7 @@ fn presupposed_holding(s: &Sent<'_>, trigger: usize, rule: &RuleSpec) -> bool {
 
 /// Whether the deal noun ending before `end` only names what is talked
 /// about or proposed: "held merger talks with", "a takeover proposal from",
-/// "partnership negotiations".
+/// "partnership negotiations", "a takeover bid by".
 fn talked_noun(s: &Sent<'_>, end: usize, rule: &RuleSpec) -> bool {
     rule.form == Form::Noun
         && rule.kind != RelationKind::Dispute
@@ -2486,6 +2486,14 @@ fn talked_noun(s: &Sent<'_>, end: usize, rule: &RuleSpec) -> bool {
                 | "rumors"
                 | "approach"
                 | "overtures"
+                // A bid or offer is an attempt: "fighting a takeover bid by
+                // Varrow", "a merger offer from".
+                | "bid"
+                | "bids"
+                | "offer"
+                | "offers"
+                | "attempt"
+                | "battle"
         )
 }
 

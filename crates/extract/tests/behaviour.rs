@@ -7214,3 +7214,38 @@ fn a_bullets_lead_in_heading_is_read_as_a_headline() {
     );
     entity(&d, "org:tarnwick");
 }
+
+#[test]
+fn resisting_a_bid_is_a_dispute_and_the_bid_no_takeover() {
+    for text in [
+        "Kestrel Ltd is currently arguing against an offer from Halvorsen Corp.",
+        "Kestrel Ltd is fighting a hostile bid from Halvorsen Corp.",
+        "Kestrel Ltd has fought off a takeover bid by Halvorsen Corp.",
+    ] {
+        assert_fact(text, RelationKind::Dispute, "org:kestrel", "org:halvorsen");
+    }
+    // A takeover bid is an attempt, not a takeover.
+    assert_status(
+        "Kestrel Ltd is fighting a takeover bid by Halvorsen Corp.",
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+        Status::Hedged,
+    );
+    // A bid fought off failed.
+    assert_status(
+        "Kestrel Ltd has fought off a possible takeover by Halvorsen Corp.",
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+        Status::Negated,
+    );
+    // The takeover itself stays asserted.
+    assert_status(
+        "The takeover of Kestrel Ltd by Halvorsen Corp was completed.",
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+        Status::Asserted,
+    );
+}
