@@ -38,6 +38,8 @@ pub const RULE_PARENT: &str = "gazetteer.parent";
 pub const RULE_POSSESSIVE: &str = "possessive.part";
 /// Rule id of "the Office of X in the Y Service" read as part of Y.
 pub const RULE_OFFICE_IN: &str = "office.in";
+/// Rule id of "the X School at Y University" read as part of Y.
+pub const RULE_UNIT_AT: &str = "unit.at";
 
 /// Everything extraction needs: gazetteer, lexicon and relation rules.
 #[derive(Debug, Clone)]
@@ -447,6 +449,62 @@ impl Extractor {
                 w.entity,
                 (m.last, w.last),
                 RULE_OFFICE_IN,
+                0.7,
+            ));
+        }
+
+        // "Price College of Business at the University of Oklahoma", "the
+        // Center for Corporate Governance at Tarnwick University": a school,
+        // college, institute, centre or laboratory at a university is part
+        // of it.
+        for (mi, m) in rec.mentions.iter().enumerate() {
+            if m.pronoun {
+                continue;
+            }
+            let me = &rec.entities[m.entity];
+            let unit = me.name.split(' ').any(|w| {
+                matches!(
+                    w,
+                    "School"
+                        | "College"
+                        | "Institute"
+                        | "Center"
+                        | "Centre"
+                        | "Laboratory"
+                        | "Lab"
+                        | "Faculty"
+                )
+            });
+            let word = |k: usize| {
+                tokens
+                    .get(k)
+                    .map(|t| &lower[t.start as usize..t.end as usize])
+                    .unwrap_or("")
+            };
+            if !unit || word(m.last) != "at" {
+                continue;
+            }
+            let k = if word(m.last + 1) == "the" {
+                m.last + 2
+            } else {
+                m.last + 1
+            };
+            let Some(w) = rec.mentions[mi + 1..]
+                .iter()
+                .find(|n| n.first == k && n.sentence == m.sentence && !n.pronoun)
+            else {
+                continue;
+            };
+            let we = &rec.entities[w.entity];
+            if w.entity == m.entity || we.latent || !we.name.split(' ').any(|x| x == "University") {
+                continue;
+            }
+            statements.push(part_of(
+                m.sentence,
+                m.entity,
+                w.entity,
+                (m.first, w.last),
+                RULE_UNIT_AT,
                 0.7,
             ));
         }

@@ -7249,3 +7249,19 @@ fn resisting_a_bid_is_a_dispute_and_the_bid_no_takeover() {
         Status::Asserted,
     );
 }
+
+#[test]
+fn a_school_or_centre_at_a_university_is_part_of_it() {
+    assert_fact(
+        "\"Boards rarely pay,\" said Jane Doe, chairman of the Varrow Centre for Governance at the \
+         University of Tarnwick.",
+        RelationKind::PartOf,
+        "org:varrow centre for governance",
+        "org:university of tarnwick",
+    );
+    // Not at a university's event, nor a centre at a firm.
+    let d = extract("He spoke at the Varrow Institute at a Tarnwick University event.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
+    let d = extract("She leads the Varrow Research Center at Halvorsen Corp.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
+}
