@@ -3138,7 +3138,23 @@ fn find_chunks(
                 // the thrift's "Savings and Loan" is one phrase.
                 let savings_and_loan = matches!(cx.tok(last - 1), "Savings" | "Building")
                     && cx.tok_is(last + 1, "Loan");
-                if starts_with_head || savings_and_loan {
+                // So is "Research and Development": "the Army Research and
+                // Development Center", "Natural Hazards Research and
+                // Applications Information Center".
+                let research_and = cx.tok_is(last - 1, "Research")
+                    && matches!(
+                        cx.tok(last + 1),
+                        "Development"
+                            | "Engineering"
+                            | "Technology"
+                            | "Innovation"
+                            | "Applications"
+                            | "Analysis"
+                            | "Evaluation"
+                    )
+                    // (Not a portfolio: "Research and Technology Minister".)
+                    && !(last + 2 < n && lx.person_titles.contains(cx.low(last + 2)));
+                if starts_with_head || savings_and_loan || research_and {
                     last += 2;
                     continue;
                 }
@@ -3526,9 +3542,15 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
     {
         return Class::Drop;
     }
-    // Titles make a person: "Mr Khodorkovsky", "President Bush".
+    // Titles make a person: "Mr Khodorkovsky", "President Bush"; not a
+    // body's name of three words or more that a body's head ends: "the
+    // Engineer Research and Development Center".
     let first_low = cx.lowercase(first_i);
-    if lx.person_titles.contains(first_low.as_ref()) {
+    let body_named = words.len() >= 3
+        && (lx.agency_heads.contains(last_w)
+            || lx.weak_agency_heads.contains(last_w)
+            || BODY_HEADS.contains(last_w));
+    if lx.person_titles.contains(first_low.as_ref()) && !body_named {
         return Class::Person;
     }
     if words.len() >= 3 && lx.opens_title_phrase(&first_low) {

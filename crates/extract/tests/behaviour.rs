@@ -7265,3 +7265,26 @@ fn a_school_or_centre_at_a_university_is_part_of_it() {
     let d = extract("She leads the Varrow Research Center at Halvorsen Corp.");
     assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
 }
+
+#[test]
+fn research_and_development_stays_inside_one_name() {
+    let d = extract("The Varrow Research and Development Center said the tests went well.");
+    entity(&d, "org:varrow research and development center");
+    assert_no_entity(&d, "org:development center");
+    // Not a minister's portfolio.
+    let d = extract("Research and Technology Minister Jan Varrow said the port would open.");
+    assert_no_entity(&d, "org:research and technology");
+}
+
+#[test]
+fn a_title_opening_a_bodys_long_name_makes_no_person() {
+    let d = extract(
+        "Tarnwick's Engineer Research and Development Center (ERDC) is testing language models.",
+    );
+    entity(&d, "org:engineer research and development center");
+    let d = extract("The Prosecutor General's Office said it would work with Kestrel Ltd.");
+    entity(&d, "org:prosecutor general office");
+    // A title before a name is still a person's.
+    let d = extract("Engineer Tom Varrow said the bridge was safe.");
+    assert_no_entity(&d, "org:engineer tom varrow");
+}
