@@ -3109,8 +3109,27 @@ fn find_chunks(
                     || BODY_HEADS.contains(end);
                 // (A word that is no name alone may open a longer run whose
                 // last word is one: "Institute for Supply Management".)
+                // So may a word alone that "and" joins to a run of one or two
+                // words with no head: "Fife College of Further and Higher
+                // Education" (not "House of Imports and N.L. Industries").
+                let joined_run =
+                    run.len() == 1 && k + 2 < n && cx.low_is(k, "and") && cx.is_capword(k + 1) && {
+                        let mut j = k + 1;
+                        while j < n && j - (k + 1) < 3 && cx.is_capword(j) {
+                            j += 1;
+                        }
+                        j - (k + 1) <= 2
+                            && (k + 1..j).all(|q| {
+                                let w = cx.tok(q);
+                                !lx.not_names.contains(w)
+                                    && !lx.is_place(w)
+                                    && !lx.firm_heads.contains(w)
+                                    && !lx.agency_heads.contains(w)
+                                    && !lx.is_legal_suffix(w)
+                            })
+                    };
                 let headed_run = matches!(low, "of" | "for")
-                    && run.len() >= 2
+                    && (run.len() >= 2 || joined_run)
                     && run[1..].iter().all(|w| !lx.not_names.contains(w));
                 let bad_run = !office_of
                     && ((!headed_run && run.iter().any(|w| lx.not_names.contains(w)))

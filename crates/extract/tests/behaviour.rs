@@ -7288,3 +7288,15 @@ fn a_title_opening_a_bodys_long_name_makes_no_person() {
     let d = extract("Engineer Tom Varrow said the bridge was safe.");
     assert_no_entity(&d, "org:engineer tom varrow");
 }
+
+#[test]
+fn a_common_word_after_of_joined_by_and_continues_the_name() {
+    let d = extract("Staff at Varrow College of Further and Higher Education went on strike.");
+    entity(&d, "org:varrow college of further and higher education");
+    // Not when the run after "and" has a head of its own.
+    let d = extract(
+        "Kestrel Ltd bought the assets of Varrow Inc and Tarnwick Corp, which do business as \
+         House of Imports and N.L. Industries respectively.",
+    );
+    assert_no_entity(&d, "org:house of imports and nl industries");
+}
