@@ -391,30 +391,66 @@ impl Extractor {
 
         // "the Office of Professional Services in the GSA's Federal
         // Acquisition Service", "a bureau within the agency's": a
-        // government office named in or within another government body is
-        // part of it (of the last body of a possessive chain).
+        // government office named in or within another government body,
+        // or a government body under one, is part of it (of the last body
+        // of a possessive chain).
         for (mi, m) in rec.mentions.iter().enumerate() {
             let me = &rec.entities[m.entity];
             if m.pronoun || me.kind != EntityKind::Agency || me.latent {
                 continue;
             }
             let head = &text[tokens[m.first].start as usize..tokens[m.first].end as usize];
-            if !matches!(
-                head,
-                "Office" | "Bureau" | "Division" | "Directorate" | "Center" | "Centre" | "Branch"
-            ) {
-                continue;
-            }
             let word = |k: usize| {
                 tokens
                     .get(k)
                     .map(|t| &lower[t.start as usize..t.end as usize])
                     .unwrap_or("")
             };
-            if !matches!(word(m.last), "in" | "within") {
+            let office = matches!(
+                head,
+                "Office" | "Bureau" | "Division" | "Directorate" | "Center" | "Centre" | "Branch"
+            );
+            // "the AI Working Group under the Data Governance Board", "the
+            // Kestrel National Laboratory, under the Department of Energy":
+            // a body "under" another (any body's head, last or first).
+            let body = office
+                || me.name.rsplit(' ').next().is_some_and(|w| {
+                    matches!(
+                        w,
+                        "Group"
+                            | "Board"
+                            | "Council"
+                            | "Committee"
+                            | "Office"
+                            | "Bureau"
+                            | "Laboratory"
+                            | "Center"
+                            | "Centre"
+                            | "Institute"
+                            | "Agency"
+                            | "Service"
+                            | "Administration"
+                            | "Division"
+                            | "Directorate"
+                            | "Command"
+                            | "Team"
+                            | "Unit"
+                    )
+                });
+            let mut k = m.last;
+            if body && word(k) == "," && word(k + 1) == "under" {
+                k += 1;
+            }
+            let under = word(k) == "under";
+            let within = match word(k) {
+                "in" | "within" => office,
+                "under" => body,
+                _ => false,
+            };
+            if !within {
                 continue;
             }
-            let mut k = m.last + 1;
+            let mut k = k + 1;
             if word(k) == "the" {
                 k += 1;
             }
@@ -437,6 +473,15 @@ impl Extractor {
             let Some(w) = whole else { continue };
             let we = &rec.entities[w.entity];
             if w.entity == m.entity || we.kind != EntityKind::Agency || we.latent {
+                continue;
+            }
+            // Under a body's rules or leadership is no place in it: "the
+            // Varrow Board, under the Treasury's rules".
+            if under
+                && tokens
+                    .get(w.last)
+                    .is_some_and(|t| t.kind == text::TokKind::Possessive)
+            {
                 continue;
             }
             // A country's government is where an office is, not its whole.

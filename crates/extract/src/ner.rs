@@ -3696,7 +3696,10 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
     if words.len() >= 2 && lx.agency_heads.contains(last_w) {
         return Class::StrongOrg(EntityKind::Agency);
     }
-    if words.len() >= 2 && lx.weak_agency_heads.contains(last_w) {
+    // "Working Group" heads a body as a weak agency head does: "the AI and
+    // Open Government Data Assets Working Group".
+    let working_group = words.len() >= 3 && words[words.len() - 2..] == ["Working", "Group"];
+    if words.len() >= 2 && (lx.weak_agency_heads.contains(last_w) || working_group) {
         return if has_qualifier() {
             Class::StrongOrg(EntityKind::Agency)
         } else {

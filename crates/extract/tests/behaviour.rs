@@ -7300,3 +7300,30 @@ fn a_common_word_after_of_joined_by_and_continues_the_name() {
     );
     assert_no_entity(&d, "org:house of imports and nl industries");
 }
+
+#[test]
+fn a_working_group_with_a_government_qualifier_is_an_agency() {
+    let d = extract("The guidance was led by the Open Government Data Assets Working Group.");
+    let e = d
+        .entities
+        .iter()
+        .find(|e| e.name.ends_with("Working Group"))
+        .expect("group");
+    assert_eq!(e.kind, EntityKind::Agency);
+}
+
+#[test]
+fn a_government_body_under_another_is_part_of_it() {
+    assert_fact(
+        "The system is being assembled for the Varrow National Laboratory, under the US \
+         Department of Energy.",
+        RelationKind::PartOf,
+        "org:varrow national laboratory",
+        "doe",
+    );
+    // Under a body's rules is no place in it.
+    let d = extract(
+        "The Federal Varrow Board, under the Department of Energy's new rules, fined Kestrel Ltd.",
+    );
+    assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
+}
