@@ -5719,9 +5719,17 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
             let noun = cx.low(i + 1);
             match GENERIC_REFERENCES.iter().find(|(w, _)| *w == noun) {
                 // "the company's", "the company said"; not "the company X"
-                // (an apposition introducing a new name).
+                // (an apposition introducing a new name), nor a predicate
+                // after a verb of being: "Halvorsen is the contractor for
+                // Kestrel's plant" ("is the company's" still refers).
                 Some((_, k))
-                    if !(i + 2 < n && cx.is_capword(i + 2) && cx.tokens[i + 2].space_before) =>
+                    if !(i + 2 < n && cx.is_capword(i + 2) && cx.tokens[i + 2].space_before)
+                        && !(i > 0
+                            && matches!(
+                                cx.low(i - 1),
+                                "is" | "was" | "are" | "were" | "be" | "been" | "became"
+                            )
+                            && !(i + 2 < n && cx.tokens[i + 2].kind == TokKind::Possessive)) =>
                 {
                     (2, Some(*k))
                 }

@@ -5938,6 +5938,30 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     } else {
         patient_before_required(cx, Some(left))
     };
+    // A supplier's trigger ending in its preposition takes a possessor as
+    // its object: "the underwriter for Kestrel's share offering" serves
+    // Kestrel (not its owner: "adviser to Kestrel's parent").
+    let right = right.or_else(|| {
+        s.arg_starting(t1).filter(|&b| {
+            let owned = s.args[b].last + 1;
+            rule.kind == RelationKind::Contract
+                && b != left
+                && PREPOSITIONS.contains(s.low(t1 - 1))
+                && s.is_poss(s.args[b].last)
+                && !(owned < s.last
+                    && matches!(
+                        s.low(owned),
+                        "parent"
+                            | "owner"
+                            | "owners"
+                            | "shareholder"
+                            | "shareholders"
+                            | "stockholder"
+                            | "stockholders"
+                            | "holder"
+                    ))
+        })
+    });
     let Some(right) = right else {
         return;
     };
@@ -5955,6 +5979,12 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
         let w = s.low(q);
         w == "," || w == "both" || BE.contains(&w)
     });
+    // One name with a plural verb of being is a firm spoken of as its
+    // people: "Merrill Lynch are sole bookrunners for Air China's flotation".
+    if lefts.len() < 2 && (s.args[left].last..t0).any(|q| matches!(s.low(q), "are" | "were")) {
+        push(cx, left, right, out);
+        return;
+    }
     if lefts.len() < 2 || !set_off {
         return;
     }

@@ -7327,3 +7327,37 @@ fn a_government_body_under_another_is_part_of_it() {
     );
     assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
 }
+
+#[test]
+fn advisers_bankers_and_bookrunners_serve_their_client() {
+    assert_fact(
+        "Halvorsen Corp and Brightwater Inc have been advisers to Kestrel Ltd in the past.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    assert_fact(
+        "Halvorsen Corp acted as merchant banker to Kestrel Ltd during the bid.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    // A firm spoken of in the plural, and a client named by its possessive.
+    assert_fact(
+        "Halvorsen Corp are sole bookrunners for Kestrel Ltd's flotation.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    assert_fact(
+        "Halvorsen Corp is the contractor for Kestrel Ltd's new plant.",
+        RelationKind::Contract,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    // Not the possessor's owner, nor a unit of the possessor's parent.
+    let d = extract("Halvorsen Corp, adviser to Kestrel Ltd's parent, said so.");
+    assert_no_relation(&d, |_| true);
+    let d = extract("Halvorsen Corp, a unit of Kestrel Ltd's biggest rival, said so.");
+    assert_no_relation(&d, |_| true);
+}
