@@ -4896,7 +4896,33 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
             if let Some(subj) = subject(rules, s, t0) {
                 let list = list_left(s, subj);
                 let first = list.iter().map(|&x| s.args[x].first).min().unwrap_or(0);
-                let opens = skip_modifiers_left(s, first, 2, s.first);
+                // ("Consumer electronics giants A and B are joining forces":
+                // a plural description of the pair may take more words.)
+                let described = first > s.first
+                    && matches!(
+                        s.low(first - 1),
+                        "giants"
+                            | "rivals"
+                            | "companies"
+                            | "firms"
+                            | "groups"
+                            | "makers"
+                            | "manufacturers"
+                            | "producers"
+                            | "banks"
+                            | "carriers"
+                            | "airlines"
+                            | "operators"
+                            | "providers"
+                            | "retailers"
+                            | "insurers"
+                            | "lenders"
+                            | "automakers"
+                            | "carmakers"
+                            | "drugmakers"
+                            | "chipmakers"
+                    );
+                let opens = skip_modifiers_left(s, first, if described { 4 } else { 2 }, s.first);
                 let at_start = opens == s.first
                     || matches!(
                         s.low(opens - 1),

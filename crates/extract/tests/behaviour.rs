@@ -7361,3 +7361,20 @@ fn advisers_bankers_and_bookrunners_serve_their_client() {
     let d = extract("Halvorsen Corp, a unit of Kestrel Ltd's biggest rival, said so.");
     assert_no_relation(&d, |_| true);
 }
+
+#[test]
+fn a_described_pair_joining_forces_are_partners() {
+    assert_fact(
+        "Consumer electronics giants Halvorsen Corp and Kestrel Ltd are joining forces to share \
+         technology.",
+        RelationKind::Partnership,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    assert_fact(
+        "Halvorsen Corp is joining forces with Kestrel Ltd.",
+        RelationKind::Partnership,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
