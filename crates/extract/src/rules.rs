@@ -759,12 +759,23 @@ fn clause_start(rules: &Rules, s: &Sent<'_>, i: usize) -> usize {
         let w = s.low_bytes(k - 1);
         // A colon ends a clause unless it sits in an aside: "(NYSE: PLTR)".
         let colon = w == b":" && !(k >= 3 && s.low_is(k - 3, "("));
-        if colon || rules.ends_clause(w) {
+        if colon || (rules.ends_clause(w) && !parenthetical_adverb(s, k - 1)) {
             return k;
         }
         k -= 1;
     }
     s.first
+}
+
+/// Whether the clause break at `k` is a sentence adverb set off by commas,
+/// which leaves the clause whole: "Qwest, meanwhile, had to pay the SEC",
+/// "Kestrel, however, bought Varrow".
+fn parenthetical_adverb(s: &Sent<'_>, k: usize) -> bool {
+    k > s.first
+        && k + 1 < s.last
+        && matches!(s.low(k), "however" | "meanwhile" | "though")
+        && s.low_is(k - 1, ",")
+        && s.low_is(k + 1, ",")
 }
 
 /// Index where the clause holding token `i` ends (search rightwards).

@@ -7378,3 +7378,20 @@ fn a_described_pair_joining_forces_are_partners() {
         "org:kestrel",
     );
 }
+
+#[test]
+fn a_sentence_adverb_set_off_by_commas_keeps_the_clause_whole() {
+    assert_fact(
+        "Halvorsen Corp, meanwhile, bought Kestrel Ltd.",
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+    assert_fact(
+        "Kestrel Ltd, however, had to pay the Securities and Exchange Commission $25m in October \
+         to settle charges.",
+        RelationKind::Dispute,
+        "org:kestrel",
+        "sec",
+    );
+}
