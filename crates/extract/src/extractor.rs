@@ -389,6 +389,13 @@ impl Extractor {
             ));
         }
 
+        // The lowercase word at token `k`, "" past the end.
+        let word = |k: usize| {
+            tokens
+                .get(k)
+                .map(|t| &lower[t.start as usize..t.end as usize])
+                .unwrap_or("")
+        };
         // "the Office of Professional Services in the GSA's Federal
         // Acquisition Service", "a bureau within the agency's": a
         // government office named in or within another government body,
@@ -400,12 +407,6 @@ impl Extractor {
                 continue;
             }
             let head = &text[tokens[m.first].start as usize..tokens[m.first].end as usize];
-            let word = |k: usize| {
-                tokens
-                    .get(k)
-                    .map(|t| &lower[t.start as usize..t.end as usize])
-                    .unwrap_or("")
-            };
             let office = matches!(
                 head,
                 "Office" | "Bureau" | "Division" | "Directorate" | "Center" | "Centre" | "Branch"
@@ -520,12 +521,6 @@ impl Extractor {
                         | "Faculty"
                 )
             });
-            let word = |k: usize| {
-                tokens
-                    .get(k)
-                    .map(|t| &lower[t.start as usize..t.end as usize])
-                    .unwrap_or("")
-            };
             if !unit || word(m.last) != "at" {
                 continue;
             }

@@ -3508,29 +3508,6 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
     {
         return Class::Drop;
     }
-    // A list item's label: "Agency Delays: Three agencies missed ...",
-    // "* Resilient Building Systems: EMCIP includes ..." at the start of a
-    // line heads what follows; named nowhere else in the story, and with
-    // no legal form, it names nothing.
-    let line_start = first_i == 0
-        || cx.tokens[first_i].newline_before
-        || (matches!(cx.tok(first_i - 1), "*" | "-" | "\u{2022}")
-            && (first_i == 1 || cx.tokens[first_i - 1].newline_before));
-    let label = line_start
-        && words.len() >= 2
-        && last_i + 2 < cx.tokens.len()
-        && cx.tok_is(last_i + 1, ":")
-        && cx.tokens[last_i + 2].cap
-        && !lx.is_legal_suffix(last_w)
-        && {
-            let surface = cx.span(first_i, last_i + 1);
-            memchr::memmem::find_iter(cx.text.as_bytes(), surface.as_bytes())
-                .nth(1)
-                .is_none()
-        };
-    if label {
-        return Class::Drop;
-    }
     // One word opening a longer "of the" name the chunker left: "News" of
     // "the News of the World" is no name of its own (not before a place:
     // "Kestrel of the Netherlands").
