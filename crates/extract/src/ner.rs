@@ -4305,12 +4305,16 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
         // Also a predicate: "Square Enix is a Japanese video game company".
         // (Not an acronym, which its definition resolves: "BAS is a
         // subsidiary of BAA" after "British Airport Services (BAS)".)
-        let predicate = matches!(next, "is" | "was" | "became" | "remains")
+        // ("Ask Jeeves has become the third leading online search firm".)
+        let has_become =
+            matches!(next, "has" | "had" | "have") && last + 1 < n && cx.low_is(last + 1, "become");
+        let verb_end = if has_become { last + 2 } else { last + 1 };
+        let predicate = (matches!(next, "is" | "was" | "became" | "remains") || has_become)
             && !(last - first == 1 && is_acronym_shape(cx.tok(first)))
-            && last + 1 < n
-            && matches!(cx.low(last + 1), "a" | "an" | "the");
+            && verb_end < n
+            && matches!(cx.low(verb_end), "a" | "an" | "the");
         if next == "," || predicate {
-            let mut k = last + 1;
+            let mut k = verb_end;
             let limit = (last + 10).min(n);
             let mut saw_article = false;
             let mut head: Option<&str> = None;
@@ -4371,6 +4375,10 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
                             | "about"
                     ) || cx.tokens[k].kind == TokKind::Punct)
                 {
+                    break;
+                } else if predicate && head.is_some() && matches!(w, "this" | "last" | "next") {
+                    // A time after a predicate's head: "has become the third
+                    // leading online search firm this week".
                     break;
                 } else if saw_article && cx.tokens[k].kind == TokKind::Word {
                     head = Some(w);

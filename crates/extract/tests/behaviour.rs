@@ -7395,3 +7395,12 @@ fn a_sentence_adverb_set_off_by_commas_keeps_the_clause_whole() {
         "sec",
     );
 }
+
+#[test]
+fn a_name_that_has_become_a_firm_is_one() {
+    let d = extract("Varrow Jeeves has become the third leading online search firm this week.");
+    assert_eq!(entity(&d, "org:varrow jeeves").kind, EntityKind::Firm);
+    // A predicate's head that names no business is no cue.
+    let d = extract("Varrow Jeeves has become a symbol of the boom.");
+    assert_no_entity(&d, "org:varrow jeeves");
+}
