@@ -767,6 +767,23 @@ fn clause_start(rules: &Rules, s: &Sent<'_>, i: usize) -> usize {
     s.first
 }
 
+/// Whether a noun after a possessive names the possessor's owner ("X's
+/// majority stockholder Y", "adviser to X's parent"): the party is then
+/// the owner, not X.
+fn owner_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "stockholder"
+            | "stockholders"
+            | "shareholder"
+            | "shareholders"
+            | "owner"
+            | "owners"
+            | "parent"
+            | "holder"
+    )
+}
+
 /// Whether the clause break at `k` is a sentence adverb set off by commas,
 /// which leaves the clause whole: "Qwest, meanwhile, had to pay the SEC",
 /// "Kestrel, however, bought Varrow".
@@ -5005,19 +5022,7 @@ fn noun(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     // is X's owner, not X.
     if rule.kind == RelationKind::Contract && s.is_poss(s.args[patient].last) {
         let after = s.args[patient].last + 1;
-        if (after..(after + 3).min(s.last)).any(|k| {
-            matches!(
-                s.low(k),
-                "stockholder"
-                    | "stockholders"
-                    | "shareholder"
-                    | "shareholders"
-                    | "owner"
-                    | "owners"
-                    | "parent"
-                    | "holder"
-            )
-        }) {
+        if (after..(after + 3).min(s.last)).any(|k| owner_noun(s.low(k))) {
             return;
         }
     }
@@ -5985,18 +5990,7 @@ fn appositive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                 && b != left
                 && PREPOSITIONS.contains(s.low(t1 - 1))
                 && s.is_poss(s.args[b].last)
-                && !(owned < s.last
-                    && matches!(
-                        s.low(owned),
-                        "parent"
-                            | "owner"
-                            | "owners"
-                            | "shareholder"
-                            | "shareholders"
-                            | "stockholder"
-                            | "stockholders"
-                            | "holder"
-                    ))
+                && !(owned < s.last && owner_noun(s.low(owned)))
         })
     });
     let Some(right) = right else {
