@@ -181,6 +181,10 @@ const ORG_LEFT_CONTEXT: &[&str] = &[
     "rivals",
     "merge with",
     "merged with",
+    "allied with",
+    "allied itself with",
+    "partnered with",
+    "teamed up with",
     "founded",
     "co-founded",
 ];
@@ -269,6 +273,15 @@ static SECTOR_WORDS: WordSet = WordSet::new(&[
     "textile",
     "finance",
     "financial",
+    "cinema",
+    "restaurant",
+    "coffee",
+    "bingo",
+    "pub",
+    "grocery",
+    "supermarket",
+    "betting",
+    "bookshop",
 ]);
 
 /// Company nouns after [`SECTOR_WORDS`].
@@ -477,6 +490,40 @@ static EXEC_TITLE_WORDS: WordSet = WordSet::new(&[
     "co-founder",
     "cofounder",
 ]);
+
+/// Whether token `k` ends the opener of a list of firms: a plural firm
+/// cue and "such as" ("firms such as"), "including" (", including" too)
+/// or "include" ("its subsidiaries include", "its businesses include"),
+/// or a count and a comma ("four companies,").
+fn plural_list_opener(cx: &Context<'_>, k: usize) -> bool {
+    let sent = cx.tok_sentence[k];
+    let plural_cue = |j: usize| {
+        cx.tok_sentence[j] == sent && {
+            let w = cx.low(j);
+            w.ends_with('s') && cx.lexicon.firm_cues.contains(w)
+        }
+    };
+    match cx.low(k) {
+        "as" => k >= 2 && cx.low_is(k - 1, "such") && plural_cue(k - 2),
+        "including" => {
+            k >= 1 && (plural_cue(k - 1) || (k >= 2 && cx.tok_is(k - 1, ",") && plural_cue(k - 2)))
+        }
+        // "Its other US businesses include X": a holder's parts listed.
+        "include" | "includes" | "included" => {
+            k >= 1 && (plural_cue(k - 1) || cx.low_is(k - 1, "businesses"))
+        }
+        "," => {
+            k >= 2
+                && plural_cue(k - 1)
+                && cx.tok_sentence[k - 2] == sent
+                && (matches!(
+                    cx.low(k - 2),
+                    "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+                ) || cx.tok(k - 2).bytes().all(|b| b.is_ascii_digit()))
+        }
+        _ => false,
+    }
+}
 
 /// Whether a lowercase noun follows the name ending before token `last`,
 /// which then only modifies it ("Jewish rights group"): a lowercase word
@@ -3925,6 +3972,15 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
                 && matches!(cx.tok(last), "." | "/")
                 && !cx.tokens[last].space_before
                 && cx.tok_sentence[last + 1] == sent);
+        // The first member of a list a plural cue opens: "firms such as
+        // X", "rivals, including X", "four companies, X".
+        if plural_list_opener(cx, first - 1)
+            && !cut
+            && !noun_follows(cx, last)
+            && !generic_word(cx, first, last)
+        {
+            return Some(EntityKind::Firm);
+        }
         if matches!(prev, "and" | ",") && !cut && !generic_word(cx, first, last) {
             let mut k = first - 1;
             let mut members = 0;
@@ -3947,6 +4003,9 @@ fn org_cue(cx: &Context<'_>, first: usize, last: usize) -> Option<EntityKind> {
                     break;
                 }
                 let w = cx.low(q - 1);
+                if plural_list_opener(cx, q - 1) {
+                    return Some(EntityKind::Firm);
+                }
                 if matches!(w, "and" | ",") {
                     k = q - 1;
                     continue;
@@ -5736,7 +5795,7 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
         let compatible = |m: &Mention| -> bool {
             let e = &rec.entities[m.entity];
             if e.latent
-                || (party_reference && cx.lexicon.is_commentator(&e.key))
+                || (party_reference && (cx.lexicon.is_commentator(&e.key) || adviser_named(cx, m)))
                 || polling_source(cx, m)
             {
                 return false;
@@ -5950,6 +6009,21 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
                 }
                 m => m.map(|m| m.entity),
             }
+        } else if len == 2 {
+            // "the group" is the nearest name headed by "Group" when the
+            // sentence has one: "Tarnwick, a unit of Kestrel Group, said
+            // the group" is Kestrel Group.
+            let noun = cx.low(i + 1);
+            let mut nearest = None;
+            let mut headed = None;
+            for m in candidates {
+                nearest.get_or_insert(m.entity);
+                if headed_by(&rec.entities[m.entity].name, noun) {
+                    headed = Some(m.entity);
+                    break;
+                }
+            }
+            headed.or(nearest)
         } else {
             candidates.next().map(|m| m.entity)
         };
@@ -6006,6 +6080,20 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
                     matches!(prev, "with" | "to" | "from" | "against" | "for" | "between")
                 }
             };
+            // "On Wednesday, Reliance Energy, another Reliance Group
+            // company, ... / Meanwhile, the group's flagship": a name the
+            // previous sentence heads with the reference's noun.
+            if len == 2 {
+                let noun = cx.low(i + 1);
+                if let Some(m) = by_sentence[s - 1]
+                    .iter()
+                    .map(|&mi| &rec.mentions[mi])
+                    .filter(|m| !m.pronoun && !hearer(cx, m) && !not_this.contains(&m.entity))
+                    .find(|m| compatible(m) && headed_by(&rec.entities[m.entity].name, noun))
+                {
+                    return Some(m.entity);
+                }
+            }
             let named = first_named(s - 1).map(|m| {
                 if !oblique(m) {
                     return m;
@@ -6058,6 +6146,14 @@ fn coreference(cx: &Context<'_>, rec: &mut Recognised, covered: &[bool]) {
     rec.mentions.extend(added);
 }
 
+/// Whether the last word of `name` is the generic `noun` of a reference
+/// ("Reliance Group" for "the group"), case aside.
+fn headed_by(name: &str, noun: &str) -> bool {
+    name.rsplit(' ')
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case(noun))
+}
+
 /// Whether a bidder's noun follows at `k`, over one modifier: "its
 /// takeover", "its proposed acquisition".
 fn bid_noun_after(cx: &Context<'_>, k: usize) -> bool {
@@ -6099,6 +6195,24 @@ fn polling_source(cx: &Context<'_>, m: &Mention) -> bool {
         && matches!(
             (cx.low(p - 2), cx.low(p - 1)),
             ("polled" | "compiled" | "surveyed" | "tracked", "by")
+        )
+}
+
+/// Whether mention `m` follows an adviser's role noun ("Advisors Goldman
+/// Sachs valued its unit"): a client's adviser, who holds no "its" or
+/// "the company" of the story.
+fn adviser_named(cx: &Context<'_>, m: &Mention) -> bool {
+    m.first > 0
+        && cx.tok_sentence[m.first - 1] as usize == m.sentence
+        && matches!(
+            cx.low(m.first - 1),
+            "adviser"
+                | "advisers"
+                | "advisor"
+                | "advisors"
+                | "consultants"
+                | "auditors"
+                | "brokers"
         )
 }
 

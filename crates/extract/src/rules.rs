@@ -5498,22 +5498,28 @@ fn possessive(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
                     BE.contains(&w) || AUXILIARIES.contains(w) || matches!(w, "said" | "says")
                 }
             };
+            let plural = s.low(t1 - 1).ends_with('s') && !s.low(t1 - 1).ends_with("ss");
             match s
                 .arg_starting(skip_dets_right(s, k))
                 .filter(|&a| !indefinite && !clause_subject(a))
             {
                 // "Gazprom, its unit Gazpromneft, Rosneft and ...": a
                 // singular noun names one part.
-                Some(a) if !s.low(t1 - 1).ends_with('s') || s.low(t1 - 1).ends_with("ss") => {
-                    vec![a]
-                }
+                Some(a) if !plural => vec![a],
                 Some(a) => list_right(s, a),
                 // "Harcourt, its directors and advisers": a list of
                 // nouns after the name is no description of it ("its
                 // search and advertising subsidiary" is one noun).
-                None => match apposed(s.args[whole].first)
-                    .filter(|_| !matches!(s.low(t0 - 1), "and" | "or"))
-                {
+                // ("from Dixons after the merger, Cyclops' industrial
+                // businesses": a plural noun in apposition names a list.)
+                // (But "Northrop, one of the Air Force's contractors,".)
+                None => match apposed(s.args[whole].first).filter(|&a| {
+                    let member = s.args[a].last + 1 < s.last
+                        && matches!(s.low(s.args[a].last + 1), "one" | "among");
+                    !matches!(s.low(t0 - 1), "and" | "or")
+                        && (!plural || member || list_left(s, a).len() >= 2)
+                }) {
+                    Some(a) if plural => list_left(s, a),
                     Some(a) => vec![a],
                     // "the FBI and the IRS are Chainalysis's only clients".
                     None => match copula_subject(s, whole)

@@ -7404,3 +7404,113 @@ fn a_name_that_has_become_a_firm_is_one() {
     let d = extract("Varrow Jeeves has become a symbol of the boom.");
     assert_no_entity(&d, "org:varrow jeeves");
 }
+
+#[test]
+fn a_generic_reference_goes_to_the_name_its_noun_heads() {
+    // "the group" is the group named in the previous sentence, not the
+    // sentence's first firm.
+    let d = extract(
+        "On Wednesday, the board of Kestrel Energy, another Halvorsen Group company, met. \
+         Meanwhile, the group's flagship company, Brightwater Inc, reports on Friday.",
+    );
+    find(&d, RelationKind::PartOf, "org:brightwater", "org:halvorsen");
+    assert_no_relation(&d, |r| {
+        r.source == "org:brightwater" && r.target == "org:kestrel energy"
+    });
+    // Within the sentence too: "the bank" is the bank, not the nearer firm.
+    let d = extract(
+        "Kestrel Ltd said the acquisition of its unit, Tarnwick Savings Bank, by Halvorsen Corp \
+         will leave the bank a separate wholly owned unit of Halvorsen.",
+    );
+    find(
+        &d,
+        RelationKind::PartOf,
+        "org:tarnwick savings bank",
+        "org:halvorsen",
+    );
+}
+
+#[test]
+fn an_adviser_named_by_its_role_holds_no_its() {
+    let d = extract(
+        "Kestrel Ltd could demerge its film unit. The report said advisers Halvorsen Corp had \
+         valued its demerged Tarnwick Film unit at £300m.",
+    );
+    find(&d, RelationKind::PartOf, "org:tarnwick film", "org:kestrel");
+    assert_no_relation(&d, |r| r.target == "org:halvorsen");
+}
+
+#[test]
+fn hiring_a_bank_to_solicit_offers_is_no_purchase() {
+    let d = extract(
+        "Kestrel Ltd said it hired Halvorsen Corp to solicit offers for the purchase of Tarnwick \
+         Inc.",
+    );
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::Acquisition
+            && matches!(r.status, Status::Asserted | Status::Reported)
+    });
+}
+
+#[test]
+fn a_list_a_plural_firm_noun_opens_names_firms() {
+    for text in [
+        "The market is led by firms such as Varrowdale, Tarnwick Televentures and Brightwater.",
+        "The market is led by rivals, including Varrowdale, Tarnwick Televentures and Brightwater.",
+        "The market is dominated by three companies, Varrowdale, Tarnwick Televentures and \
+         Brightwater.",
+    ] {
+        let d = extract(text);
+        for id in [
+            "org:varrowdale",
+            "org:tarnwick televentures",
+            "org:brightwater",
+        ] {
+            assert_eq!(entity(&d, id).kind, EntityKind::Firm, "{text}");
+        }
+    }
+    // A holder's businesses listed are its parts.
+    let d = extract(
+        "Kestrel Ltd is big. Its other US businesses include Varrow & Dale, and Tarnwick Food.",
+    );
+    find(&d, RelationKind::PartOf, "org:varrow & dale", "org:kestrel");
+    find(&d, RelationKind::PartOf, "org:tarnwick food", "org:kestrel");
+    // A count without a firm noun opens no list of firms.
+    let d = extract("The study covers three regions, Varrowdale, Tarnwick and Brightwater.");
+    assert_no_entity(&d, "org:varrowdale");
+}
+
+#[test]
+fn allying_itself_with_a_firm_is_a_partnership() {
+    let d = extract(
+        "The market has four companies, Tarnwick Televentures which has allied itself with \
+         Varrowdale Telecom, and two others.",
+    );
+    find(
+        &d,
+        RelationKind::Partnership,
+        "org:tarnwick televentures",
+        "org:varrowdale telecom",
+    );
+}
+
+#[test]
+fn a_named_cinema_chain_is_a_firm() {
+    let d =
+        extract("Kestrel Ltd sold a number of businesses, including the Varrowdale cinema chain.");
+    assert_eq!(entity(&d, "org:varrowdale").kind, EntityKind::Firm);
+}
+
+#[test]
+fn a_plural_unit_noun_in_apposition_to_one_name_names_no_part() {
+    let d = extract(
+        "Halvorsen Corp offered to acquire from Kestrel Ltd after the merger of Tarnwick Inc into \
+         Kestrel Ltd, Tarnwick Inc's industrial units for $12m.",
+    );
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::PartOf && r.source == "org:kestrel"
+    });
+    // One of a holder's plural units is still its part.
+    let d = extract("Kestrel Ltd, one of Halvorsen Corp's largest units, reported a loss.");
+    find(&d, RelationKind::PartOf, "org:kestrel", "org:halvorsen");
+}
