@@ -3175,8 +3175,10 @@ fn find_chunks(
                                     && !lx.is_legal_suffix(w)
                             })
                     };
+                // ("Department of Labour", "Institute for the Study of
+                // Labour": the field, not the party.)
                 let headed_run = matches!(low, "of" | "for")
-                    && (run.len() >= 2 || joined_run)
+                    && (run.len() >= 2 || joined_run || matches!(run[..], ["Labour" | "Labor"]))
                     && run[1..].iter().all(|w| !lx.not_names.contains(w));
                 let bad_run = !office_of
                     && ((!headed_run && run.iter().any(|w| lx.not_names.contains(w)))

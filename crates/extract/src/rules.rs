@@ -3329,6 +3329,11 @@ fn verb(cx: &Trig<'_, '_>, out: &mut Vec<Found>) {
     if rule.adjacent_agent && (t0 == s.first || s.arg_ending(t0).is_none()) {
         return;
     }
+    // "a newly formed Mitel sales division": a participle after "newly"
+    // is an adjective.
+    if t0 > s.first && s.low_is(t0 - 1, "newly") {
+        return;
+    }
     // "hedge funds TCI and Atticus", "two funds": a noun, no verb.
     if s.low(t0) == "funds"
         && t0 > s.first

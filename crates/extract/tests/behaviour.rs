@@ -7514,3 +7514,42 @@ fn a_plural_unit_noun_in_apposition_to_one_name_names_no_part() {
     let d = extract("Kestrel Ltd, one of Halvorsen Corp's largest units, reported a loss.");
     find(&d, RelationKind::PartOf, "org:kestrel", "org:halvorsen");
 }
+
+#[test]
+fn labour_after_of_is_a_field_of_a_body_not_the_party() {
+    let d = extract(
+        "The Department of Labour said the figures were poor. Jan Varrow of the Institute for \
+         the Study of Labour at Tarnwick University agreed.",
+    );
+    assert_eq!(
+        entity(&d, "org:department of labour").kind,
+        EntityKind::Agency
+    );
+    entity(&d, "org:institute for the study of labour");
+}
+
+#[test]
+fn a_unit_a_firm_sets_up_is_its_part() {
+    assert_fact(
+        "Kestrel Ltd is to set up a new Tarnwick Services division.",
+        RelationKind::PartOf,
+        "org:tarnwick services",
+        "org:kestrel",
+    );
+    assert_fact(
+        "Kestrel Ltd said it is forming a new U.S. pharmaceuticals unit called Tarnwick Pharma.",
+        RelationKind::PartOf,
+        "org:tarnwick pharma",
+        "org:kestrel",
+    );
+    // Not one set up with a partner, nor an adjective after "newly".
+    let d = extract("Kestrel Ltd formed a joint Tarnwick Services unit.");
+    assert_no_relation(&d, |r| r.kind == RelationKind::PartOf);
+    let d = extract(
+        "It said the Kestrel Ltd unit will become the center of a newly formed Halvorsen Corp \
+         direct sales division.",
+    );
+    assert_no_relation(&d, |r| {
+        r.kind == RelationKind::PartOf && r.source == "org:halvorsen"
+    });
+}
