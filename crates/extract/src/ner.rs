@@ -2061,6 +2061,20 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
                     Some((_, o)) => unique &= o == *idx,
                 }
             }
+            // Or, with none, the last word of one gazetteer firm's name
+            // that is no head: "United" for "Manchester United".
+            if owner.is_none() {
+                let head = org_head(cx.lexicon, cx.tok(chunks[*ci].first));
+                for (g, idx) in &gazetteer_norms {
+                    if head || g.rsplit(' ').next() != Some(k.as_str()) || !g.contains(' ') {
+                        continue;
+                    }
+                    match owner {
+                        None => owner = Some((g, *idx)),
+                        Some((_, o)) => unique &= o == *idx,
+                    }
+                }
+            }
             if let Some((g, Some(i))) = owner.filter(|_| unique) {
                 if rec.entities[i].kind == *kind {
                     key_of_norm.insert(k.clone(), g.clone());
@@ -2562,6 +2576,17 @@ fn and_co_at(cx: &Context<'_>, i: usize) -> bool {
 /// "(Pte) Ltd" counts only its words).
 fn only_legal_suffixes(cx: &Context<'_>, from: usize, to: usize) -> bool {
     (from..to).all(|k| cx.tokens[k].kind != TokKind::Word || cx.lexicon.is_legal_suffix(cx.tok(k)))
+}
+
+/// Whether a capitalised word heads an organisation's name: a firm's,
+/// an agency's or a body's head, or a legal form.
+fn org_head(lx: &Lexicon, w: &str) -> bool {
+    lx.firm_heads.contains(w)
+        || lx.agency_heads.contains(w)
+        || lx.weak_agency_heads.contains(w)
+        || BODY_HEADS.contains(w)
+        || LEADING_HEADS.contains(w)
+        || lx.is_legal_suffix(w)
 }
 
 /// A capitalised word that does not continue a name: a word that is no
@@ -3232,14 +3257,7 @@ fn find_chunks(
                 }
                 let end_word = cx.tok(k - 1);
                 let run_text = cx.span(last + 1, k);
-                let is_head = |w: &str| {
-                    lx.firm_heads.contains(w)
-                        || lx.agency_heads.contains(w)
-                        || lx.weak_agency_heads.contains(w)
-                        || BODY_HEADS.contains(w)
-                        || LEADING_HEADS.contains(w)
-                        || lx.is_legal_suffix(w)
-                };
+                let is_head = |w: &str| org_head(lx, w);
                 // "Beijing Municipal Commission for Development and Reform",
                 // "Fife College of Further and Higher Education": after a
                 // head and its connector, "and" and a run of one or two
@@ -4565,6 +4583,25 @@ fn ambiguous_ok(
         && !cx.tokens[first - 1].all_caps
     {
         return false;
+    }
+    // The last word of another known name in the story, when that word
+    // is no organisation's head: "United" in a story about Manchester
+    // United (not "House" beside "White House").
+    if last - first == 1 && e.name != cx.span(first, last) {
+        let word = cx.tok(first);
+        let ends_other = !org_head(cx.lexicon, word)
+            && doc_has_entry.iter().any(|&o| {
+                let o = &cx.gazetteer.entries()[o];
+                o.id != e.id
+                    && std::iter::once(&o.name).chain(o.aliases.iter()).any(|f| {
+                        f.len() > word.len() + 1 && f.ends_with(word) && {
+                            f.as_bytes()[f.len() - word.len() - 1] == b' '
+                        }
+                    })
+            });
+        if ends_other {
+            return false;
+        }
     }
     // A title after a capitalised "The" inside a sentence: "publishes The
     // Sun and the News of the World" names a newspaper, not Sun

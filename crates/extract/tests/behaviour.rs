@@ -7553,3 +7553,21 @@ fn a_unit_a_firm_sets_up_is_its_part() {
         r.kind == RelationKind::PartOf && r.source == "org:halvorsen"
     });
 }
+
+#[test]
+fn a_known_names_last_word_alone_is_that_name_not_another_entry() {
+    // "United" is an alias of United Airlines, but in a story about
+    // Manchester United it is the club.
+    let d = extract(
+        "Manchester United's board met on Monday. A proposal was received by David Gill, \
+         United's chief executive.",
+    );
+    assert_no_entity(&d, "united_airlines");
+    assert_alias(&d, "manchester_united", "United");
+    // A head word is no such last word: "the House" beside the White House.
+    let d = extract(
+        "The White House sent the bill on Monday. The House passed the bill on Tuesday, the \
+         House said.",
+    );
+    entity(&d, "house");
+}
