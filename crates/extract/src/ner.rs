@@ -660,6 +660,7 @@ static LEADING_HEADS: WordSet = WordSet::new(&[
     "League",
     "Alliance",
     "Coalition",
+    "Partnership",
     "Academy",
     "Administration",
     "Authority",
@@ -693,6 +694,7 @@ static BODY_HEADS: WordSet = WordSet::new(&[
     "League",
     "Alliance",
     "Coalition",
+    "Partnership",
     "Academy",
     "Campaign",
     "Institution",
@@ -3202,11 +3204,18 @@ fn find_chunks(
                     };
                 // ("Department of Labour", "Institute for the Study of
                 // Labour": the field, not the party.)
+                // (A technology field is a remit too: "Center for Federal
+                // AI", "Partnership on AI".)
+                let no_name = |w: &&str| {
+                    lx.not_names.contains(w)
+                        && !(matches!(low, "of" | "for" | "on")
+                            && matches!(*w, "AI" | "A.I." | "GenAI" | "IT" | "ICT" | "IoT"))
+                };
                 let headed_run = matches!(low, "of" | "for")
                     && (run.len() >= 2 || joined_run || matches!(run[..], ["Labour" | "Labor"]))
-                    && run[1..].iter().all(|w| !lx.not_names.contains(w));
+                    && !run[1..].iter().any(no_name);
                 let bad_run = !office_of
-                    && ((!headed_run && run.iter().any(|w| lx.not_names.contains(w)))
+                    && ((!headed_run && run.iter().any(no_name))
                         || (low != "of" && lx.is_place(run_text))
                         || (low != "of" && run.iter().all(|w| lx.is_place(w))));
                 // "Credit Commercial de France", "Banco de Bilbao": a French,
@@ -3708,11 +3717,14 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
         }
     }
     // Laws, programmes, events: not organisations ("Taxpayer Receipt Act"),
-    // unless the name opens with an organisation head ("Office of ...").
+    // unless the name opens with an organisation head ("Office of ..."),
+    // whose possessive then owns no programme ("the Partnership for Public
+    // Service's AI Federal Leadership Program").
     if lx.is_non_org_head(last_w)
         && !(words.len() >= 2
             && LEADING_HEADS.contains(first_w)
-            && (c.first..c.last).any(|i| matches!(cx.low(i), "of" | "on" | "for")))
+            && (c.first..c.last).any(|i| matches!(cx.low(i), "of" | "on" | "for"))
+            && !(c.first..c.last).any(|i| cx.tokens[i].kind == TokKind::Possessive))
     {
         return Class::Drop;
     }
@@ -3737,14 +3749,36 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
     });
     let lead_i = lead_i.unwrap_or(first_i);
     let lead_w = cx.tok(lead_i);
+    // A body's head opening the name heads it, whatever its remit after
+    // "of" or "for": "Partnership for Public Service", "Institute of
+    // Economic Affairs" (not a government's: "Council of the European
+    // Union", "Institute of National Affairs").
+    let body_led = || {
+        has_of
+            && lead_i == first_i
+            && BODY_HEADS.contains(first_w)
+            && !words.iter().any(|w| {
+                lx.country(w).is_some()
+                    || matches!(
+                        *w,
+                        "National" | "European" | "Government" | "Royal" | "Crown"
+                    )
+            })
+    };
     if words.len() >= 2 && lx.agency_heads.contains(last_w) {
+        // A body's head opening the name heads it: "Partnership for Public
+        // Service", "Institute of Economic Affairs" (but "Institute of
+        // National Affairs" holds a government's qualifier).
+        if body_led() {
+            return Class::StrongOrg(EntityKind::Firm);
+        }
         return Class::StrongOrg(EntityKind::Agency);
     }
     // "Working Group" heads a body as a weak agency head does: "the AI and
     // Open Government Data Assets Working Group".
     let working_group = words.len() >= 3 && words[words.len() - 2..] == ["Working", "Group"];
     if words.len() >= 2 && (lx.weak_agency_heads.contains(last_w) || working_group) {
-        return if has_qualifier() {
+        return if has_qualifier() && !body_led() {
             Class::StrongOrg(EntityKind::Agency)
         } else {
             Class::StrongOrg(EntityKind::Firm)

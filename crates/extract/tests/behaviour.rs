@@ -7571,3 +7571,42 @@ fn a_known_names_last_word_alone_is_that_name_not_another_entry() {
     );
     entity(&d, "house");
 }
+
+#[test]
+fn a_partnership_can_head_a_bodys_name() {
+    let d = extract(
+        "The Partnership for Public Service will open a center. Tarnwick Limited Partnership \
+         said it bought shares.",
+    );
+    assert_eq!(
+        entity(&d, "org:partnership for public service").kind,
+        EntityKind::Firm
+    );
+    assert_eq!(
+        entity(&d, "org:tarnwick limited partnership").kind,
+        EntityKind::Firm
+    );
+}
+
+#[test]
+fn a_technology_field_after_of_or_for_ends_a_bodys_name() {
+    let d = extract(
+        "The group will open the Center for Federal AI in March. The Partnership on AI agreed.",
+    );
+    entity(&d, "org:center for federal ai");
+    entity(&d, "org:partnership on ai");
+    assert_no_entity(&d, "org:federal ai");
+}
+
+#[test]
+fn a_programme_a_body_owns_is_no_organisation() {
+    let d = extract(
+        "It builds on the Institute for Varrow Studies's AI Federal Leadership Program for \
+         senior officials.",
+    );
+    assert!(
+        d.entities.iter().all(|e| !e.name.contains("Program")),
+        "{:?}",
+        entity_ids(&d)
+    );
+}
