@@ -950,6 +950,19 @@ fn skip_dets_right(s: &Sent<'_>, mut i: usize) -> usize {
     i
 }
 
+/// The name after a possessive of capitalised words no mention covers,
+/// a person's or a place's, that starts at `i`: "owned by Lord Conrad
+/// Black's Hollinger International", "Rupert Murdoch's News Corp".
+fn after_person_possessive(s: &Sent<'_>, i: usize) -> Option<usize> {
+    let mut k = i;
+    while k < s.last && k - i < 4 && s.tokens[k].cap && s.arg_starting(k).is_none() {
+        k += 1;
+    }
+    (k > i && s.is_poss(k))
+        .then(|| s.arg_starting(k + 1))
+        .flatten()
+}
+
 /// The subject: the nearest mention left of `i` in the clause, skipping an
 /// apposition ("Yukos, Russia's biggest producer, was fined") and mentions
 /// introduced by a preposition ("at X, Y said" skips X). In a relative
@@ -3019,6 +3032,9 @@ fn prep_agent(
                     && s.tokens[q + 1].kind == TokKind::Word
                     && !s.tokens[q + 1].cap
                     && is_modifier(s, q + 1);
+                if let Some(owned) = after_person_possessive(s, q) {
+                    return Some(owned);
+                }
                 if !is_modifier(s, q) && !adjective {
                     break;
                 }

@@ -7610,3 +7610,27 @@ fn a_programme_a_body_owns_is_no_organisation() {
         entity_ids(&d)
     );
 }
+
+#[test]
+fn a_persons_or_places_possessive_before_a_by_phrases_name_is_skipped() {
+    assert_fact(
+        "Kestrel Ltd was sold last year, having previously been owned by Lord Jan Varrow's \
+         Halvorsen Corp.",
+        RelationKind::PartOf,
+        "org:kestrel",
+        "org:halvorsen",
+    );
+    assert_fact(
+        "Kestrel Ltd agreed to be acquired by Britain's Halvorsen Group PLC for $90 a share.",
+        RelationKind::Acquisition,
+        "org:halvorsen",
+        "org:kestrel",
+    );
+}
+
+#[test]
+fn a_newspaper_and_its_publishing_group_are_two_entities() {
+    let d = extract("The Daily Telegraph is cutting jobs, the Telegraph Group said.");
+    entity(&d, "daily_telegraph");
+    entity(&d, "telegraph_group");
+}
