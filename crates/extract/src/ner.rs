@@ -1224,7 +1224,23 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         // States"): agencies head names of their own parts ("House Ways and
         // Means Committee").
         let entry = &cx.gazetteer.entries()[cx.matcher.pattern(g.pattern).entry];
-        if !keep && entry.kind == EntityKind::Firm && !lx.is_place(cx.span(g.first, next + 1)) {
+        // (Only a run that names a body of its own, "United Breweries";
+        // a product, "the Ford Mustang", leaves "Ford" elsewhere Ford.)
+        let mut k = next;
+        let mut headed = false;
+        while k < n
+            && k < next + 4
+            && cx.is_capword(k)
+            && cx.tok_sentence[k] == cx.tok_sentence[g.first]
+        {
+            headed |= org_head(lx, cx.tok(k));
+            k += 1;
+        }
+        if !keep
+            && headed
+            && entry.kind == EntityKind::Firm
+            && !lx.is_place(cx.span(g.first, next + 1))
+        {
             heads_other_name.insert(g.pattern);
         }
         keep

@@ -7634,3 +7634,15 @@ fn a_newspaper_and_its_publishing_group_are_two_entities() {
     entity(&d, "daily_telegraph");
     entity(&d, "telegraph_group");
 }
+
+#[test]
+fn a_product_named_after_a_firm_leaves_the_firm_named() {
+    let d = extract(
+        "Ford, the US car company, reported higher profits on Thursday. The new models include \
+         the Ford Mustang.",
+    );
+    entity(&d, "ford");
+    // A body named after the word still makes it that body's short form.
+    let d = extract("United Breweries said profits rose. United said sales were strong.");
+    assert_no_entity(&d, "united_airlines");
+}
