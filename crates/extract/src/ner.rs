@@ -4714,6 +4714,25 @@ fn ambiguous_ok(
     if org_cue(cx, first, last).is_some() {
         return true;
     }
+    // "like the VA,", "at the VA is": an agency's acronym after "the",
+    // opening the sentence or after a preposition, that a punctuation
+    // mark or a verb follows (not "signed the FTA.", "the FTA talks", "the
+    // EC's committee").
+    if e.kind == EntityKind::Agency
+        && last - first == 1
+        && cx.tokens[first].all_caps
+        && first > 0
+        && cx.low_is(first - 1, "the")
+        && (cx.sentence_start(first - 1)
+            || (first >= 2
+                && (crate::rules::PREPOSITIONS.contains(cx.low(first - 2))
+                    || matches!(cx.low(first - 2), "like" | "and" | "or" | ","))))
+        && (last >= cx.tokens.len()
+            || matches!(cx.tok(last), "," | "." | ";" | ":" | ")")
+            || (verb_like(cx.low(last)) && !cx.tokens[last].cap))
+    {
+        return true;
+    }
     // A ticker aside: "Amazon (NASDAQ: AMZN)".
     if last + 2 < cx.tokens.len() && cx.tok_is(last, "(") && EXCHANGES.contains(cx.tok(last + 1)) {
         return true;

@@ -7646,3 +7646,16 @@ fn a_product_named_after_a_firm_leaves_the_firm_named() {
     let d = extract("United Breweries said profits rose. United said sales were strong.");
     assert_no_entity(&d, "united_airlines");
 }
+
+#[test]
+fn an_agencys_ambiguous_acronym_after_the_counts_before_a_stop_or_verb() {
+    let d = extract("Other agencies, like the VA, are focused on AI-driven tools.");
+    entity(&d, "va");
+    // Not as a verb's object, nor before a noun it modifies.
+    for text in [
+        "The two countries signed the FTA.",
+        "Officials met at the FTA talks in May.",
+    ] {
+        assert_no_entity(&extract(text), "fta");
+    }
+}
