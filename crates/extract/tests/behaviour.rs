@@ -7659,3 +7659,10 @@ fn an_agencys_ambiguous_acronym_after_the_counts_before_a_stop_or_verb() {
         assert_no_entity(&extract(text), "fta");
     }
 }
+
+#[test]
+fn a_firms_web_named_charity_is_its_own_entity() {
+    let d = extract("The center is backed by a $10 million grant from Google.org, the firm said.");
+    entity(&d, "google_org");
+    assert_no_entity(&d, "google");
+}
