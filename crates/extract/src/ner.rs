@@ -1226,20 +1226,15 @@ pub(crate) fn recognise(cx: &Context<'_>) -> Recognised {
         let entry = &cx.gazetteer.entries()[cx.matcher.pattern(g.pattern).entry];
         // (Only a run that names a body of its own, "United Breweries";
         // a product, "the Ford Mustang", leaves "Ford" elsewhere Ford.)
-        let mut k = next;
-        let mut headed = false;
-        while k < n
-            && k < next + 4
-            && cx.is_capword(k)
-            && cx.tok_sentence[k] == cx.tok_sentence[g.first]
-        {
-            headed |= org_head(lx, cx.tok(k));
-            k += 1;
-        }
+        let headed = || {
+            (next..(next + 4).min(n))
+                .take_while(|&k| cx.is_capword(k) && cx.tok_sentence[k] == cx.tok_sentence[g.first])
+                .any(|k| org_head(lx, cx.tok(k)))
+        };
         if !keep
-            && headed
             && entry.kind == EntityKind::Firm
             && !lx.is_place(cx.span(g.first, next + 1))
+            && headed()
         {
             heads_other_name.insert(g.pattern);
         }
@@ -3782,9 +3777,6 @@ fn classify(cx: &Context<'_>, c: &Chunk) -> Class {
             })
     };
     if words.len() >= 2 && lx.agency_heads.contains(last_w) {
-        // A body's head opening the name heads it: "Partnership for Public
-        // Service", "Institute of Economic Affairs" (but "Institute of
-        // National Affairs" holds a government's qualifier).
         if body_led() {
             return Class::StrongOrg(EntityKind::Firm);
         }
